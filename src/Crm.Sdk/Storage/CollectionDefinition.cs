@@ -1,0 +1,44 @@
+namespace Crm.Sdk.Storage;
+
+/// <summary>A collection of documents of one aggregate type and the index values declared for it.</summary>
+public sealed class CollectionDefinition
+{
+    private readonly Dictionary<string, IndexDefinition> _byName;
+
+    /// <summary>Declares a collection.</summary>
+    /// <param name="name">A lower-case identifier (<c>[a-z][a-z0-9_]*</c>), used as the table name.</param>
+    /// <param name="indexes">The index values every document of the collection carries.</param>
+    public CollectionDefinition(string name, IEnumerable<IndexDefinition> indexes)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(indexes);
+        if (!IndexDefinition.IsIdentifier(name))
+        {
+            throw new ArgumentException($"Collection name '{name}' must match [a-z][a-z0-9_]*.", nameof(name));
+        }
+
+        Name = name;
+        Indexes = indexes.ToArray();
+        _byName = Indexes.ToDictionary(i => i.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The collection name, also the table name.</summary>
+    public string Name { get; }
+
+    /// <summary>The declared index values, in declaration order.</summary>
+    public IReadOnlyList<IndexDefinition> Indexes { get; }
+
+    /// <summary>Finds an index by name.</summary>
+    /// <param name="name">The index name.</param>
+    /// <returns>The index definition.</returns>
+    /// <exception cref="ArgumentException">The collection declares no such index.</exception>
+    public IndexDefinition GetIndex(string name) =>
+        _byName.TryGetValue(name, out var index)
+            ? index
+            : throw new ArgumentException($"Collection '{Name}' declares no index '{name}'.", nameof(name));
+
+    /// <summary>Whether the collection declares an index of that name.</summary>
+    /// <param name="name">The index name.</param>
+    /// <returns><see langword="true"/> when declared.</returns>
+    public bool HasIndex(string name) => _byName.ContainsKey(name);
+}

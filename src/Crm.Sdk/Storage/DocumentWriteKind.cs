@@ -1,0 +1,14 @@
+namespace Crm.Sdk.Storage;
+
+/// <summary>What a <see cref="DocumentWrite"/> does.</summary>
+public enum DocumentWriteKind
+{
+    /// <summary>Adds a new document at version 1; fails with <see cref="DuplicateKeyException"/> if the id exists.</summary>
+    Insert,
+
+    /// <summary>Replaces a document whose version is the expected one, and increments the version; else <see cref="ConcurrencyConflictException"/>.</summary>
+    Update,
+
+    /// <summary>Removes a document whose version is the expected one; else <see cref="ConcurrencyConflictException"/>.</summary>
+    Delete,
+}
