@@ -1,10 +1,8 @@
-using NodaTime;
-
 namespace Crm.Sdk;
 
 /// <summary>
 /// Something that happened to an aggregate, recorded by it and saved in the same transaction as the change
-/// (an outbox the host can read to drive follow-ups in its ERP or OA).
+/// (an outbox the host can read to drive follow-ups in its ERP or OA). The time it was saved is stamped by the
+/// SDK when the change commits; events carry only what happened.
 /// </summary>
-/// <param name="OccurredAt">When it happened.</param>
-public abstract record DomainEvent(Instant OccurredAt);
+public abstract record DomainEvent;

@@ -8,7 +8,11 @@ public sealed class CollectionDefinition
     /// <summary>Declares a collection.</summary>
     /// <param name="name">A lower-case identifier (<c>[a-z][a-z0-9_]*</c>), used as the table name.</param>
     /// <param name="indexes">The index values every document of the collection carries.</param>
-    public CollectionDefinition(string name, IEnumerable<IndexDefinition> indexes)
+    /// <param name="compositeIndexes">
+    /// Lookup paths that need one B-tree over several single-valued indexes (then the id), for example
+    /// <c>["customer_id", "occurred_at"]</c> for a customer's timeline; <see langword="null"/> for none.
+    /// </param>
+    public CollectionDefinition(string name, IEnumerable<IndexDefinition> indexes, IEnumerable<IReadOnlyList<string>>? compositeIndexes = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(indexes);
@@ -20,6 +24,14 @@ public sealed class CollectionDefinition
         Name = name;
         Indexes = indexes.ToArray();
         _byName = Indexes.ToDictionary(i => i.Name, StringComparer.Ordinal);
+        CompositeIndexes = (compositeIndexes ?? []).Select(c => (IReadOnlyList<string>)c.ToArray()).ToArray();
+        foreach (var column in CompositeIndexes.SelectMany(c => c))
+        {
+            if (GetIndex(column).IsMultiValued)
+            {
+                throw new ArgumentException($"Composite index column '{column}' of '{name}' must be single-valued.", nameof(compositeIndexes));
+            }
+        }
     }
 
     /// <summary>The collection name, also the table name.</summary>
@@ -27,6 +39,9 @@ public sealed class CollectionDefinition
 
     /// <summary>The declared index values, in declaration order.</summary>
     public IReadOnlyList<IndexDefinition> Indexes { get; }
+
+    /// <summary>The composite lookup paths, each a list of single-valued index names; providers append the id.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> CompositeIndexes { get; }
 
     /// <summary>Finds an index by name.</summary>
     /// <param name="name">The index name.</param>
