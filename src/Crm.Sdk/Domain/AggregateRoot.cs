@@ -5,7 +5,7 @@ namespace Crm.Sdk;
 /// optimistic concurrency, and the domain events recorded since the aggregate was last saved.
 /// </summary>
 /// <typeparam name="TId">The strongly typed id.</typeparam>
-public abstract class AggregateRoot<TId>
+public abstract class AggregateRoot<TId> : IAggregateRoot
     where TId : struct
 {
     private readonly List<DomainEvent> _domainEvents = [];
@@ -37,5 +37,5 @@ public abstract class AggregateRoot<TId>
         _domainEvents.Add(domainEvent);
     }
 
-    internal void ClearDomainEvents() => _domainEvents.Clear();
+    void IAggregateRoot.ClearDomainEvents() => _domainEvents.Clear();
 }

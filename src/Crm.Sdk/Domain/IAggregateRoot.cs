@@ -1,0 +1,9 @@
+namespace Crm.Sdk;
+
+/// <summary>What the SDK's unit of work needs of any aggregate, whatever its id type.</summary>
+internal interface IAggregateRoot
+{
+    IReadOnlyList<DomainEvent> DomainEvents { get; }
+
+    void ClearDomainEvents();
+}

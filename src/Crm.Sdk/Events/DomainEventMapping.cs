@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Crm.Sdk.Storage;
+using Crm.Sdk.Storage.Json;
+using NodaTime;
+
+namespace Crm.Sdk.Events;
+
+/// <summary>
+/// The outbox: every domain event is saved as a document of <c>domain_events</c> in the same transaction as the change
+/// that raised it, ordered by a time-ordered id.
+/// </summary>
+internal static class DomainEventMapping
+{
+    public const string CollectionName = "domain_events";
+    public const string RecordedAt = "recorded_at";
+    public const string EventType = "event_type";
+    public const string AggregateType = "aggregate_type";
+    public const string AggregateId = "aggregate_id";
+
+    public static CollectionDefinition Collection { get; } = new(
+        CollectionName,
+        [
+            new IndexDefinition(RecordedAt, IndexValueType.WholeNumber),
+            new IndexDefinition(EventType, IndexValueType.Text),
+            new IndexDefinition(AggregateType, IndexValueType.Text),
+            new IndexDefinition(AggregateId, IndexValueType.Uuid),
+        ],
+        [[AggregateId, RecordedAt]]);
+
+    public static DocumentWrite ToWrite(DomainEvent domainEvent, string aggregateType, Guid aggregateId, Instant recordedAt)
+    {
+        var id = Guid.CreateVersion7(recordedAt.ToDateTimeOffset());
+        var eventType = domainEvent.GetType().Name;
+        var body = JsonSerializer.Serialize(
+            new StoredEvent(eventType, aggregateType, aggregateId, recordedAt, JsonSerializer.SerializeToElement(domainEvent, domainEvent.GetType(), CrmJson.Options)),
+            CrmJson.Options);
+        var indexes = new IndexValues()
+            .Set(RecordedAt, IndexConversions.ToIndex(recordedAt))
+            .Set(EventType, eventType)
+            .Set(AggregateType, aggregateType)
+            .Set(AggregateId, aggregateId);
+        return DocumentWrite.Insert(CollectionName, id, body, indexes);
+    }
+
+    private sealed record StoredEvent(string EventType, string AggregateType, Guid AggregateId, Instant RecordedAt, JsonElement Data);
+}

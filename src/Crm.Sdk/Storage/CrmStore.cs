@@ -1,0 +1,170 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace Crm.Sdk.Storage;
+
+/// <summary>
+/// The SDK's side of the storage contract: makes sure the schema is in place before the first call, turns
+/// documents into aggregates through their mappings, pages with continuation tokens, and wraps any unexpected
+/// provider failure in <see cref="CrmStorageException"/>.
+/// </summary>
+internal sealed partial class CrmStore : IDisposable
+{
+    private readonly IDocumentStore _provider;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _schemaReady;
+
+    public CrmStore(IDocumentStore provider, StoreSchema schema, IClock clock, ILogger<CrmStore> logger)
+    {
+        _provider = provider;
+        Schema = schema;
+        Clock = clock;
+        _logger = logger;
+    }
+
+    public StoreSchema Schema { get; }
+
+    public IClock Clock { get; }
+
+    public IDocumentStore Provider => _provider;
+
+    public DocumentSession OpenSession() => new(this);
+
+    public async Task EnsureReadyAsync(CancellationToken cancellationToken)
+    {
+        if (_schemaReady)
+        {
+            return;
+        }
+
+        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_schemaReady)
+            {
+                await Guard(() => _provider.EnsureSchemaAsync(Schema, cancellationToken), "preparing the database schema").ConfigureAwait(false);
+                LogSchemaReady(_logger, Schema.Collections.Count);
+                _schemaReady = true;
+            }
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
+    public async Task<T?> FindAsync<T>(IDocumentMapping<T> mapping, Guid id, CancellationToken cancellationToken)
+        where T : class
+    {
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var document = await Guard(() => _provider.GetAsync(mapping.Collection.Name, id, cancellationToken), $"reading {mapping.EntityName}").ConfigureAwait(false);
+        return document is null ? null : mapping.Deserialize(document);
+    }
+
+    public async Task<T> GetAsync<T>(IDocumentMapping<T> mapping, Guid id, CancellationToken cancellationToken)
+        where T : class =>
+        await FindAsync(mapping, id, cancellationToken).ConfigureAwait(false)
+        ?? throw new EntityNotFoundException(mapping.EntityName, id.ToString());
+
+    public async IAsyncEnumerable<T> QueryAsync<T>(IDocumentMapping<T> mapping, DocumentQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : class
+    {
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var document in _provider.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            yield return mapping.Deserialize(document);
+        }
+    }
+
+    public async Task<Page<T>> PageAsync<T>(IDocumentMapping<T> mapping, string listName, DocumentQuery query, PageRequest page, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        page.Validate();
+        var after = ContinuationToken.Decode(listName, page.ContinuationToken);
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var items = new List<T>(Math.Min(page.PageSize, 256));
+        StoredDocument? last = null;
+        var more = false;
+        try
+        {
+            await foreach (var document in _provider.QueryAsync(query with { After = after, Limit = page.PageSize + 1 }, cancellationToken).ConfigureAwait(false))
+            {
+                if (items.Count == page.PageSize)
+                {
+                    more = true;
+                    break;
+                }
+
+                items.Add(mapping.Deserialize(document));
+                last = document;
+            }
+        }
+        catch (Exception ex) when (IsUnexpected(ex))
+        {
+            throw Wrap(ex, $"reading a page of {mapping.EntityName}");
+        }
+
+        var token = more && last is not null
+            ? ContinuationToken.Encode(listName, new KeysetPosition(last.SortValue ?? last.Id, last.Id))
+            : null;
+        return new Page<T>(items, token);
+    }
+
+    public async Task<long> CountAsync(string collection, IndexFilter? filter, CancellationToken cancellationToken)
+    {
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        return await Guard(() => _provider.CountAsync(collection, filter, cancellationToken), $"counting {collection}").ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<AggregateRow>> AggregateAsync(AggregateQuery query, CancellationToken cancellationToken)
+    {
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        return await Guard(() => _provider.AggregateAsync(query, cancellationToken), $"aggregating {query.Collection}").ConfigureAwait(false);
+    }
+
+    public async Task CommitAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
+    {
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        await Guard(async () => { await _provider.CommitAsync(writes, cancellationToken).ConfigureAwait(false); return true; }, "committing changes").ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        _schemaGate.Dispose();
+        (_provider as IDisposable)?.Dispose();
+    }
+
+    private static async Task<TResult> Guard<TResult>(Func<Task<TResult>> action, string what)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUnexpected(ex))
+        {
+            throw Wrap(ex, what);
+        }
+    }
+
+    private static async Task Guard(Func<Task> action, string what)
+    {
+        try
+        {
+            await action().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUnexpected(ex))
+        {
+            throw Wrap(ex, what);
+        }
+    }
+
+    private static bool IsUnexpected(Exception ex) => ex is not (CrmException or OperationCanceledException or ArgumentException);
+
+    private static CrmStorageException Wrap(Exception ex, string what) => new($"The storage provider failed while {what}: {ex.Message}", ex);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Crm.Sdk storage schema ready ({CollectionCount} collections).")]
+    private static partial void LogSchemaReady(ILogger logger, int collectionCount);
+}
