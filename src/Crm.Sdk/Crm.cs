@@ -1,0 +1,30 @@
+using Crm.Sdk.Customers;
+using Crm.Sdk.Interactions;
+using Crm.Sdk.Pipelines;
+using Crm.Sdk.Storage;
+using Crm.Sdk.Tickets;
+
+namespace Crm.Sdk;
+
+/// <summary>The default <see cref="ICrm"/>: the services share one store.</summary>
+internal sealed class Crm(
+    CrmStore store,
+    CrmContext context,
+    ICustomerService customers,
+    IInteractionService interactions,
+    IPipelineService pipelines,
+    IDealService deals,
+    ITicketService tickets) : ICrm
+{
+    public ICustomerService Customers { get; } = customers;
+
+    public IInteractionService Interactions { get; } = interactions;
+
+    public IPipelineService Pipelines { get; } = pipelines;
+
+    public IDealService Deals { get; } = deals;
+
+    public ITicketService Tickets { get; } = tickets;
+
+    public ICrmUnitOfWork BeginUnitOfWork() => new CrmUnitOfWork(store, context);
+}

@@ -1,0 +1,125 @@
+using Crm.Sdk.Customers;
+using Crm.Sdk.Interactions;
+using Crm.Sdk.Pipelines;
+using Crm.Sdk.Storage;
+using Crm.Sdk.Tickets;
+
+namespace Crm.Sdk;
+
+/// <summary>
+/// The default <see cref="ICrmUnitOfWork"/>, also used by every service for its single calls, so that one call and
+/// one unit of work follow the same path: validate, collect, check references, commit once.
+/// </summary>
+internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUnitOfWork
+{
+    private readonly DocumentSession _session = store.OpenSession();
+    private readonly HashSet<Guid> _createdCustomers = [];
+    private readonly HashSet<Guid> _referencedCustomers = [];
+
+    public Customer CreateCustomer(CustomerDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var now = context.Now();
+        var customer = Customer.Create(draft, CustomerId.New(now), now, context.CustomerPolicy);
+        _session.Insert(context.Customers, customer);
+        _createdCustomers.Add(customer.Id.Value);
+        return customer;
+    }
+
+    public Interaction RecordInteraction(InteractionDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var now = context.Now();
+        var interaction = Interaction.Record(draft, InteractionId.New(now), now);
+        Add(interaction);
+        return interaction;
+    }
+
+    public Pipeline CreatePipeline(PipelineDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var now = context.Now();
+        var pipeline = Pipeline.Create(draft, PipelineId.New(now), now);
+        _session.Insert(context.Pipelines, pipeline);
+        return pipeline;
+    }
+
+    public Deal CreateDeal(DealDraft draft, Pipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var now = context.Now();
+        var deal = Deal.Create(draft, pipeline, DealId.New(now), now);
+        _session.Insert(context.Deals, deal);
+        _referencedCustomers.Add(deal.CustomerId.Value);
+        return deal;
+    }
+
+    public Ticket OpenTicket(TicketDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var now = context.Now();
+        var ticket = Ticket.Open(draft, TicketId.New(now), now);
+        _session.Insert(context.Tickets, ticket);
+        _referencedCustomers.Add(ticket.CustomerId.Value);
+        return ticket;
+    }
+
+    public void Update(Customer customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        customer.Touch(context.Now());
+        _session.Update(context.Customers, customer);
+    }
+
+    public void Update(Pipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        _session.Update(context.Pipelines, pipeline);
+    }
+
+    public void Update(Deal deal)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        deal.Touch(context.Now());
+        _session.Update(context.Deals, deal);
+    }
+
+    public void Update(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ticket.Touch(context.Now());
+        _session.Update(context.Tickets, ticket);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        _referencedCustomers.ExceptWith(_createdCustomers);
+        if (_referencedCustomers.Count > 0)
+        {
+            await EnsureCustomersExistAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await _session.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    internal void Add(Interaction interaction)
+    {
+        _session.Insert(context.Interactions, interaction);
+        _referencedCustomers.Add(interaction.CustomerId.Value);
+    }
+
+    internal void Delete(Customer customer) => _session.Delete(context.Customers, customer);
+
+    internal void Add(DocumentWrite write) => _session.Add(write);
+
+    private async Task EnsureCustomersExistAsync(CancellationToken cancellationToken)
+    {
+        var found = await store.ExistingIdsAsync(CustomerMapping.CollectionName, _referencedCustomers, cancellationToken).ConfigureAwait(false);
+        var missing = _referencedCustomers.FirstOrDefault(id => !found.Contains(id));
+        if (missing != Guid.Empty)
+        {
+            throw new EntityNotFoundException(nameof(Customer), missing.ToString());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Crm.Sdk.Interactions;
+using NodaTime;
+
+namespace Crm.Sdk.Customers;
+
+/// <summary>The customer 360° view: everything a sales rep or agent wants to see first, computed in the database.</summary>
+public sealed record Customer360
+{
+    /// <summary>The profile.</summary>
+    public required Customer Customer { get; init; }
+
+    /// <summary>How many interactions of each kind (kinds without any are absent).</summary>
+    public required IReadOnlyDictionary<InteractionKind, long> InteractionCounts { get; init; }
+
+    /// <summary>The latest interaction of any kind, or <see langword="null"/> when none.</summary>
+    public Instant? LastInteractionAt { get; init; }
+
+    /// <summary>The latest email, call, chat or meeting, or <see langword="null"/> when none.</summary>
+    public Instant? LastContactAt { get; init; }
+
+    /// <summary>Total of purchases, one amount per currency.</summary>
+    public required IReadOnlyList<Money> TotalPurchases { get; init; }
+
+    /// <summary>Total of refunds, one amount per currency.</summary>
+    public required IReadOnlyList<Money> TotalRefunds { get; init; }
+
+    /// <summary>The number of open deals.</summary>
+    public long OpenDeals { get; init; }
+
+    /// <summary>The amount of the open deals, one per currency.</summary>
+    public required IReadOnlyList<Money> OpenDealAmount { get; init; }
+
+    /// <summary>The number of tickets not yet resolved or closed.</summary>
+    public long OpenTickets { get; init; }
+
+    /// <summary>
+    /// The average satisfaction on a 1–5 scale over the ticket ratings and five-star feedback ratings,
+    /// or <see langword="null"/> when there are none. NPS ratings (0–10) are not mixed in.
+    /// </summary>
+    public double? AverageSatisfaction { get; init; }
+
+    /// <summary>How many ratings <see cref="AverageSatisfaction"/> is computed from.</summary>
+    public long SatisfactionRatings { get; init; }
+}

@@ -1,0 +1,20 @@
+namespace Crm.Sdk.Customers;
+
+/// <summary>Criteria of <see cref="ICustomerService.SearchAsync"/>; every criterion is optional and they combine with AND.</summary>
+public sealed record CustomerSearch
+{
+    /// <summary>Every customer.</summary>
+    public static CustomerSearch All { get; } = new();
+
+    /// <summary>The start of the display name, compared case-insensitively.</summary>
+    public string? NamePrefix { get; init; }
+
+    /// <summary>A tag the customer carries.</summary>
+    public string? Tag { get; init; }
+
+    /// <summary>The lifecycle stage.</summary>
+    public LifecycleStage? LifecycleStage { get; init; }
+
+    /// <summary>The owner (a user id of the host).</summary>
+    public string? OwnerId { get; init; }
+}

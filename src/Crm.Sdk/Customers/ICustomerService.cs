@@ -1,0 +1,83 @@
+namespace Crm.Sdk.Customers;
+
+/// <summary>Customers: create, read, change, delete, find and search; and the 360° summary of one customer.</summary>
+public interface ICustomerService
+{
+    /// <summary>Creates a customer.</summary>
+    /// <param name="draft">The customer's data.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The saved customer (version 1).</returns>
+    /// <exception cref="CrmValidationException">The draft breaks a rule; the error lists every failing field.</exception>
+    /// <exception cref="DuplicateKeyException">An external id is already used by another customer.</exception>
+    Task<Customer> CreateAsync(CustomerDraft draft, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a customer.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The customer.</returns>
+    /// <exception cref="EntityNotFoundException">No customer has that id.</exception>
+    Task<Customer> GetAsync(CustomerId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a customer, or <see langword="null"/> when there is none with that id.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The customer, or <see langword="null"/>.</returns>
+    Task<Customer?> FindAsync(CustomerId id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves the changes made to a customer through its methods (<c>AddTag</c>, <c>ChangeLifecycleStage</c>, …),
+    /// if nobody changed it since it was read.
+    /// </summary>
+    /// <param name="customer">The changed customer; its <see cref="AggregateRoot{TId}.Version"/> is incremented.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when saved.</returns>
+    /// <exception cref="ConcurrencyConflictException">The customer changed since it was read; read it again and retry.</exception>
+    Task UpdateAsync(Customer customer, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes a customer together with its interactions, deals and tickets, in one transaction.
+    /// </summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">Cancels the call; nothing is deleted then.</param>
+    /// <returns>A task that completes when deleted.</returns>
+    /// <exception cref="EntityNotFoundException">No customer has that id.</exception>
+    Task DeleteAsync(CustomerId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds the customers that have an email address (compared case-insensitively, trimmed).</summary>
+    /// <param name="email">The address.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The customers with that address, oldest first; empty when none.</returns>
+    /// <exception cref="CrmValidationException">The text is not an email address.</exception>
+    Task<IReadOnlyList<Customer>> FindByEmailAsync(string email, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds the customers that have a phone number (compared in E.164 form).</summary>
+    /// <param name="phone">The number, international or national (with the default country calling code from options).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The customers with that number, oldest first; empty when none.</returns>
+    /// <exception cref="CrmValidationException">The text is not a phone number.</exception>
+    Task<IReadOnlyList<Customer>> FindByPhoneAsync(string phone, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds the customer that the host's system knows under an external id (unique per source).</summary>
+    /// <param name="source">The source system, for example <c>erp</c>.</param>
+    /// <param name="value">The id in that system.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The customer, or <see langword="null"/>.</returns>
+    Task<Customer?> FindByExternalIdAsync(string source, string value, CancellationToken cancellationToken = default);
+
+    /// <summary>Searches customers by name prefix, tag, lifecycle stage and owner (all optional, combined with AND), ordered by name.</summary>
+    /// <param name="criteria">The criteria; an empty one lists every customer.</param>
+    /// <param name="page">Which page; <see cref="PageRequest.First"/> for the first.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One page of customers.</returns>
+    Task<Page<Customer>> SearchAsync(CustomerSearch criteria, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The customer 360° view in one call: the profile, interaction counts by kind, last contact, purchases and
+    /// refunds, open deals, open tickets and average satisfaction.
+    /// </summary>
+    /// <param name="id">The customer id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="EntityNotFoundException">No customer has that id.</exception>
+    Task<Customer360> GetSummaryAsync(CustomerId id, CancellationToken cancellationToken = default);
+}

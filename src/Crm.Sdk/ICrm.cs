@@ -1,0 +1,35 @@
+using Crm.Sdk.Customers;
+using Crm.Sdk.Interactions;
+using Crm.Sdk.Pipelines;
+using Crm.Sdk.Tickets;
+
+namespace Crm.Sdk;
+
+/// <summary>
+/// The one entry point of Crm.Sdk: inject <see cref="ICrm"/> (or any of its parts on its own) after
+/// <c>services.AddCrm().UseSqlite("crm.db")</c>. Thread-safe; register once per application.
+/// </summary>
+public interface ICrm
+{
+    /// <summary>Customers: profiles, search, the 360° summary.</summary>
+    ICustomerService Customers { get; }
+
+    /// <summary>Interactions: communication history, transactions, feedback, behaviour events, the timeline.</summary>
+    IInteractionService Interactions { get; }
+
+    /// <summary>Sales pipelines and their summaries.</summary>
+    IPipelineService Pipelines { get; }
+
+    /// <summary>Deals (opportunities) moving through pipelines.</summary>
+    IDealService Deals { get; }
+
+    /// <summary>Service tickets.</summary>
+    ITicketService Tickets { get; }
+
+    /// <summary>
+    /// Begins a unit of work: changes to several records (for example a new customer, its first deal and a note)
+    /// that commit together or not at all when <see cref="ICrmUnitOfWork.CommitAsync"/> is called.
+    /// </summary>
+    /// <returns>A new unit of work.</returns>
+    ICrmUnitOfWork BeginUnitOfWork();
+}

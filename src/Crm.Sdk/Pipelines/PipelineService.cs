@@ -1,0 +1,84 @@
+using Crm.Sdk.Storage;
+
+namespace Crm.Sdk.Pipelines;
+
+/// <summary>The default <see cref="IPipelineService"/>.</summary>
+internal sealed class PipelineService(CrmStore store, CrmContext context) : IPipelineService
+{
+    public async Task<Pipeline> CreateAsync(PipelineDraft draft, CancellationToken cancellationToken = default)
+    {
+        var uow = new CrmUnitOfWork(store, context);
+        var pipeline = uow.CreatePipeline(draft);
+        await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return pipeline;
+    }
+
+    public Task<Pipeline> GetAsync(PipelineId id, CancellationToken cancellationToken = default) =>
+        store.GetAsync(context.Pipelines, id.Value, cancellationToken);
+
+    public async Task<Pipeline?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var query = new DocumentQuery(PipelineMapping.CollectionName)
+        {
+            Filter = IndexFilter.Equal(PipelineMapping.NameKeyIndex, PipelineMapping.NameKey(name.Trim())),
+            Limit = 1,
+        };
+        await foreach (var pipeline in store.QueryAsync(context.Pipelines, query, cancellationToken).ConfigureAwait(false))
+        {
+            return pipeline;
+        }
+
+        return null;
+    }
+
+    public async Task<IReadOnlyList<Pipeline>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var pipelines = new List<Pipeline>();
+        await foreach (var pipeline in store.QueryAsync(context.Pipelines, new DocumentQuery(PipelineMapping.CollectionName), cancellationToken).ConfigureAwait(false))
+        {
+            pipelines.Add(pipeline);
+        }
+
+        return pipelines;
+    }
+
+    public async Task UpdateAsync(Pipeline pipeline, CancellationToken cancellationToken = default)
+    {
+        var uow = new CrmUnitOfWork(store, context);
+        uow.Update(pipeline);
+        await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<PipelineSummary> GetSummaryAsync(PipelineId id, CancellationToken cancellationToken = default)
+    {
+        var pipeline = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var rows = await store.AggregateAsync(
+            new AggregateQuery(
+                DealMapping.CollectionName,
+                IndexFilter.Equal(DealMapping.PipelineIdIndex, id.Value),
+                [DealMapping.StageIdIndex, DealMapping.CurrencyIndex],
+                [new AggregateFunction(AggregateKind.Count), new AggregateFunction(AggregateKind.Sum, DealMapping.AmountIndex)]),
+            cancellationToken).ConfigureAwait(false);
+
+        var stages = new List<StageSummary>(pipeline.Stages.Count);
+        foreach (var stage in pipeline.Stages)
+        {
+            var stageRows = rows.Where(r => r.Keys[0] is Guid g && g == stage.Id.Value).ToArray();
+            stages.Add(new StageSummary(
+                stage,
+                stageRows.Sum(r => (long)r.Values[0]!),
+                MoneyTotals.ByCurrency(stageRows, currencyKey: 1, valueIndex: 1),
+                MoneyTotals.ByCurrency(stageRows, currencyKey: 1, valueIndex: 1, stage.Probability)));
+        }
+
+        var forecast = stages
+            .Where(s => s.Stage.Outcome == StageOutcome.Open)
+            .SelectMany(s => s.WeightedAmount)
+            .GroupBy(m => m.Currency, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Money.Of(g.Sum(m => m.Amount), g.Key))
+            .ToArray();
+        return new PipelineSummary(pipeline, stages, forecast);
+    }
+}

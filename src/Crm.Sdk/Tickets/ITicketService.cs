@@ -1,0 +1,75 @@
+namespace Crm.Sdk.Tickets;
+
+/// <summary>Service tickets: open, assign, comment, move through the status workflow, rate, list.</summary>
+public interface ITicketService
+{
+    /// <summary>Opens a ticket for an existing customer.</summary>
+    /// <param name="draft">The ticket's data.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The saved ticket, in status New.</returns>
+    /// <exception cref="CrmValidationException">The draft breaks a rule.</exception>
+    /// <exception cref="EntityNotFoundException">The customer does not exist.</exception>
+    Task<Ticket> OpenAsync(TicketDraft draft, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a ticket.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The ticket.</returns>
+    /// <exception cref="EntityNotFoundException">No ticket has that id.</exception>
+    Task<Ticket> GetAsync(TicketId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves changes made through the ticket's methods, if nobody changed it since it was read.</summary>
+    /// <param name="ticket">The changed ticket.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when saved.</returns>
+    /// <exception cref="ConcurrencyConflictException">The ticket changed since it was read.</exception>
+    Task UpdateAsync(Ticket ticket, CancellationToken cancellationToken = default);
+
+    /// <summary>Assigns a ticket to an agent (a user id of the host).</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="assigneeId">The agent.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The saved ticket.</returns>
+    Task<Ticket> AssignAsync(TicketId id, string assigneeId, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a public comment (seen by the customer) or an internal note.</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="authorId">Who wrote it (a user id of the host).</param>
+    /// <param name="body">The text.</param>
+    /// <param name="isInternal">Whether only agents see it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The saved ticket.</returns>
+    Task<Ticket> AddCommentAsync(TicketId id, string authorId, string body, bool isInternal = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves a ticket through its status workflow.</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="status">The status to go to.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The saved ticket.</returns>
+    /// <exception cref="InvalidStatusTransitionException">The workflow does not allow going from the current status to <paramref name="status"/>.</exception>
+    Task<Ticket> ChangeStatusAsync(TicketId id, TicketStatus status, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the customer's satisfaction rating (1–5) of a resolved or closed ticket.</summary>
+    /// <param name="id">The ticket.</param>
+    /// <param name="rating">From 1 (very unsatisfied) to 5 (very satisfied).</param>
+    /// <param name="comment">The customer's words, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The saved ticket.</returns>
+    /// <exception cref="DomainRuleException">The ticket is not resolved or closed.</exception>
+    /// <exception cref="CrmValidationException">The rating is outside 1–5.</exception>
+    Task<Ticket> RateAsync(TicketId id, int rating, string? comment = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the open tickets (not resolved or closed), most urgent first, then oldest first; optionally of one assignee and one priority.</summary>
+    /// <param name="filter">The assignee and priority; <see cref="OpenTicketFilter.All"/> for every open ticket.</param>
+    /// <param name="page">Which page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One page of tickets.</returns>
+    Task<Page<Ticket>> ListOpenAsync(OpenTicketFilter filter, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists a customer's tickets, newest first.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="page">Which page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One page of tickets.</returns>
+    Task<Page<Ticket>> ListByCustomerAsync(CustomerId customerId, PageRequest page, CancellationToken cancellationToken = default);
+}
