@@ -1,0 +1,6 @@
+namespace Crm.Sdk.Pipelines;
+
+/// <summary>A pipeline was created.</summary>
+/// <param name="PipelineId">The pipeline.</param>
+/// <param name="Name">Its name.</param>
+public sealed record PipelineCreated(PipelineId PipelineId, string Name) : DomainEvent;

@@ -1,0 +1,6 @@
+namespace Crm.Sdk.Pipelines;
+
+/// <summary>A pipeline was renamed.</summary>
+/// <param name="PipelineId">The pipeline.</param>
+/// <param name="Name">Its new name.</param>
+public sealed record PipelineRenamed(PipelineId PipelineId, string Name) : DomainEvent;

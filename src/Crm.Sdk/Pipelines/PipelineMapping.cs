@@ -1,0 +1,111 @@
+using Crm.Sdk.Storage;
+using Crm.Sdk.Storage.Json;
+using NodaTime;
+
+namespace Crm.Sdk.Pipelines;
+
+/// <summary>How a <see cref="Pipeline"/> is stored: collection <c>pipelines</c>, its stages inside the document.</summary>
+internal sealed class PipelineMapping : IDocumentMapping<Pipeline>
+{
+    /// <summary>The collection name.</summary>
+    public const string CollectionName = "pipelines";
+
+    /// <summary>Text: the name lower-cased (invariant), to find a pipeline by name ignoring case.</summary>
+    public const string NameKeyIndex = "name_key";
+
+    /// <summary>Whole number: the creation time (<see cref="IndexConversions.ToIndex(Instant)"/>).</summary>
+    public const string CreatedAtIndex = "created_at";
+
+    /// <inheritdoc />
+    public CollectionDefinition Collection { get; } = new(
+        CollectionName,
+        [
+            new IndexDefinition(NameKeyIndex, IndexValueType.Text),
+            new IndexDefinition(CreatedAtIndex, IndexValueType.WholeNumber),
+        ]);
+
+    /// <inheritdoc />
+    public string EntityName => nameof(Pipeline);
+
+    /// <summary>The value of <see cref="NameKeyIndex"/> for a name.</summary>
+    public static string NameKey(string name) => name.ToLowerInvariant();
+
+    /// <inheritdoc />
+    public Guid GetId(Pipeline aggregate)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        return aggregate.Id.Value;
+    }
+
+    /// <inheritdoc />
+    public long GetVersion(Pipeline aggregate)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        return aggregate.Version;
+    }
+
+    /// <inheritdoc />
+    public void SetVersion(Pipeline aggregate, long version)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        aggregate.Version = version;
+    }
+
+    /// <inheritdoc />
+    public string Serialize(Pipeline aggregate)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        return CrmJson.Serialize(new PipelineDocument
+        {
+            Name = aggregate.Name,
+            Stages = [.. aggregate.Stages.Select(s => new StageDocument { Id = s.Id.Value, Name = s.Name, Probability = s.Probability, Outcome = s.Outcome })],
+            CreatedAt = aggregate.CreatedAt,
+            UpdatedAt = aggregate.UpdatedAt,
+        });
+    }
+
+    /// <inheritdoc />
+    public Pipeline Deserialize(StoredDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var body = CrmJson.Deserialize<PipelineDocument>(document.Body, CollectionName);
+        return Pipeline.Restore(
+            new PipelineId(document.Id),
+            document.Version,
+            body.Name,
+            body.Stages.Select(s => new PipelineStage(new StageId(s.Id), s.Name, s.Probability, s.Outcome)),
+            body.CreatedAt,
+            body.UpdatedAt);
+    }
+
+    /// <inheritdoc />
+    public IndexValues GetIndexValues(Pipeline aggregate)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        return new IndexValues()
+            .Set(NameKeyIndex, NameKey(aggregate.Name))
+            .Set(CreatedAtIndex, IndexConversions.ToIndex(aggregate.CreatedAt));
+    }
+
+    private sealed class PipelineDocument
+    {
+        public required string Name { get; init; }
+
+        public required List<StageDocument> Stages { get; init; }
+
+        public required Instant CreatedAt { get; init; }
+
+        public required Instant UpdatedAt { get; init; }
+    }
+
+    private sealed class StageDocument
+    {
+        public required Guid Id { get; init; }
+
+        public required string Name { get; init; }
+
+        public required decimal Probability { get; init; }
+
+        public required StageOutcome Outcome { get; init; }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace Crm.Sdk.Pipelines;
+
+/// <summary>The checks shared by <see cref="Pipeline"/> and <see cref="Deal"/>; each adds its errors to a list and never throws.</summary>
+internal static class PipelineRules
+{
+    /// <summary>Checks a required text: trimmed, not empty, not longer than <paramref name="maxLength"/>.</summary>
+    public static string? RequiredText(string? value, int maxLength, string field, List<ValidationError> errors)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            errors.Add(new ValidationError(field, "required", $"{field} is required."));
+            return null;
+        }
+
+        return MaxLength(trimmed, maxLength, field, errors);
+    }
+
+    /// <summary>Checks an optional text: trimmed, blank becomes <see langword="null"/>, not longer than <paramref name="maxLength"/>.</summary>
+    public static string? OptionalText(string? value, int maxLength, string field, List<ValidationError> errors)
+    {
+        var trimmed = value?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : MaxLength(trimmed, maxLength, field, errors);
+    }
+
+    /// <summary>Checks a win probability: from 0 to 1, and exactly 1 for a won stage and 0 for a lost stage.</summary>
+    public static void Probability(decimal probability, StageOutcome outcome, string field, List<ValidationError> errors)
+    {
+        var text = probability.ToString(CultureInfo.InvariantCulture);
+        if (probability is < 0m or > 1m)
+        {
+            errors.Add(new ValidationError(field, "probability-range", $"The probability {text} must be from 0 to 1."));
+        }
+        else if (outcome == StageOutcome.ClosedWon && probability != 1m)
+        {
+            errors.Add(new ValidationError(field, "closed-stage-probability", $"A closed-won stage has probability 1, not {text}."));
+        }
+        else if (outcome == StageOutcome.ClosedLost && probability != 0m)
+        {
+            errors.Add(new ValidationError(field, "closed-stage-probability", $"A closed-lost stage has probability 0, not {text}."));
+        }
+    }
+
+    /// <summary>Checks a deal amount: a valid <see cref="Money"/> (the default value is not) that is not negative.</summary>
+    public static void Amount(Money amount, string field, List<ValidationError> errors)
+    {
+        var before = errors.Count;
+        errors.AddRange(Money.Validate(amount.Amount, amount.Currency, field, field + ".Currency"));
+        if (errors.Count == before && amount.IsNegative)
+        {
+            errors.Add(new ValidationError(field, "amount-not-negative", $"The amount {amount} must not be negative."));
+        }
+    }
+
+    /// <summary>Throws one <see cref="CrmValidationException"/> with every error, if there are any.</summary>
+    public static void ThrowIfAny(List<ValidationError> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new CrmValidationException(errors);
+        }
+    }
+
+    private static string? MaxLength(string value, int maxLength, string field, List<ValidationError> errors)
+    {
+        if (value.Length > maxLength)
+        {
+            errors.Add(new ValidationError(field, "max-length", $"{field} must be at most {maxLength} characters; it has {value.Length}."));
+            return null;
+        }
+
+        return value;
+    }
+}
