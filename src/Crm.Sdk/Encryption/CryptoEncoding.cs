@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Text;
@@ -9,6 +10,9 @@ internal static class CryptoEncoding
 {
     /// <summary>UTF-8 that refuses lone surrogates instead of silently replacing them (a round trip must be exact).</summary>
     public static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static readonly SearchValues<char> Base64UrlAlphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
     /// <summary>The size of a length prefix: a 32-bit unsigned big-endian integer.</summary>
     public const int LengthPrefixSize = 4;
@@ -48,14 +52,25 @@ internal static class CryptoEncoding
     /// </summary>
     public static bool TryFromBase64Url(ReadOnlySpan<char> text, out byte[] bytes)
     {
+        // Base64Url accepts padding and whitespace, so check the alphabet first, then decode, then insist on the
+        // canonical form (no stray trailing bits).
         bytes = [];
-        if (text.IsEmpty || !Base64Url.IsValid(text, out var length))
+        if (text.IsEmpty || text.Length % 4 == 1 || text.ContainsAnyExcept(Base64UrlAlphabet))
         {
             return false;
         }
 
-        var buffer = new byte[length];
-        if (Base64Url.DecodeFromChars(text, buffer) != length || !text.SequenceEqual(Base64Url.EncodeToString(buffer)))
+        var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
+        try
+        {
+            // TryDecodeFromChars still throws FormatException for some inputs (non-zero trailing bits).
+            if (!Base64Url.TryDecodeFromChars(text, buffer, out var written) || written != buffer.Length
+                || !text.SequenceEqual(Base64Url.EncodeToString(buffer)))
+            {
+                return false;
+            }
+        }
+        catch (FormatException)
         {
             return false;
         }
