@@ -4,7 +4,7 @@ using static Crm.Sdk.Tests.Interactions.InteractionTestData;
 
 namespace Crm.Sdk.Tests.Interactions;
 
-/// <summary>Behaviour tests: InteractionLinkTests.</summary>
+/// <summary>Linking an interaction to a deal or a ticket.</summary>
 public class InteractionLinkTests
 {
     /// <summary>Linking to a deal sets the deal and raises an event.</summary>

@@ -6,7 +6,7 @@ using static Crm.Sdk.Tests.Interactions.InteractionTestData;
 
 namespace Crm.Sdk.Tests.Interactions;
 
-/// <summary>Behaviour tests: InteractionMappingTests.</summary>
+/// <summary>The interactions document: round trip, JSON conventions, declared indexes and index values.</summary>
 public class InteractionMappingTests
 {
     private static readonly InteractionMapping Mapping = InteractionMapping.Instance;

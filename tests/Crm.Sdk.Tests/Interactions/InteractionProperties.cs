@@ -6,7 +6,7 @@ using static Crm.Sdk.Tests.Interactions.InteractionTestData;
 
 namespace Crm.Sdk.Tests.Interactions;
 
-/// <summary>Behaviour tests: InteractionProperties.</summary>
+/// <summary>Properties of interactions that hold for every input.</summary>
 public class InteractionProperties
 {
     /// <summary>Feedback is accepted exactly when the rating lies on its scale.</summary>

@@ -5,7 +5,7 @@ using static Crm.Sdk.Tests.Interactions.InteractionTestData;
 
 namespace Crm.Sdk.Tests.Interactions;
 
-/// <summary>Behaviour tests: InteractionRecordTests.</summary>
+/// <summary>Recording interactions of each kind from a draft.</summary>
 public class InteractionRecordTests
 {
     /// <summary>Recorded email keeps every field of the draft.</summary>

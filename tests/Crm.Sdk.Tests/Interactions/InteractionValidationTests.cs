@@ -4,7 +4,7 @@ using static Crm.Sdk.Tests.Interactions.InteractionTestData;
 
 namespace Crm.Sdk.Tests.Interactions;
 
-/// <summary>Behaviour tests: InteractionValidationTests.</summary>
+/// <summary>Every validation rule of an interaction draft, with its field and rule name.</summary>
 public class InteractionValidationTests
 {
     private static InteractionDraft Draft(
@@ -149,7 +149,7 @@ public class InteractionValidationTests
         AssertOnlyError(RecordFails(Draft(InteractionKind.BehaviourEvent)), "BehaviourEvent", "required-for-kind");
     }
 
-    /// <summary>Cases: KindsWithoutTransaction.</summary>
+    /// <summary>Every kind that is neither a purchase nor a refund.</summary>
     public static TheoryData<InteractionKind> KindsWithoutTransaction =>
         [InteractionKind.Email, InteractionKind.Call, InteractionKind.Chat, InteractionKind.Meeting, InteractionKind.Note, InteractionKind.Feedback, InteractionKind.BehaviourEvent];
 

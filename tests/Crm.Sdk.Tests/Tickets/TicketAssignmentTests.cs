@@ -4,7 +4,7 @@ using static Crm.Sdk.Tests.Tickets.TicketTestData;
 
 namespace Crm.Sdk.Tests.Tickets;
 
-/// <summary>Behaviour tests: TicketAssignmentTests.</summary>
+/// <summary>Assignment and priority of a ticket.</summary>
 public class TicketAssignmentTests
 {
     /// <summary>Assigning sets the agent and raises an event.</summary>

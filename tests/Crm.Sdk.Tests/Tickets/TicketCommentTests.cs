@@ -4,7 +4,7 @@ using static Crm.Sdk.Tests.Tickets.TicketTestData;
 
 namespace Crm.Sdk.Tests.Tickets;
 
-/// <summary>Behaviour tests: TicketCommentTests.</summary>
+/// <summary>Public, internal and customer comments, and the first response time.</summary>
 public class TicketCommentTests
 {
     /// <summary>Agent comment is added with its author text and time.</summary>

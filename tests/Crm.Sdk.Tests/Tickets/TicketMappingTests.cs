@@ -6,7 +6,7 @@ using static Crm.Sdk.Tests.Tickets.TicketTestData;
 
 namespace Crm.Sdk.Tests.Tickets;
 
-/// <summary>Behaviour tests: TicketMappingTests.</summary>
+/// <summary>The tickets document: round trip, JSON conventions, declared indexes and index values.</summary>
 public class TicketMappingTests
 {
     private static readonly TicketMapping Mapping = TicketMapping.Instance;

@@ -4,7 +4,7 @@ using static Crm.Sdk.Tests.Tickets.TicketTestData;
 
 namespace Crm.Sdk.Tests.Tickets;
 
-/// <summary>Behaviour tests: TicketRatingTests.</summary>
+/// <summary>Satisfaction ratings: only when resolved, and when a rating is final.</summary>
 public class TicketRatingTests
 {
     /// <summary>Resolved or closed ticket can be rated.</summary>

@@ -4,7 +4,7 @@ using static Crm.Sdk.Tests.Tickets.TicketTestData;
 
 namespace Crm.Sdk.Tests.Tickets;
 
-/// <summary>Behaviour tests: TicketWorkflowTests.</summary>
+/// <summary>The ticket status workflow: every allowed and every forbidden move.</summary>
 public class TicketWorkflowTests
 {
     private static readonly (TicketStatus From, TicketStatus To)[] Allowed =
@@ -25,10 +25,10 @@ public class TicketWorkflowTests
         (TicketStatus.Reopened, TicketStatus.Resolved),
     ];
 
-    /// <summary>Cases: AllowedMoves.</summary>
+    /// <summary>Every move the workflow allows.</summary>
     public static TheoryData<TicketStatus, TicketStatus> AllowedMoves => ToTheoryData(Allowed);
 
-    /// <summary>Cases: ForbiddenMoves.</summary>
+    /// <summary>Every other pair of statuses, including staying in the same status.</summary>
     public static TheoryData<TicketStatus, TicketStatus> ForbiddenMoves =>
         ToTheoryData(
             from f in Enum.GetValues<TicketStatus>()
