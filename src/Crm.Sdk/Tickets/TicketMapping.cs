@@ -18,6 +18,11 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
     public const string CreatedAtIndex = "created_at";
     public const string RatingIndex = "rating";
 
+    /// <summary>The order of the support queue: most urgent first, then oldest first (see <see cref="QueueKey"/>).</summary>
+    public const string QueueKeyIndex = "queue_key";
+
+    private const long QueueRankSpan = 100_000_000_000_000_000; // 10^17 ticks: beyond the year 2286.
+
     private static readonly string[] StatusNames = KebabNames<TicketStatus>();
     private static readonly string[] TypeNames = KebabNames<TicketType>();
 
@@ -34,11 +39,12 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
             new IndexDefinition(AssigneeIdIndex, IndexValueType.Text),
             new IndexDefinition(CreatedAtIndex, IndexValueType.WholeNumber),
             new IndexDefinition(RatingIndex, IndexValueType.WholeNumber),
+            new IndexDefinition(QueueKeyIndex, IndexValueType.WholeNumber),
         ],
         [
-            [AssigneeIdIndex, IsOpenIndex, PriorityIndex],
+            [AssigneeIdIndex, IsOpenIndex, QueueKeyIndex],
             [CustomerIdIndex, IsOpenIndex],
-            [IsOpenIndex, PriorityIndex],
+            [IsOpenIndex, QueueKeyIndex],
         ]);
 
     public CollectionDefinition Collection => Definition;
@@ -60,6 +66,12 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
         TicketPriority.Urgent => 3,
         _ => throw new ArgumentOutOfRangeException(nameof(priority), priority, "Unknown ticket priority."),
     };
+
+    /// <summary>
+    /// One number that orders the queue ascending: the priority rank, highest first, then the creation time, oldest first.
+    /// </summary>
+    public static long QueueKey(TicketPriority priority, Instant createdAt) =>
+        ((ToIndex(TicketPriority.Urgent) - ToIndex(priority)) * QueueRankSpan) + IndexConversions.ToIndex(createdAt);
 
     public Guid GetId(Ticket aggregate) => aggregate.Id.Value;
 
@@ -137,7 +149,8 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
             .Set(TypeIndex, ToIndex(aggregate.Type))
             .Set(AssigneeIdIndex, aggregate.AssigneeId)
             .Set(CreatedAtIndex, IndexConversions.ToIndex(aggregate.CreatedAt))
-            .Set(RatingIndex, aggregate.Satisfaction is { } satisfaction ? satisfaction.Rating : (long?)null);
+            .Set(RatingIndex, aggregate.Satisfaction is { } satisfaction ? satisfaction.Rating : (long?)null)
+            .Set(QueueKeyIndex, QueueKey(aggregate.Priority, aggregate.CreatedAt));
     }
 
     private static string[] KebabNames<TEnum>()
