@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Storage.Json;
 using NodaTime;
@@ -209,34 +210,34 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
     };
 
     private sealed record CustomerDocument(
-        int FormatVersion,
-        CustomerKind Kind,
-        string DisplayName,
+        [property: JsonRequired] int FormatVersion,
+        [property: JsonRequired] CustomerKind Kind,
+        [property: JsonRequired] string DisplayName,
         PersonNameDocument? PersonName,
         string? CompanyName,
-        List<EmailDocument> Emails,
-        List<PhoneDocument> Phones,
-        List<AddressDocument> Addresses,
-        List<string> Tags,
-        Dictionary<string, CustomFieldDocument> CustomFields,
-        LifecycleStage LifecycleStage,
+        [property: JsonRequired] List<EmailDocument> Emails,
+        [property: JsonRequired] List<PhoneDocument> Phones,
+        [property: JsonRequired] List<AddressDocument> Addresses,
+        [property: JsonRequired] List<string> Tags,
+        [property: JsonRequired] Dictionary<string, CustomFieldDocument> CustomFields,
+        [property: JsonRequired] LifecycleStage LifecycleStage,
         string? OwnerId,
-        List<ExternalIdDocument> ExternalIds,
-        List<ConsentDocument> Consents,
-        Instant CreatedAt,
-        Instant UpdatedAt);
+        [property: JsonRequired] List<ExternalIdDocument> ExternalIds,
+        [property: JsonRequired] List<ConsentDocument> Consents,
+        [property: JsonRequired] Instant CreatedAt,
+        [property: JsonRequired] Instant UpdatedAt);
 
     private sealed record PersonNameDocument(string? GivenName, string? FamilyName, string? MiddleName);
 
-    private sealed record EmailDocument(string Address, string? Label, bool IsPrimary);
+    private sealed record EmailDocument([property: JsonRequired] string Address, string? Label, [property: JsonRequired] bool IsPrimary);
 
-    private sealed record PhoneDocument(string Raw, string E164, string? Label);
+    private sealed record PhoneDocument([property: JsonRequired] string Raw, [property: JsonRequired] string E164, string? Label);
 
-    private sealed record AddressDocument(AddressKind Kind, List<string> Lines, string? City, string? Region, string? PostalCode, string Country);
+    private sealed record AddressDocument([property: JsonRequired] AddressKind Kind, [property: JsonRequired] List<string> Lines, string? City, string? Region, string? PostalCode, [property: JsonRequired] string Country);
 
-    private sealed record CustomFieldDocument(CustomFieldType Type, string? Text, decimal? Number, LocalDate? Date, bool? Boolean);
+    private sealed record CustomFieldDocument([property: JsonRequired] CustomFieldType Type, string? Text, decimal? Number, LocalDate? Date, bool? Boolean);
 
-    private sealed record ExternalIdDocument(string Source, string Value);
+    private sealed record ExternalIdDocument([property: JsonRequired] string Source, [property: JsonRequired] string Value);
 
-    private sealed record ConsentDocument(ConsentChannel Channel, ConsentStatus Status, Instant At, string Source);
+    private sealed record ConsentDocument([property: JsonRequired] ConsentChannel Channel, [property: JsonRequired] ConsentStatus Status, [property: JsonRequired] Instant At, [property: JsonRequired] string Source);
 }
