@@ -163,6 +163,9 @@ public sealed partial class Customer : AggregateRoot<CustomerId>
     /// <summary>Records the time of a save that changed the customer; the SDK calls it when saving.</summary>
     internal void Touch(Instant now) => UpdatedAt = now;
 
+    /// <summary>Records that the customer is being deleted (the SDK deletes the document in the same transaction).</summary>
+    internal void MarkDeleted() => Raise(new CustomerDeleted(Id));
+
     /// <summary>Rebuilds a stored customer as it was saved: no validation, no events.</summary>
     internal static Customer Restore(
         CustomerId id,
