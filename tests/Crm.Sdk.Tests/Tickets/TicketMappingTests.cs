@@ -119,13 +119,32 @@ public class TicketMappingTests
                 ("assignee_id", IndexValueType.Text),
                 ("created_at", IndexValueType.WholeNumber),
                 ("rating", IndexValueType.WholeNumber),
+                ("queue_key", IndexValueType.WholeNumber),
             ],
             collection.Indexes.Select(i => (i.Name, i.Type)));
         Assert.Equal(3, collection.CompositeIndexes.Count);
-        Assert.Equal(["assignee_id", "is_open", "priority"], collection.CompositeIndexes[0]);
+        Assert.Equal(["assignee_id", "is_open", "queue_key"], collection.CompositeIndexes[0]);
         Assert.Equal(["customer_id", "is_open"], collection.CompositeIndexes[1]);
-        Assert.Equal(["is_open", "priority"], collection.CompositeIndexes[2]);
+        Assert.Equal(["is_open", "queue_key"], collection.CompositeIndexes[2]);
         Assert.Equal("Ticket", Mapping.EntityName);
+    }
+
+    /// <summary>The queue key orders the most urgent first, then the oldest first.</summary>
+    [Fact]
+    public void Queue_key_orders_most_urgent_first_then_oldest_first()
+    {
+        var older = NodaTime.Instant.FromUtc(2024, 1, 1, 0, 0);
+        var newer = NodaTime.Instant.FromUtc(2030, 1, 1, 0, 0);
+        long[] keys =
+        [
+            TicketMapping.QueueKey(TicketPriority.Urgent, older),
+            TicketMapping.QueueKey(TicketPriority.Urgent, newer),
+            TicketMapping.QueueKey(TicketPriority.High, older),
+            TicketMapping.QueueKey(TicketPriority.Normal, newer),
+            TicketMapping.QueueKey(TicketPriority.Low, older),
+        ];
+
+        Assert.Equal(keys.Order(), keys);
     }
 
     /// <summary>Index values of a new ticket.</summary>
