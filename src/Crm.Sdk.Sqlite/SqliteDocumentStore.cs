@@ -15,7 +15,7 @@ namespace Crm.Sdk.Sqlite;
 /// writers in other processes wait for the lock (up to <see cref="SqliteStoreOptions.BusyTimeout"/>) instead of
 /// deadlocking; readers use their own pooled connections and run while a write is in progress.
 /// </remarks>
-public sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable, IAsyncDisposable
+public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure, IDisposable, IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
@@ -37,7 +37,8 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable, I
         _connectionString = BuildConnectionString(connectionStringOrPath, settings);
         var synchronous = settings.Synchronous == SqliteSynchronousMode.Normal ? "NORMAL" : "FULL";
         var busy = ((long)settings.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-        _connectionPragmas = $"PRAGMA busy_timeout = {busy}; PRAGMA synchronous = {synchronous};";
+        // secure_delete: deleted and overwritten content is zeroed in the file, so erased data leaves no trace in free pages.
+        _connectionPragmas = $"PRAGMA busy_timeout = {busy}; PRAGMA synchronous = {synchronous}; PRAGMA secure_delete = ON;";
         DataSource = new SqliteConnectionStringBuilder(_connectionString).DataSource;
     }
 
@@ -94,6 +95,38 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable, I
         }
 
         _model = model;
+    }
+
+    /// <summary>
+    /// Checkpoints the write-ahead log into the database file and truncates it, so that page images holding erased content
+    /// do not linger in the <c>-wal</c> file (the database file itself is scrubbed by <c>secure_delete</c>). Waits, up to the
+    /// busy timeout, for readers that still hold an older snapshot.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the log is checkpointed and truncated.</returns>
+    public async Task PurgeDeletedContentAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                try
+                {
+                    Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+                }
+                catch (SqliteException ex)
+                {
+                    throw StorageError("checkpointing the write-ahead log", ex);
+                }
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     /// <summary>Releases the store's pooled connections so the database file can be moved or deleted.</summary>

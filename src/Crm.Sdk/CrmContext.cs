@@ -1,4 +1,5 @@
 using Crm.Sdk.Customers;
+using Crm.Sdk.Encryption;
 using Crm.Sdk.Events;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
@@ -41,6 +42,7 @@ internal sealed class CrmContext
         new DealMapping().Collection,
         new TicketMapping().Collection,
         DomainEventMapping.Collection,
+        DataKeyMapping.Collection,
     ]);
 
     public Instant Now() => Clock.GetCurrentInstant();

@@ -109,6 +109,8 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
         _referencedCustomers.Add(interaction.CustomerId.Value);
     }
 
+    internal void Update(Interaction interaction) => _session.Update(context.Interactions, interaction);
+
     internal void Delete(Customer customer) => _session.Delete(context.Customers, customer);
 
     internal void Add(DocumentWrite write) => _session.Add(write);

@@ -55,6 +55,14 @@ public sealed partial class Customer : AggregateRoot<CustomerId>
     /// <summary>Person or company. Fixed at creation.</summary>
     public CustomerKind Kind { get; }
 
+    /// <summary>
+    /// Whether the customer was erased (right to erasure): its personal data — names, emails, phones, addresses, text
+    /// custom fields, and with field encryption every encrypted value of its interactions and tickets — is gone for good.
+    /// What remains is what the business keeps without personal data: kind, tags, stage, owner, external ids, consents,
+    /// amounts and dates.
+    /// </summary>
+    public bool IsErased { get; private set; }
+
     /// <summary>The name shown in lists and used for search and ordering; trimmed, 1–200 characters.</summary>
     public string DisplayName { get; private set; }
 
@@ -163,6 +171,32 @@ public sealed partial class Customer : AggregateRoot<CustomerId>
     /// <summary>Records the time of a save that changed the customer; the SDK calls it when saving.</summary>
     internal void Touch(Instant now) => UpdatedAt = now;
 
+    /// <summary>The display name an erased customer shows.</summary>
+    internal const string ErasedDisplayName = "[erased]";
+
+    /// <summary>Removes the personal data (the SDK deletes the data key and the blind indexes in the same transaction).</summary>
+    internal void Erase()
+    {
+        if (IsErased)
+        {
+            return;
+        }
+
+        IsErased = true;
+        DisplayName = ErasedDisplayName;
+        PersonName = null;
+        CompanyName = null;
+        _emails.Clear();
+        _phones.Clear();
+        _addresses.Clear();
+        foreach (var key in _customFields.Where(f => f.Value is TextFieldValue).Select(f => f.Key).ToList())
+        {
+            _customFields.Remove(key);
+        }
+
+        Raise(new CustomerErased(Id));
+    }
+
     /// <summary>Records that the customer is being deleted (the SDK deletes the document in the same transaction).</summary>
     internal void MarkDeleted() => Raise(new CustomerDeleted(Id));
 
@@ -184,11 +218,13 @@ public sealed partial class Customer : AggregateRoot<CustomerId>
         IEnumerable<ExternalId> externalIds,
         IEnumerable<ConsentRecord> consentHistory,
         Instant createdAt,
-        Instant updatedAt)
+        Instant updatedAt,
+        bool isErased = false)
     {
         var customer = new Customer(id, kind, displayName, createdAt)
         {
             Version = version,
+            IsErased = isErased,
             PersonName = personName,
             CompanyName = companyName,
             LifecycleStage = lifecycleStage,

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Crm.Sdk.Encryption;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Storage.Json;
 using NodaTime;
@@ -47,6 +48,27 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
     /// <summary>The time of the last saved change (<see cref="IndexConversions.ToIndex(Instant)"/>).</summary>
     public const string UpdatedAtIndex = "updated_at";
 
+    /// <summary>
+    /// Index <c>name_tokens</c> (Text, multi-valued): when display names are encrypted, blind indexes of the prefixes
+    /// (<see cref="MinNamePrefix"/> to <see cref="MaxNamePrefix"/> characters) of the name key and of each of its words,
+    /// which is what prefix search uses then; empty otherwise.
+    /// </summary>
+    public const string NameTokensIndex = "name_tokens";
+
+    /// <summary>The shortest prefix that encrypted-name search accepts.</summary>
+    public const int MinNamePrefix = 2;
+
+    /// <summary>The longest prefix blind-indexed for encrypted-name search; longer search text is matched on this prefix, then compared exactly.</summary>
+    public const int MaxNamePrefix = 16;
+
+    private const string DisplayNameField = "display_name";
+    private const string PersonNameField = "person_name";
+    private const string CompanyNameField = "company_name";
+    private const string EmailsField = "emails";
+    private const string PhonesField = "phones";
+    private const string AddressesField = "addresses";
+    private const string TextFieldsField = "text_custom_fields";
+
     /// <summary>The format of the document body; raised when the shape changes incompatibly.</summary>
     private const int FormatVersion = 1;
 
@@ -56,6 +78,7 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
         [
             new IndexDefinition(KindIndex, IndexValueType.Text),
             new IndexDefinition(NameKeyIndex, IndexValueType.Text),
+            new IndexDefinition(NameTokensIndex, IndexValueType.Text, isMultiValued: true),
             new IndexDefinition(LifecycleStageIndex, IndexValueType.Text),
             new IndexDefinition(OwnerIdIndex, IndexValueType.Text),
             new IndexDefinition(TagsIndex, IndexValueType.Text, isMultiValued: true),
@@ -102,6 +125,25 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
     }
 
     /// <inheritdoc />
+    public Guid? GetOwnerId(Customer aggregate)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        return aggregate.Id.Value;
+    }
+
+    /// <summary>The prefixes that encrypted-name search indexes for a name key: of the whole key and of each word.</summary>
+    public static IEnumerable<string> NamePrefixes(string nameKey) =>
+        nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Prepend(nameKey)
+            .SelectMany(word => Enumerable.Range(MinNamePrefix, Math.Max(0, Math.Min(word.Length, MaxNamePrefix) - MinNamePrefix + 1)).Select(n => word[..n]))
+            .Distinct(StringComparer.Ordinal);
+
+    /// <summary>Whether encrypted-name search for <paramref name="prefixKey"/> matches <paramref name="nameKey"/> (the exact check after a blind-index match).</summary>
+    public static bool MatchesNamePrefix(string nameKey, string prefixKey) =>
+        nameKey.StartsWith(prefixKey, StringComparison.Ordinal)
+        || nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.StartsWith(prefixKey, StringComparison.Ordinal));
+
+    /// <inheritdoc />
     public long GetVersion(Customer aggregate)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
@@ -116,75 +158,105 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
     }
 
     /// <inheritdoc />
-    public string Serialize(Customer aggregate)
+    public string Serialize(Customer aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
+        ArgumentNullException.ThrowIfNull(protector);
+        var fields = protector.ForRecord(CollectionName, aggregate.Id.Value, aggregate.Id.Value);
+        var textFields = aggregate.CustomFields.Where(f => f.Value is TextFieldValue).ToDictionary(f => f.Key, f => ((TextFieldValue)f.Value).Value, StringComparer.Ordinal);
+        var otherFields = aggregate.CustomFields.Where(f => f.Value is not TextFieldValue).ToDictionary(f => f.Key, f => ToDocument(f.Value), StringComparer.Ordinal);
         var document = new CustomerDocument(
             FormatVersion,
             aggregate.Kind,
-            aggregate.DisplayName,
-            aggregate.PersonName is { } name ? new PersonNameDocument(name.GivenName, name.FamilyName, name.MiddleName) : null,
-            aggregate.CompanyName,
-            aggregate.Emails.Select(e => new EmailDocument(e.Address.Value, e.Label, e.IsPrimary)).ToList(),
-            aggregate.Phones.Select(p => new PhoneDocument(p.Number.Raw, p.Number.E164, p.Label)).ToList(),
-            aggregate.Addresses.Select(a => new AddressDocument(a.Kind, a.Lines.ToList(), a.City, a.Region, a.PostalCode, a.Country)).ToList(),
+            fields.Seal(DisplayNameField, aggregate.DisplayName),
+            fields.Seal(PersonNameField, aggregate.PersonName is { } name ? new PersonNameDocument(name.GivenName, name.FamilyName, name.MiddleName) : null),
+            fields.Seal(CompanyNameField, aggregate.CompanyName),
+            fields.Seal(EmailsField, aggregate.Emails.Select(e => new EmailDocument(e.Address.Value, e.Label, e.IsPrimary)).ToList()),
+            fields.Seal(PhonesField, aggregate.Phones.Select(p => new PhoneDocument(p.Number.Raw, p.Number.E164, p.Label)).ToList()),
+            fields.Seal(AddressesField, aggregate.Addresses.Select(a => new AddressDocument(a.Kind, a.Lines.ToList(), a.City, a.Region, a.PostalCode, a.Country)).ToList()),
             aggregate.Tags.ToList(),
-            aggregate.CustomFields.ToDictionary(f => f.Key, f => ToDocument(f.Value), StringComparer.Ordinal),
+            otherFields,
+            textFields.Count == 0 ? null : fields.Seal(TextFieldsField, textFields),
             aggregate.LifecycleStage,
             aggregate.OwnerId,
             aggregate.ExternalIds.Select(e => new ExternalIdDocument(e.Source, e.Value)).ToList(),
             aggregate.ConsentHistory.Select(c => new ConsentDocument(c.Channel, c.Status, c.At, c.Source)).ToList(),
             aggregate.CreatedAt,
-            aggregate.UpdatedAt);
+            aggregate.UpdatedAt,
+            aggregate.IsErased ? true : null,
+            fields.Sealed);
         return CrmJson.Serialize(document);
     }
 
     /// <inheritdoc />
-    public Customer Deserialize(StoredDocument document)
+    public Customer Deserialize(StoredDocument document, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(protector);
         var body = CrmJson.Deserialize<CustomerDocument>(document.Body, CollectionName);
         if (body.FormatVersion != FormatVersion)
         {
             throw new CrmStorageException($"Customer '{document.Id}' is stored in format {body.FormatVersion}; this version of Crm.Sdk reads format {FormatVersion}.", null);
         }
 
+        var fields = protector.ForRecord(CollectionName, document.Id, document.Id, body.Sealed);
+        var customFields = (body.CustomFields ?? []).Select(f => KeyValuePair.Create(f.Key, FromDocument(f.Value, document.Id, f.Key)))
+            .Concat((fields.Open(TextFieldsField, body.TextCustomFields) ?? []).Select(f => KeyValuePair.Create(f.Key, CustomFieldValue.Text(f.Value))));
         return Customer.Restore(
             new CustomerId(document.Id),
             document.Version,
             body.Kind,
-            body.DisplayName,
-            body.PersonName is { } name ? PersonName.FromStored(name.GivenName, name.FamilyName, name.MiddleName) : null,
-            body.CompanyName,
-            body.Emails.Select(e => new CustomerEmail(EmailAddress.FromStored(e.Address), e.Label, e.IsPrimary)),
-            body.Phones.Select(p => new CustomerPhone(PhoneNumber.FromStored(p.Raw, p.E164), p.Label)),
-            body.Addresses.Select(a => PostalAddress.FromStored(a.Kind, a.Lines, a.City, a.Region, a.PostalCode, a.Country)),
+            fields.Open(DisplayNameField, body.DisplayName) ?? string.Empty,
+            fields.Open(PersonNameField, body.PersonName) is { } name ? PersonName.FromStored(name.GivenName, name.FamilyName, name.MiddleName) : null,
+            fields.Open(CompanyNameField, body.CompanyName),
+            (fields.Open(EmailsField, body.Emails) ?? []).Select(e => new CustomerEmail(EmailAddress.FromStored(e.Address), e.Label, e.IsPrimary)),
+            (fields.Open(PhonesField, body.Phones) ?? []).Select(p => new CustomerPhone(PhoneNumber.FromStored(p.Raw, p.E164), p.Label)),
+            (fields.Open(AddressesField, body.Addresses) ?? []).Select(a => PostalAddress.FromStored(a.Kind, a.Lines, a.City, a.Region, a.PostalCode, a.Country)),
             body.Tags,
-            body.CustomFields.Select(f => KeyValuePair.Create(f.Key, FromDocument(f.Value, document.Id, f.Key))),
+            customFields,
             body.LifecycleStage,
             body.OwnerId,
             body.ExternalIds.Select(e => ExternalId.FromStored(e.Source, e.Value)),
             body.Consents.Select(c => new ConsentRecord(c.Channel, c.Status, c.At, c.Source)),
             body.CreatedAt,
-            body.UpdatedAt);
+            body.UpdatedAt,
+            body.Erased == true || fields.IsErased);
     }
 
     /// <inheritdoc />
-    public IndexValues GetIndexValues(Customer aggregate)
+    public IndexValues GetIndexValues(Customer aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
+        ArgumentNullException.ThrowIfNull(protector);
+        var nameKey = NameKey(aggregate.DisplayName);
+        var namesEncrypted = protector.IsEncrypted(CollectionName, DisplayNameField);
         return new IndexValues()
             .Set(KindIndex, KindValue(aggregate.Kind))
-            .Set(NameKeyIndex, NameKey(aggregate.DisplayName))
+            .Set(NameKeyIndex, namesEncrypted || aggregate.IsErased ? null : nameKey)
+            .SetMany(NameTokensIndex, namesEncrypted && !aggregate.IsErased ? NamePrefixes(nameKey).Select(p => protector.IndexValue(CollectionName, DisplayNameField, p)) : [])
             .Set(LifecycleStageIndex, StageValue(aggregate.LifecycleStage))
             .Set(OwnerIdIndex, aggregate.OwnerId)
             .SetMany(TagsIndex, aggregate.Tags)
-            .SetMany(EmailsIndex, aggregate.Emails.Select(e => e.Address.Normalized))
-            .SetMany(PhonesIndex, aggregate.Phones.Select(p => p.Number.E164))
+            .SetMany(EmailsIndex, aggregate.Emails.Select(e => protector.IndexValue(CollectionName, EmailsField, e.Address.Normalized)))
+            .SetMany(PhonesIndex, aggregate.Phones.Select(p => protector.IndexValue(CollectionName, PhonesField, p.Number.E164)))
             .SetMany(ExternalIdsIndex, aggregate.ExternalIds.Select(e => e.Key))
             .Set(CreatedAtIndex, (long?)IndexConversions.ToIndex(aggregate.CreatedAt))
             .Set(UpdatedAtIndex, (long?)IndexConversions.ToIndex(aggregate.UpdatedAt));
     }
+
+    /// <summary>The values to look customers up by email: the normalized address, or its blind indexes under every live key.</summary>
+    public static IReadOnlyList<string> EmailLookup(FieldProtector protector, string normalizedEmail) =>
+        protector.LookupValues(CollectionName, EmailsField, normalizedEmail);
+
+    /// <summary>The values to look customers up by phone: the E.164 number, or its blind indexes under every live key.</summary>
+    public static IReadOnlyList<string> PhoneLookup(FieldProtector protector, string e164) =>
+        protector.LookupValues(CollectionName, PhonesField, e164);
+
+    /// <summary>The values to search encrypted names by a prefix, or <see langword="null"/> when names are stored in clear.</summary>
+    public static IReadOnlyList<string>? NamePrefixLookup(FieldProtector protector, string prefixKey) =>
+        protector.IsEncrypted(CollectionName, DisplayNameField)
+            ? protector.LookupValues(CollectionName, DisplayNameField, prefixKey.Length > MaxNamePrefix ? prefixKey[..MaxNamePrefix] : prefixKey)
+            : null;
 
     private static string EnumText<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
@@ -212,20 +284,23 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
     private sealed record CustomerDocument(
         [property: JsonRequired] int FormatVersion,
         [property: JsonRequired] CustomerKind Kind,
-        [property: JsonRequired] string DisplayName,
+        string? DisplayName,
         PersonNameDocument? PersonName,
         string? CompanyName,
-        [property: JsonRequired] List<EmailDocument> Emails,
-        [property: JsonRequired] List<PhoneDocument> Phones,
-        [property: JsonRequired] List<AddressDocument> Addresses,
+        List<EmailDocument>? Emails,
+        List<PhoneDocument>? Phones,
+        List<AddressDocument>? Addresses,
         [property: JsonRequired] List<string> Tags,
-        [property: JsonRequired] Dictionary<string, CustomFieldDocument> CustomFields,
+        Dictionary<string, CustomFieldDocument>? CustomFields,
+        Dictionary<string, string>? TextCustomFields,
         [property: JsonRequired] LifecycleStage LifecycleStage,
         string? OwnerId,
         [property: JsonRequired] List<ExternalIdDocument> ExternalIds,
         [property: JsonRequired] List<ConsentDocument> Consents,
         [property: JsonRequired] Instant CreatedAt,
-        [property: JsonRequired] Instant UpdatedAt);
+        [property: JsonRequired] Instant UpdatedAt,
+        bool? Erased,
+        Dictionary<string, string>? Sealed);
 
     private sealed record PersonNameDocument(string? GivenName, string? FamilyName, string? MiddleName);
 

@@ -1,3 +1,4 @@
+using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.Storage;
@@ -58,18 +59,22 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<IReadOnlyList<Customer>> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Customer>> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(email);
         var normalized = EmailAddress.Parse(email).Normalized;
-        return ListAsync(IndexFilter.Equal(CustomerMapping.EmailsIndex, normalized), cancellationToken);
+        await store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var candidates = await ListAsync(AnyOf(CustomerMapping.EmailsIndex, CustomerMapping.EmailLookup(store.Protector, normalized)), cancellationToken).ConfigureAwait(false);
+        return candidates.Where(c => c.Emails.Any(e => e.Address.Normalized == normalized)).ToArray();
     }
 
-    public Task<IReadOnlyList<Customer>> FindByPhoneAsync(string phone, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Customer>> FindByPhoneAsync(string phone, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(phone);
         var e164 = PhoneNumber.Parse(phone, context.CustomerPolicy.DefaultCountryCallingCode).E164;
-        return ListAsync(IndexFilter.Equal(CustomerMapping.PhonesIndex, e164), cancellationToken);
+        await store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var candidates = await ListAsync(AnyOf(CustomerMapping.PhonesIndex, CustomerMapping.PhoneLookup(store.Protector, e164)), cancellationToken).ConfigureAwait(false);
+        return candidates.Where(c => c.Phones.Any(p => p.Number.E164 == e164)).ToArray();
     }
 
     public async Task<Customer?> FindByExternalIdAsync(string source, string value, CancellationToken cancellationToken = default)
@@ -80,21 +85,70 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
         return found.Count == 0 ? null : found[0];
     }
 
-    public Task<Page<Customer>> SearchAsync(CustomerSearch criteria, PageRequest page, CancellationToken cancellationToken = default)
+    public async Task<Page<Customer>> SearchAsync(CustomerSearch criteria, PageRequest page, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(criteria);
+        await store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         var prefix = string.IsNullOrWhiteSpace(criteria.NamePrefix) ? null : CustomerMapping.NameKey(criteria.NamePrefix);
+        var blindPrefix = prefix is null ? null : CustomerMapping.NamePrefixLookup(store.Protector, prefix);
+        if (blindPrefix is not null && prefix!.Length < CustomerMapping.MinNamePrefix)
+        {
+            throw new CrmValidationException(nameof(CustomerSearch.NamePrefix), "name-prefix-too-short", $"With encrypted names, a name prefix needs at least {CustomerMapping.MinNamePrefix} characters.");
+        }
+
         var query = new DocumentQuery(CustomerMapping.CollectionName)
         {
             Filter = IndexFilter.And(
-                prefix is null ? null : IndexFilter.StartsWith(CustomerMapping.NameKeyIndex, prefix),
+                prefix is null ? null : blindPrefix is null ? IndexFilter.StartsWith(CustomerMapping.NameKeyIndex, prefix) : AnyOf(CustomerMapping.NameTokensIndex, blindPrefix),
                 string.IsNullOrWhiteSpace(criteria.Tag) ? null : IndexFilter.Equal(CustomerMapping.TagsIndex, CustomerTag.Normalize(criteria.Tag)),
                 criteria.LifecycleStage is { } stage ? IndexFilter.Equal(CustomerMapping.LifecycleStageIndex, CustomerMapping.StageValue(stage)) : null,
                 criteria.OwnerId is { } owner ? IndexFilter.Equal(CustomerMapping.OwnerIdIndex, owner) : null),
-            OrderBy = CustomerMapping.NameKeyIndex,
+
+            // Encrypted names cannot be ordered in the database: such lists are ordered by creation (the ids are time-ordered).
+            OrderBy = store.Protector.IsEncrypted(CustomerMapping.CollectionName, "display_name") ? null : CustomerMapping.NameKeyIndex,
         };
         var listName = $"customers:{prefix}:{criteria.Tag}:{criteria.LifecycleStage}:{criteria.OwnerId}";
-        return store.PageAsync(context.Customers, listName, query, page, cancellationToken);
+        var result = await store.PageAsync(context.Customers, listName, query, page, cancellationToken).ConfigureAwait(false);
+        return blindPrefix is null
+            ? result
+            : result with { Items = result.Items.Where(c => CustomerMapping.MatchesNamePrefix(CustomerMapping.NameKey(c.DisplayName), prefix!)).ToArray() };
+    }
+
+    public async Task EraseAsync(CustomerId id, CancellationToken cancellationToken = default)
+    {
+        var customer = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var uow = new CrmUnitOfWork(store, context);
+        var keyQuery = new DocumentQuery(DataKeyMapping.CollectionName) { Filter = IndexFilter.Equal(DataKeyMapping.CustomerIdIndex, id.Value) };
+        var erasedKeys = new List<Guid>();
+        await foreach (var keyDocument in store.QueryDocumentsAsync(keyQuery, cancellationToken).ConfigureAwait(false))
+        {
+            uow.Add(DataKeyMapping.Erase(keyDocument, id.Value, context.Now()));
+            erasedKeys.Add(keyDocument.Id);
+        }
+
+        if (!store.Protector.IsEnabled)
+        {
+            // Without encryption nothing can be shredded: the personal text of interactions and tickets is rewritten instead.
+            await foreach (var interaction in store.QueryAsync(context.Interactions, ByCustomer(InteractionMapping.CollectionName, InteractionMapping.CustomerIdIndex, id), cancellationToken).ConfigureAwait(false))
+            {
+                uow.Update(interaction.WithContentErased());
+            }
+
+            await foreach (var ticket in store.QueryAsync(context.Tickets, ByCustomer(TicketMapping.CollectionName, TicketMapping.CustomerIdIndex, id), cancellationToken).ConfigureAwait(false))
+            {
+                uow.Update(ticket.WithContentErased());
+            }
+        }
+
+        customer.Erase();
+        uow.Update(customer);
+        await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var keyId in erasedKeys)
+        {
+            store.KeyRing?.MarkErased(id.Value, keyId);
+        }
+
+        await store.PurgeDeletedContentAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Customer360> GetSummaryAsync(CustomerId id, CancellationToken cancellationToken = default)
@@ -159,6 +213,12 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
             SatisfactionRatings = ratingCount,
         };
     }
+
+    private static IndexFilter AnyOf(string index, IReadOnlyList<string> values) =>
+        values.Count == 1 ? IndexFilter.Equal(index, values[0]) : IndexFilter.AnyOf(index, values);
+
+    private static DocumentQuery ByCustomer(string collection, string index, CustomerId id) =>
+        new(collection) { Filter = IndexFilter.Equal(index, id.Value) };
 
     private async Task<IReadOnlyList<Customer>> ListAsync(IndexFilter filter, CancellationToken cancellationToken)
     {

@@ -43,6 +43,21 @@ public interface ICustomerService
     /// <exception cref="EntityNotFoundException">No customer has that id.</exception>
     Task DeleteAsync(CustomerId id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Erases a customer's personal data for good (right to erasure), in one transaction: with field encryption, its data
+    /// key and blind-index values are deleted, so every encrypted value of the customer — in this database and in any
+    /// older copy or backup of it — becomes unreadable (crypto-shredding); without encryption, the personal text of its
+    /// interactions and tickets is overwritten. The customer stays, marked <see cref="Customer.IsErased"/>, with what holds
+    /// no personal data (kind, tags, stage, owner, external ids, consents), and its interactions, deals and tickets keep
+    /// their kinds, amounts, statuses and dates. Reading them afterwards gives <c>IsErased</c> records, not errors.
+    /// Erasing twice is harmless.
+    /// </summary>
+    /// <param name="id">The customer.</param>
+    /// <param name="cancellationToken">Cancels the call; nothing is erased then.</param>
+    /// <returns>A task that completes when the erasure is durable.</returns>
+    /// <exception cref="EntityNotFoundException">No customer has that id.</exception>
+    Task EraseAsync(CustomerId id, CancellationToken cancellationToken = default);
+
     /// <summary>Finds the customers that have an email address (compared case-insensitively, trimmed).</summary>
     /// <param name="email">The address.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -13,4 +13,13 @@ public sealed class FieldEncryptionOptions
     /// The id of the key that protects new data. May be left empty when <see cref="RootKeys"/> holds exactly one key.
     /// </summary>
     public string? CurrentRootKeyId { get; set; }
+
+    /// <summary>
+    /// The fields encrypted, named <c>collection.field</c> (see <see cref="EncryptableField.Names"/>). Starts with every field
+    /// that is <see cref="EncryptableField.EncryptedByDefault"/>; add or remove names to change it. What is never encrypted:
+    /// ids, versions, timestamps, kinds, stages, statuses, priorities, amounts and currencies, ratings, tags, owners,
+    /// assignees and external ids — the values the SDK indexes and aggregates in the database.
+    /// </summary>
+    public ISet<string> EncryptedFields { get; } =
+        new HashSet<string>(EncryptableField.All.Where(f => f.EncryptedByDefault).Select(f => f.Name), StringComparer.Ordinal);
 }

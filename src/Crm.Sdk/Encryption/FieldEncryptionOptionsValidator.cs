@@ -86,6 +86,21 @@ internal static class FieldEncryptionOptionsValidator
         return [current, .. keys.Where(k => !ReferenceEquals(k, current))];
     }
 
+    /// <summary>Checks that every name in <see cref="FieldEncryptionOptions.EncryptedFields"/> is an encryptable field.</summary>
+    /// <exception cref="CrmConfigurationException">A name is unknown; the message lists the known ones.</exception>
+    public static void ValidateFields(FieldEncryptionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var known = EncryptableField.All.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var unknown = options.EncryptedFields.Where(f => f is null || !known.Contains(f)).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new CrmConfigurationException(
+                $"{Name}.{nameof(FieldEncryptionOptions.EncryptedFields)} names fields that cannot be encrypted: {string.Join(", ", unknown.Select(u => $"'{u}'"))}. " +
+                $"Encryptable fields: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+        }
+    }
+
     private static byte[]? DecodeKey(string? base64, string option, List<string> problems)
     {
         if (string.IsNullOrWhiteSpace(base64))

@@ -65,6 +65,12 @@ public sealed class Interaction : AggregateRoot<InteractionId>
     /// <summary>What happened.</summary>
     public InteractionKind Kind { get; }
 
+    /// <summary>
+    /// Whether the customer was erased and the interaction's encrypted content (subject, body, participants, feedback
+    /// comment) is gone for good; those members are then <see langword="null"/> or empty. Kind, times and amounts remain.
+    /// </summary>
+    public bool IsErased { get; private init; }
+
     /// <summary>The medium.</summary>
     public InteractionChannel Channel { get; }
 
@@ -204,6 +210,11 @@ public sealed class Interaction : AggregateRoot<InteractionId>
     };
 
     /// <summary>Restores a stored interaction without validation and without events.</summary>
+    /// <summary>A copy without the personal content (subject, body, participants, feedback comment), for erasure without encryption.</summary>
+    internal Interaction WithContentErased() =>
+        Restore(Id, Version, CustomerId, Kind, Channel, Direction, OccurredAt, RecordedAt, null, null, null, Transaction,
+            Feedback is { } feedback ? feedback with { Comment = null } : null, BehaviourEvent, DealId, TicketId, isErased: true);
+
     internal static Interaction Restore(
         InteractionId id,
         long version,
@@ -220,10 +231,12 @@ public sealed class Interaction : AggregateRoot<InteractionId>
         FeedbackDetail? feedback,
         BehaviourEventDetail? behaviourEvent,
         DealId? dealId,
-        TicketId? ticketId) =>
+        TicketId? ticketId,
+        bool isErased = false) =>
         new(id, customerId, kind, channel, direction, occurredAt, recordedAt, subject, body, CopyParticipants(participants), transaction, feedback, CopyEvent(behaviourEvent), dealId, ticketId)
         {
             Version = version,
+            IsErased = isErased,
         };
 
     private static ReadOnlyCollection<Participant> CopyParticipants(IReadOnlyList<Participant>? participants) =>

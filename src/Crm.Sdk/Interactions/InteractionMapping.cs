@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Crm.Sdk.Encryption;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Storage.Json;
 using NodaTime;
@@ -23,6 +24,11 @@ internal sealed partial class InteractionMapping : IDocumentMapping<Interaction>
     public const string RatingScaleIndex = "rating_scale";
     public const string DealIdIndex = "deal_id";
     public const string TicketIdIndex = "ticket_id";
+
+    private const string SubjectField = "subject";
+    private const string BodyField = "body";
+    private const string ParticipantsField = "participants";
+    private const string FeedbackCommentField = "feedback_comment";
 
     private static readonly string[] KindNames = KebabNames<InteractionKind>();
     private static readonly string[] ScaleNames = KebabNames<RatingScale>();
@@ -60,13 +66,17 @@ internal sealed partial class InteractionMapping : IDocumentMapping<Interaction>
 
     public Guid GetId(Interaction aggregate) => aggregate.Id.Value;
 
+    public Guid? GetOwnerId(Interaction aggregate) => aggregate.CustomerId.Value;
+
     public long GetVersion(Interaction aggregate) => aggregate.Version;
 
     public void SetVersion(Interaction aggregate, long version) => aggregate.Version = version;
 
-    public string Serialize(Interaction aggregate)
+    public string Serialize(Interaction aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
+        ArgumentNullException.ThrowIfNull(protector);
+        var fields = protector.ForRecord(CollectionName, aggregate.Id.Value, aggregate.CustomerId.Value);
         var document = new Document
         {
             CustomerId = aggregate.CustomerId.Value,
@@ -75,29 +85,32 @@ internal sealed partial class InteractionMapping : IDocumentMapping<Interaction>
             Direction = aggregate.Direction,
             OccurredAt = aggregate.OccurredAt,
             RecordedAt = aggregate.RecordedAt,
-            Subject = aggregate.Subject,
-            Body = aggregate.Body,
+            Subject = fields.Seal(SubjectField, aggregate.Subject),
+            Body = fields.Seal(BodyField, aggregate.Body),
             Participants = aggregate.Participants.Count == 0
                 ? null
-                : aggregate.Participants.Select(p => new ParticipantDocument { Name = p.Name, Address = p.Address, Role = p.Role }).ToList(),
+                : fields.Seal(ParticipantsField, aggregate.Participants.Select(p => new ParticipantDocument { Name = p.Name, Address = p.Address, Role = p.Role }).ToList()),
             OrderReference = aggregate.Transaction?.OrderReference,
             Amount = aggregate.Transaction?.Amount.Amount,
             Currency = aggregate.Transaction?.Amount.Currency,
             FeedbackCategory = aggregate.Feedback?.Category,
             Rating = aggregate.Feedback?.Rating,
             RatingScale = aggregate.Feedback?.Scale,
-            FeedbackComment = aggregate.Feedback?.Comment,
+            FeedbackComment = fields.Seal(FeedbackCommentField, aggregate.Feedback?.Comment),
             EventName = aggregate.BehaviourEvent?.Name,
             EventProperties = aggregate.BehaviourEvent?.Properties is { Count: > 0 } properties ? properties : null,
             DealId = aggregate.DealId?.Value,
             TicketId = aggregate.TicketId?.Value,
         };
+        document.Sealed = fields.Sealed;
+        document.Erased = aggregate.IsErased ? true : null;
         return JsonSerializer.Serialize(document, Json.Document);
     }
 
-    public Interaction Deserialize(StoredDocument document)
+    public Interaction Deserialize(StoredDocument document, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(protector);
         Document body;
         try
         {
@@ -109,6 +122,11 @@ internal sealed partial class InteractionMapping : IDocumentMapping<Interaction>
             throw new CrmStorageException($"A document of '{CollectionName}' could not be read: {ex.Message}", ex);
         }
 
+        var fields = protector.ForRecord(CollectionName, document.Id, body.CustomerId, body.Sealed);
+        var subject = fields.Open(SubjectField, body.Subject);
+        var text = fields.Open(BodyField, body.Body);
+        var participants = fields.Open(ParticipantsField, body.Participants);
+        var feedbackComment = fields.Open(FeedbackCommentField, body.FeedbackComment);
         return Interaction.Restore(
             new InteractionId(document.Id),
             document.Version,
@@ -118,19 +136,20 @@ internal sealed partial class InteractionMapping : IDocumentMapping<Interaction>
             body.Direction,
             body.OccurredAt,
             body.RecordedAt,
-            body.Subject,
-            body.Body,
-            body.Participants?.Select(p => new Participant(p.Name, p.Address, p.Role)).ToArray(),
+            subject,
+            text,
+            participants?.Select(p => new Participant(p.Name, p.Address, p.Role)).ToArray(),
             body.OrderReference is null && body.Amount is null
                 ? null
                 : new TransactionDetail(body.OrderReference ?? string.Empty, RestoreMoney(body.Amount ?? 0m, body.Currency)),
-            body.FeedbackCategory is { } category ? new FeedbackDetail(category, body.Rating, body.RatingScale, body.FeedbackComment) : null,
+            body.FeedbackCategory is { } category ? new FeedbackDetail(category, body.Rating, body.RatingScale, feedbackComment) : null,
             body.EventName is { } eventName ? new BehaviourEventDetail(eventName, body.EventProperties) : null,
             body.DealId is { } dealId ? new DealId(dealId) : null,
-            body.TicketId is { } ticketId ? new TicketId(ticketId) : null);
+            body.TicketId is { } ticketId ? new TicketId(ticketId) : null,
+            fields.IsErased || body.Erased == true);
     }
 
-    public IndexValues GetIndexValues(Interaction aggregate)
+    public IndexValues GetIndexValues(Interaction aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         var values = new IndexValues()
@@ -204,6 +223,10 @@ internal sealed partial class InteractionMapping : IDocumentMapping<Interaction>
         public Guid? DealId { get; set; }
 
         public Guid? TicketId { get; set; }
+
+        public bool? Erased { get; set; }
+
+        public Dictionary<string, string>? Sealed { get; set; }
     }
 
     private sealed class ParticipantDocument

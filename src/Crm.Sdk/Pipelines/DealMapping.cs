@@ -1,3 +1,4 @@
+using Crm.Sdk.Encryption;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Storage.Json;
 using NodaTime;
@@ -9,6 +10,8 @@ internal sealed class DealMapping : IDocumentMapping<Deal>
 {
     /// <summary>The collection name.</summary>
     public const string CollectionName = "deals";
+
+    private const string NameField = "name";
 
     /// <summary>Uuid: the customer.</summary>
     public const string CustomerIdIndex = "customer_id";
@@ -80,6 +83,13 @@ internal sealed class DealMapping : IDocumentMapping<Deal>
     }
 
     /// <inheritdoc />
+    public Guid? GetOwnerId(Deal aggregate)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        return aggregate.CustomerId.Value;
+    }
+
+    /// <inheritdoc />
     public long GetVersion(Deal aggregate)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
@@ -94,14 +104,16 @@ internal sealed class DealMapping : IDocumentMapping<Deal>
     }
 
     /// <inheritdoc />
-    public string Serialize(Deal aggregate)
+    public string Serialize(Deal aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
+        ArgumentNullException.ThrowIfNull(protector);
+        var fields = protector.ForRecord(CollectionName, aggregate.Id.Value, aggregate.CustomerId.Value);
         return CrmJson.Serialize(new DealDocument
         {
             CustomerId = aggregate.CustomerId.Value,
             PipelineId = aggregate.PipelineId.Value,
-            Name = aggregate.Name,
+            Name = fields.Seal(NameField, aggregate.Name),
             Amount = aggregate.Amount.Amount,
             Currency = aggregate.Amount.Currency,
             ExpectedCloseDate = aggregate.ExpectedCloseDate,
@@ -113,20 +125,23 @@ internal sealed class DealMapping : IDocumentMapping<Deal>
             ClosedAt = aggregate.ClosedAt,
             CreatedAt = aggregate.CreatedAt,
             UpdatedAt = aggregate.UpdatedAt,
+            Sealed = fields.Sealed,
         });
     }
 
     /// <inheritdoc />
-    public Deal Deserialize(StoredDocument document)
+    public Deal Deserialize(StoredDocument document, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(protector);
         var body = CrmJson.Deserialize<DealDocument>(document.Body, CollectionName);
+        var fields = protector.ForRecord(CollectionName, document.Id, body.CustomerId, body.Sealed);
         return Deal.Restore(
             new DealId(document.Id),
             document.Version,
             new CustomerId(body.CustomerId),
             new PipelineId(body.PipelineId),
-            body.Name,
+            fields.Open(NameField, body.Name) ?? "[erased]",
             Money.Of(body.Amount, body.Currency),
             body.ExpectedCloseDate,
             body.OwnerId,
@@ -140,7 +155,7 @@ internal sealed class DealMapping : IDocumentMapping<Deal>
     }
 
     /// <inheritdoc />
-    public IndexValues GetIndexValues(Deal aggregate)
+    public IndexValues GetIndexValues(Deal aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         return new IndexValues()
@@ -162,7 +177,9 @@ internal sealed class DealMapping : IDocumentMapping<Deal>
 
         public required Guid PipelineId { get; init; }
 
-        public required string Name { get; init; }
+        public string? Name { get; init; }
+
+        public Dictionary<string, string>? Sealed { get; init; }
 
         public required decimal Amount { get; init; }
 

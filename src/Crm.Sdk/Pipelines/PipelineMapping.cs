@@ -1,3 +1,4 @@
+using Crm.Sdk.Encryption;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Storage.Json;
 using NodaTime;
@@ -38,6 +39,13 @@ internal sealed class PipelineMapping : IDocumentMapping<Pipeline>
     }
 
     /// <inheritdoc />
+    public Guid? GetOwnerId(Pipeline aggregate)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        return null;
+    }
+
+    /// <inheritdoc />
     public long GetVersion(Pipeline aggregate)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
@@ -52,7 +60,7 @@ internal sealed class PipelineMapping : IDocumentMapping<Pipeline>
     }
 
     /// <inheritdoc />
-    public string Serialize(Pipeline aggregate)
+    public string Serialize(Pipeline aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         return CrmJson.Serialize(new PipelineDocument
@@ -65,7 +73,7 @@ internal sealed class PipelineMapping : IDocumentMapping<Pipeline>
     }
 
     /// <inheritdoc />
-    public Pipeline Deserialize(StoredDocument document)
+    public Pipeline Deserialize(StoredDocument document, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(document);
         var body = CrmJson.Deserialize<PipelineDocument>(document.Body, CollectionName);
@@ -79,7 +87,7 @@ internal sealed class PipelineMapping : IDocumentMapping<Pipeline>
     }
 
     /// <inheritdoc />
-    public IndexValues GetIndexValues(Pipeline aggregate)
+    public IndexValues GetIndexValues(Pipeline aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         return new IndexValues()

@@ -1,4 +1,5 @@
 using Crm.Sdk.Customers;
+using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.Storage;
@@ -56,7 +57,7 @@ public static class CrmServiceCollectionExtensions
         var provider = registration.Factory(services)
             ?? throw new CrmConfigurationException($"The storage provider '{registration.ProviderName}' returned no store.");
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger<CrmStore>() ?? NullLogger<CrmStore>.Instance;
-        return new CrmStore(provider, CrmContext.Schema, services.GetRequiredService<IClock>(), logger);
+        return new CrmStore(provider, CrmContext.Schema, services.GetRequiredService<IClock>(), logger, services.GetService<FieldEncryptionSetup>());
     }
 
     private static IOptions<CrmOptions> ValidatedOptions(IServiceProvider services)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Crm.Sdk.Encryption;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -14,15 +15,23 @@ internal sealed partial class CrmStore : IDisposable
     private readonly IDocumentStore _provider;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private readonly FieldEncryptionSetup? _encryption;
     private volatile bool _schemaReady;
 
-    public CrmStore(IDocumentStore provider, StoreSchema schema, IClock clock, ILogger<CrmStore> logger)
+    public CrmStore(IDocumentStore provider, StoreSchema schema, IClock clock, ILogger<CrmStore> logger, FieldEncryptionSetup? encryption = null)
     {
         _provider = provider;
         Schema = schema;
         Clock = clock;
         _logger = logger;
+        _encryption = encryption;
     }
+
+    /// <summary>Seals and opens personal fields; <see cref="FieldProtector.Plain"/> until ready or without encryption.</summary>
+    public FieldProtector Protector { get; private set; } = FieldProtector.Plain;
+
+    /// <summary>The customers' data keys, or <see langword="null"/> without encryption.</summary>
+    public DataKeyRing? KeyRing { get; private set; }
 
     public StoreSchema Schema { get; }
 
@@ -45,6 +54,13 @@ internal sealed partial class CrmStore : IDisposable
             if (!_schemaReady)
             {
                 await Guard(() => _provider.EnsureSchemaAsync(Schema, cancellationToken), "preparing the database schema").ConfigureAwait(false);
+                if (_encryption is not null)
+                {
+                    KeyRing = new DataKeyRing(_provider, _encryption.RootKeys, Clock);
+                    var blindIndexer = await BlindIndexer.CreateAsync(_encryption.RootKeys, cancellationToken).ConfigureAwait(false);
+                    Protector = FieldProtector.ForReading(_encryption.EncryptedFields, KeyRing, blindIndexer);
+                }
+
                 LogSchemaReady(_logger, Schema.Collections.Count);
                 _schemaReady = true;
             }
@@ -60,7 +76,7 @@ internal sealed partial class CrmStore : IDisposable
     {
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         var document = await Guard(() => _provider.GetAsync(mapping.Collection.Name, id, cancellationToken), $"reading {mapping.EntityName}").ConfigureAwait(false);
-        return document is null ? null : mapping.Deserialize(document);
+        return document is null ? null : await DeserializeAsync(mapping, document, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<T> GetAsync<T>(IDocumentMapping<T> mapping, Guid id, CancellationToken cancellationToken)
@@ -74,8 +90,16 @@ internal sealed partial class CrmStore : IDisposable
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var document in _provider.QueryAsync(query, cancellationToken).ConfigureAwait(false))
         {
-            yield return mapping.Deserialize(document);
+            yield return await DeserializeAsync(mapping, document, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Opens a document: loads the data keys its envelopes name, then restores the aggregate.</summary>
+    public async Task<T> DeserializeAsync<T>(IDocumentMapping<T> mapping, StoredDocument document, CancellationToken cancellationToken)
+        where T : class
+    {
+        await LoadKeysAsync([document], cancellationToken).ConfigureAwait(false);
+        return mapping.Deserialize(document, Protector);
     }
 
     public async IAsyncEnumerable<StoredDocument> QueryDocumentsAsync(DocumentQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -113,20 +137,20 @@ internal sealed partial class CrmStore : IDisposable
         page.Validate();
         var after = ContinuationToken.Decode(listName, page.ContinuationToken);
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        var items = new List<T>(Math.Min(page.PageSize, 256));
+        var documents = new List<StoredDocument>(Math.Min(page.PageSize, 256));
         StoredDocument? last = null;
         var more = false;
         try
         {
             await foreach (var document in _provider.QueryAsync(query with { After = after, Limit = page.PageSize + 1 }, cancellationToken).ConfigureAwait(false))
             {
-                if (items.Count == page.PageSize)
+                if (documents.Count == page.PageSize)
                 {
                     more = true;
                     break;
                 }
 
-                items.Add(mapping.Deserialize(document));
+                documents.Add(document);
                 last = document;
             }
         }
@@ -135,6 +159,8 @@ internal sealed partial class CrmStore : IDisposable
             throw Wrap(ex, $"reading a page of {mapping.EntityName}");
         }
 
+        await LoadKeysAsync(documents, cancellationToken).ConfigureAwait(false);
+        var items = documents.ConvertAll(d => mapping.Deserialize(d, Protector));
         var token = more && last is not null
             ? ContinuationToken.Encode(listName, new KeysetPosition(last.SortValue ?? last.Id, last.Id))
             : null;
@@ -159,8 +185,34 @@ internal sealed partial class CrmStore : IDisposable
         await Guard(async () => { await _provider.CommitAsync(writes, cancellationToken).ConfigureAwait(false); return true; }, "committing changes").ConfigureAwait(false);
     }
 
+    /// <summary>Asks the provider to scrub deleted content from its files, when it can (<see cref="ISecureErasure"/>).</summary>
+    public Task PurgeDeletedContentAsync(CancellationToken cancellationToken) =>
+        _provider is ISecureErasure erasure
+            ? Guard(() => erasure.PurgeDeletedContentAsync(cancellationToken), "scrubbing erased content")
+            : Task.CompletedTask;
+
+    private async Task LoadKeysAsync(IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken)
+    {
+        if (KeyRing is null)
+        {
+            return;
+        }
+
+        var keyIds = new HashSet<Guid>();
+        foreach (var document in documents)
+        {
+            EnvelopeScanner.CollectKeyIds(document.Body, keyIds);
+        }
+
+        if (keyIds.Count > 0)
+        {
+            await Guard(() => KeyRing.EnsureLoadedAsync(keyIds, cancellationToken), "reading data keys").ConfigureAwait(false);
+        }
+    }
+
     public void Dispose()
     {
+        KeyRing?.Dispose();
         _schemaGate.Dispose();
         (_provider as IDisposable)?.Dispose();
     }

@@ -1,27 +1,25 @@
 using System.Diagnostics;
+using Crm.Sdk.Encryption;
 using Crm.Sdk.Events;
 
 namespace Crm.Sdk.Storage;
 
 /// <summary>
-/// Collects the writes of one call or one unit of work and commits them, with the domain events they raised,
-/// in one provider transaction. Aggregates get their new versions only after the commit succeeded, so a failed
-/// commit leaves them as they were and the caller can retry.
+/// Collects the changes of one call or one unit of work and commits them, with the domain events they raised and any new
+/// data keys, in one provider transaction. Documents are serialized (and their personal fields sealed) at commit time.
+/// Aggregates get their new versions only after the commit succeeded, so a failed commit leaves them as they were and the
+/// caller can retry.
 /// </summary>
 internal sealed class DocumentSession
 {
     private readonly CrmStore _store;
-    private readonly List<DocumentWrite> _writes = [];
-    private readonly List<(IAggregateRoot Aggregate, string EntityName, Guid Id)> _tracked = [];
-    private readonly List<Action> _afterCommit = [];
+    private readonly List<Pending> _pending = [];
     private bool _committed;
 
     public DocumentSession(CrmStore store)
     {
         _store = store;
     }
-
-    public int PendingWrites => _writes.Count;
 
     public void Insert<T>(IDocumentMapping<T> mapping, T aggregate)
         where T : class
@@ -33,8 +31,15 @@ internal sealed class DocumentSession
             throw new DomainRuleException("already-saved", $"{mapping.EntityName} '{id}' is already saved; update it instead.");
         }
 
-        _writes.Add(DocumentWrite.Insert(mapping.Collection.Name, id, mapping.Serialize(aggregate), mapping.GetIndexValues(aggregate)));
-        Track(mapping, aggregate, id, newVersion: 1);
+        var collection = mapping.Collection.Name;
+        _pending.Add(new Pending(
+            collection,
+            mapping.GetOwnerId(aggregate),
+            p => DocumentWrite.Insert(collection, id, mapping.Serialize(aggregate, p), mapping.GetIndexValues(aggregate, p)),
+            () => mapping.SetVersion(aggregate, 1),
+            aggregate as IAggregateRoot,
+            mapping.EntityName,
+            id));
     }
 
     public void Update<T>(IDocumentMapping<T> mapping, T aggregate)
@@ -48,8 +53,15 @@ internal sealed class DocumentSession
             throw new DomainRuleException("not-saved", $"{mapping.EntityName} '{id}' has not been saved yet; create it first.");
         }
 
-        _writes.Add(DocumentWrite.Update(mapping.Collection.Name, id, version, mapping.Serialize(aggregate), mapping.GetIndexValues(aggregate)));
-        Track(mapping, aggregate, id, version + 1);
+        var collection = mapping.Collection.Name;
+        _pending.Add(new Pending(
+            collection,
+            mapping.GetOwnerId(aggregate),
+            p => DocumentWrite.Update(collection, id, version, mapping.Serialize(aggregate, p), mapping.GetIndexValues(aggregate, p)),
+            () => mapping.SetVersion(aggregate, version + 1),
+            aggregate as IAggregateRoot,
+            mapping.EntityName,
+            id));
     }
 
     public void Delete<T>(IDocumentMapping<T> mapping, T aggregate)
@@ -57,39 +69,50 @@ internal sealed class DocumentSession
     {
         EnsureOpen();
         var id = mapping.GetId(aggregate);
-        _writes.Add(DocumentWrite.Delete(mapping.Collection.Name, id, mapping.GetVersion(aggregate)));
-        Track(mapping, aggregate, id, 0);
+        var version = mapping.GetVersion(aggregate);
+        var write = DocumentWrite.Delete(mapping.Collection.Name, id, version);
+        _pending.Add(new Pending(write.Collection, null, _ => write, () => mapping.SetVersion(aggregate, 0), aggregate as IAggregateRoot, mapping.EntityName, id));
     }
 
     public void Add(DocumentWrite write)
     {
         EnsureOpen();
-        _writes.Add(write);
+        _pending.Add(new Pending(write.Collection, null, _ => write, null, null, write.Collection, write.Id));
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         EnsureOpen();
-        if (_writes.Count == 0)
+        if (_pending.Count == 0)
         {
             _committed = true;
             return;
         }
 
+        using var activity = CrmDiagnostics.ActivitySource.StartActivity("crm.commit");
+        var started = Stopwatch.GetTimestamp();
+        var newKeys = new List<(Guid CustomerId, DataKey Key, DocumentWrite Write)>();
+        var protector = await PrepareProtectorAsync(newKeys, cancellationToken).ConfigureAwait(false);
         var now = _store.Clock.GetCurrentInstant();
-        var writes = new List<DocumentWrite>(_writes.Count + _tracked.Count);
-        writes.AddRange(_writes);
-        foreach (var (aggregate, entityName, id) in _tracked)
+        var writes = new List<DocumentWrite>(_pending.Count + newKeys.Count);
+        writes.AddRange(newKeys.Select(k => k.Write));
+        foreach (var pending in _pending)
         {
-            foreach (var domainEvent in aggregate.DomainEvents)
+            writes.Add(pending.Build(protector));
+        }
+
+        foreach (var pending in _pending)
+        {
+            if (pending.Root is { } root)
             {
-                writes.Add(DomainEventMapping.ToWrite(domainEvent, entityName, id, now));
+                foreach (var domainEvent in root.DomainEvents)
+                {
+                    writes.Add(DomainEventMapping.ToWrite(domainEvent, pending.EntityName, pending.Id, now));
+                }
             }
         }
 
-        using var activity = CrmDiagnostics.ActivitySource.StartActivity("crm.commit");
         activity?.SetTag("crm.writes", writes.Count);
-        var started = Stopwatch.GetTimestamp();
         try
         {
             await _store.CommitAsync(writes, cancellationToken).ConfigureAwait(false);
@@ -103,26 +126,37 @@ internal sealed class DocumentSession
         CrmDiagnostics.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         CrmDiagnostics.DocumentsWritten.Add(writes.Count);
         _committed = true;
-        foreach (var (aggregate, _, _) in _tracked)
+        foreach (var (customerId, key, _) in newKeys)
         {
-            aggregate.ClearDomainEvents();
+            _store.KeyRing?.Remember(customerId, key);
         }
 
-        foreach (var action in _afterCommit)
+        foreach (var pending in _pending)
         {
-            action();
+            pending.Root?.ClearDomainEvents();
+            pending.AfterCommit?.Invoke();
         }
     }
 
-    private void Track<T>(IDocumentMapping<T> mapping, T aggregate, Guid id, long newVersion)
-        where T : class
+    private async Task<FieldProtector> PrepareProtectorAsync(List<(Guid CustomerId, DataKey Key, DocumentWrite Write)> newKeys, CancellationToken cancellationToken)
     {
-        if (aggregate is IAggregateRoot root)
+        var protector = _store.Protector;
+        if (!protector.IsEnabled || _store.KeyRing is not { } keyRing)
         {
-            _tracked.Add((root, mapping.EntityName, id));
+            return protector;
         }
 
-        _afterCommit.Add(() => mapping.SetVersion(aggregate, newVersion));
+        var owners = _pending
+            .Where(p => p.OwnerId is not null && protector.HasEncryptedFields(p.Collection))
+            .Select(p => p.OwnerId!.Value)
+            .ToHashSet();
+        if (owners.Count == 0)
+        {
+            return protector;
+        }
+
+        var keys = await keyRing.PrepareWriteKeysAsync(owners, newKeys, cancellationToken).ConfigureAwait(false);
+        return protector.WithWriteKeys(keys);
     }
 
     private void EnsureOpen()
@@ -132,4 +166,13 @@ internal sealed class DocumentSession
             throw new InvalidOperationException("This unit of work was already committed; begin a new one.");
         }
     }
+
+    private sealed record Pending(
+        string Collection,
+        Guid? OwnerId,
+        Func<FieldProtector, DocumentWrite> Build,
+        Action? AfterCommit,
+        IAggregateRoot? Root,
+        string EntityName,
+        Guid Id);
 }

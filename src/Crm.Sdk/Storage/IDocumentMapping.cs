@@ -1,8 +1,11 @@
+using Crm.Sdk.Encryption;
+
 namespace Crm.Sdk.Storage;
 
 /// <summary>
 /// How one aggregate type becomes a document: its collection with the declared indexes, its body, and its
 /// index values. One mapping per aggregate, next to the aggregate's folder, so that a provider never sees a domain type.
+/// Personal fields go through the <see cref="FieldProtector"/>, which encrypts them when field encryption is on.
 /// </summary>
 /// <typeparam name="T">The aggregate type.</typeparam>
 internal interface IDocumentMapping<T>
@@ -17,18 +20,21 @@ internal interface IDocumentMapping<T>
     /// <summary>The aggregate's id as a GUID.</summary>
     Guid GetId(T aggregate);
 
+    /// <summary>The customer whose data key protects the aggregate's personal fields, or <see langword="null"/> when it has none.</summary>
+    Guid? GetOwnerId(T aggregate);
+
     /// <summary>The aggregate's version (0 when new).</summary>
     long GetVersion(T aggregate);
 
     /// <summary>Stores the version after a save.</summary>
     void SetVersion(T aggregate, long version);
 
-    /// <summary>Serializes the aggregate to its document body.</summary>
-    string Serialize(T aggregate);
+    /// <summary>Serializes the aggregate to its document body, sealing personal fields.</summary>
+    string Serialize(T aggregate, FieldProtector protector);
 
-    /// <summary>Restores the aggregate from a stored document (version included).</summary>
-    T Deserialize(StoredDocument document);
+    /// <summary>Restores the aggregate from a stored document (version included), opening sealed fields.</summary>
+    T Deserialize(StoredDocument document, FieldProtector protector);
 
-    /// <summary>Extracts the index values declared by <see cref="Collection"/>.</summary>
-    IndexValues GetIndexValues(T aggregate);
+    /// <summary>Extracts the index values declared by <see cref="Collection"/> (blind indexes for encrypted searchable fields).</summary>
+    IndexValues GetIndexValues(T aggregate, FieldProtector protector);
 }

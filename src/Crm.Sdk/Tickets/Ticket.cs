@@ -62,6 +62,12 @@ public sealed class Ticket : AggregateRoot<TicketId>
     /// <summary>What the customer asks for.</summary>
     public TicketType Type { get; }
 
+    /// <summary>
+    /// Whether the customer was erased and the ticket's encrypted text (subject, description, comment bodies, satisfaction
+    /// comment) is gone for good; the subject and comment bodies then read <c>[erased]</c>. Status, times and ratings remain.
+    /// </summary>
+    public bool IsErased { get; private init; }
+
     /// <summary>The one-line summary.</summary>
     public string Subject { get; }
 
@@ -344,6 +350,16 @@ public sealed class Ticket : AggregateRoot<TicketId>
     }
 
     /// <summary>Restores a stored ticket without validation and without events.</summary>
+    /// <summary>A copy without the personal text (subject, description, comment bodies, satisfaction comment), for erasure without encryption.</summary>
+    internal Ticket WithContentErased() => Restore(new TicketState(
+        Id, Version, CustomerId, Type, ErasedText, null, Priority, Status, AssigneeId,
+        [.. Comments.Select(c => c with { Body = ErasedText })],
+        Satisfaction is { } satisfaction ? satisfaction with { Comment = null } : null,
+        CreatedAt, UpdatedAt, ResolvedAt, ClosedAt, FirstResponseAt, ReopenCount, IsErased: true));
+
+    /// <summary>The text that stands for erased subjects and comment bodies.</summary>
+    internal const string ErasedText = "[erased]";
+
     internal static Ticket Restore(TicketState state) =>
         new(state.Id, state.CustomerId, state.Type, state.Subject, state.Description, state.Priority, state.CreatedAt, [.. state.Comments])
         {
@@ -356,6 +372,7 @@ public sealed class Ticket : AggregateRoot<TicketId>
             ClosedAt = state.ClosedAt,
             FirstResponseAt = state.FirstResponseAt,
             ReopenCount = state.ReopenCount,
+            IsErased = state.IsErased,
         };
 
     private TicketComment AppendComment(string authorId, string body, bool isInternal, bool isFromCustomer, Instant at, List<ValidationError> errors)

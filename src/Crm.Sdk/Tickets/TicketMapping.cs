@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Crm.Sdk.Encryption;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Storage.Json;
 using NodaTime;
@@ -20,6 +21,11 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
 
     /// <summary>The order of the support queue: most urgent first, then oldest first (see <see cref="QueueKey"/>).</summary>
     public const string QueueKeyIndex = "queue_key";
+
+    private const string SubjectField = "subject";
+    private const string DescriptionField = "description";
+    private const string CommentsField = "comments";
+    private const string SatisfactionCommentField = "satisfaction_comment";
 
     private const long QueueRankSpan = 100_000_000_000_000_000; // 10^17 ticks: beyond the year 2286.
 
@@ -75,19 +81,24 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
 
     public Guid GetId(Ticket aggregate) => aggregate.Id.Value;
 
+    public Guid? GetOwnerId(Ticket aggregate) => aggregate.CustomerId.Value;
+
     public long GetVersion(Ticket aggregate) => aggregate.Version;
 
     public void SetVersion(Ticket aggregate, long version) => aggregate.Version = version;
 
-    public string Serialize(Ticket aggregate)
+    public string Serialize(Ticket aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
+        ArgumentNullException.ThrowIfNull(protector);
+        var fields = protector.ForRecord(CollectionName, aggregate.Id.Value, aggregate.CustomerId.Value);
+        var commentBodies = aggregate.Comments.Count == 0 ? null : fields.Seal(CommentsField, aggregate.Comments.Select(c => c.Body).ToList());
         return CrmJson.Serialize(new Document
         {
             CustomerId = aggregate.CustomerId.Value,
             Type = aggregate.Type,
-            Subject = aggregate.Subject,
-            Description = aggregate.Description,
+            Subject = fields.Seal(SubjectField, aggregate.Subject),
+            Description = fields.Seal(DescriptionField, aggregate.Description),
             Priority = aggregate.Priority,
             Status = aggregate.Status,
             AssigneeId = aggregate.AssigneeId,
@@ -97,13 +108,13 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
                 {
                     Id = c.Id,
                     AuthorId = c.AuthorId,
-                    Body = c.Body,
+                    Body = commentBodies is null ? null : c.Body,
                     IsInternal = c.IsInternal,
                     IsFromCustomer = c.IsFromCustomer,
                     CreatedAt = c.CreatedAt,
                 }).ToList(),
             Rating = aggregate.Satisfaction?.Rating,
-            RatingComment = aggregate.Satisfaction?.Comment,
+            RatingComment = fields.Seal(SatisfactionCommentField, aggregate.Satisfaction?.Comment),
             RatedAt = aggregate.Satisfaction?.RatedAt,
             CreatedAt = aggregate.CreatedAt,
             UpdatedAt = aggregate.UpdatedAt,
@@ -111,34 +122,44 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
             ClosedAt = aggregate.ClosedAt,
             FirstResponseAt = aggregate.FirstResponseAt,
             ReopenCount = aggregate.ReopenCount,
+            Erased = aggregate.IsErased ? true : null,
+            Sealed = fields.Sealed,
         });
     }
 
-    public Ticket Deserialize(StoredDocument document)
+    public Ticket Deserialize(StoredDocument document, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(protector);
         var body = CrmJson.Deserialize<Document>(document.Body, CollectionName);
+        var fields = protector.ForRecord(CollectionName, document.Id, body.CustomerId, body.Sealed);
+        var subject = fields.Open(SubjectField, body.Subject);
+        var description = fields.Open(DescriptionField, body.Description);
+        var commentBodies = fields.Open(CommentsField, (List<string>?)null);
+        var ratingComment = fields.Open(SatisfactionCommentField, body.RatingComment);
+        var erased = fields.IsErased || body.Erased == true;
         return Ticket.Restore(new TicketState(
             new TicketId(document.Id),
             document.Version,
             new CustomerId(body.CustomerId),
             body.Type,
-            body.Subject,
-            body.Description,
+            subject ?? (erased ? Ticket.ErasedText : string.Empty),
+            description,
             body.Priority,
             body.Status,
             body.AssigneeId,
-            body.Comments?.Select(c => new TicketComment(c.Id, c.AuthorId, c.Body, c.IsInternal, c.IsFromCustomer, c.CreatedAt)).ToArray() ?? [],
-            body.Rating is { } rating && body.RatedAt is { } ratedAt ? new TicketSatisfaction(rating, body.RatingComment, ratedAt) : null,
+            body.Comments?.Select((c, i) => new TicketComment(c.Id, c.AuthorId, commentBodies?[i] ?? c.Body ?? Ticket.ErasedText, c.IsInternal, c.IsFromCustomer, c.CreatedAt)).ToArray() ?? [],
+            body.Rating is { } rating && body.RatedAt is { } ratedAt ? new TicketSatisfaction(rating, ratingComment, ratedAt) : null,
             body.CreatedAt,
             body.UpdatedAt,
             body.ResolvedAt,
             body.ClosedAt,
             body.FirstResponseAt,
-            body.ReopenCount));
+            body.ReopenCount,
+            erased));
     }
 
-    public IndexValues GetIndexValues(Ticket aggregate)
+    public IndexValues GetIndexValues(Ticket aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         return new IndexValues()
@@ -164,7 +185,7 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
 
         public TicketType Type { get; set; }
 
-        public string Subject { get; set; } = string.Empty;
+        public string? Subject { get; set; }
 
         public string? Description { get; set; }
 
@@ -193,6 +214,10 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
         public Instant? FirstResponseAt { get; set; }
 
         public int ReopenCount { get; set; }
+
+        public bool? Erased { get; set; }
+
+        public Dictionary<string, string>? Sealed { get; set; }
     }
 
     private sealed class CommentDocument
@@ -201,7 +226,7 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
 
         public string AuthorId { get; set; } = string.Empty;
 
-        public string Body { get; set; } = string.Empty;
+        public string? Body { get; set; }
 
         public bool IsInternal { get; set; }
 

@@ -20,4 +20,5 @@ internal sealed record TicketState(
     Instant? ResolvedAt,
     Instant? ClosedAt,
     Instant? FirstResponseAt,
-    int ReopenCount);
+    int ReopenCount,
+    bool IsErased = false);

@@ -1,0 +1,66 @@
+namespace Crm.Sdk.Encryption;
+
+/// <summary>
+/// What the document mappings use to keep personal data out of the database: which fields are encrypted, the data keys
+/// of the records being written, a key lookup for reading, and blind indexes for searchable fields.
+/// <see cref="Plain"/> encrypts nothing (field encryption not configured).
+/// </summary>
+internal sealed class FieldProtector
+{
+    private readonly ISet<string>? _encryptedFields;
+    private readonly IReadOnlyDictionary<Guid, DataKey>? _writeKeys;
+    private readonly DataKeyRing? _keys;
+    private readonly BlindIndexer? _blindIndexer;
+
+    private FieldProtector(ISet<string>? encryptedFields, IReadOnlyDictionary<Guid, DataKey>? writeKeys, DataKeyRing? keys, BlindIndexer? blindIndexer)
+    {
+        _encryptedFields = encryptedFields;
+        _writeKeys = writeKeys;
+        _keys = keys;
+        _blindIndexer = blindIndexer;
+    }
+
+    /// <summary>Encrypts nothing and indexes searchable values in clear.</summary>
+    public static FieldProtector Plain { get; } = new(null, null, null, null);
+
+    /// <summary>Whether any field is encrypted.</summary>
+    public bool IsEnabled => _encryptedFields is not null;
+
+    /// <summary>A protector for reading (keys come from the key ring).</summary>
+    public static FieldProtector ForReading(ISet<string> encryptedFields, DataKeyRing keys, BlindIndexer blindIndexer) =>
+        new(encryptedFields, null, keys, blindIndexer);
+
+    /// <summary>A protector for writing, with the data key of each customer whose records are written.</summary>
+    public FieldProtector WithWriteKeys(IReadOnlyDictionary<Guid, DataKey> writeKeys) =>
+        new(_encryptedFields, writeKeys, _keys, _blindIndexer);
+
+    /// <summary>Whether <paramref name="field"/> of <paramref name="collection"/> is encrypted.</summary>
+    public bool IsEncrypted(string collection, string field) =>
+        _encryptedFields is not null && _encryptedFields.Contains(collection + "." + field);
+
+    /// <summary>Whether any field of <paramref name="collection"/> is encrypted (its records then need their customer's data key).</summary>
+    public bool HasEncryptedFields(string collection) =>
+        _encryptedFields is not null && _encryptedFields.Any(f => f.Length > collection.Length && f.StartsWith(collection, StringComparison.Ordinal) && f[collection.Length] == '.');
+
+    /// <summary>The sealer/opener of one record: <paramref name="ownerId"/> is the customer whose data key protects it.</summary>
+    public RecordFields ForRecord(string collection, Guid recordId, Guid ownerId, IReadOnlyDictionary<string, string>? stored = null) =>
+        new(this, collection, recordId, _writeKeys?.GetValueOrDefault(ownerId), stored);
+
+    /// <summary>
+    /// The index value of a searchable field: a blind index (keyed HMAC of the normalized value) when the field is encrypted,
+    /// else the normalized value itself.
+    /// </summary>
+    public string IndexValue(string collection, string field, string normalizedValue) =>
+        IsEncrypted(collection, field) ? _blindIndexer!.Compute(collection + "/" + field, normalizedValue) : normalizedValue;
+
+    /// <summary>The values to look a searchable field up by: during a key rotation, the blind index under every live key.</summary>
+    public IReadOnlyList<string> LookupValues(string collection, string field, string normalizedValue) =>
+        IsEncrypted(collection, field) ? _blindIndexer!.ComputeAll(collection + "/" + field, normalizedValue) : [normalizedValue];
+
+    /// <summary>The id of the blind-index key new index values are computed with, or <see langword="null"/> without encryption.</summary>
+    public string? BlindIndexKeyId => _blindIndexer?.CurrentKeyId;
+
+    internal DataKey? FindKey(Guid keyId) => _keys?.Find(keyId);
+
+    internal bool IsErasedKey(Guid keyId) => _keys?.IsErased(keyId) ?? false;
+}

@@ -1,0 +1,13 @@
+namespace Crm.Sdk.Storage;
+
+/// <summary>
+/// Implemented by providers that can make sure deleted or overwritten content no longer lingers in the database's own
+/// files (free pages, a write-ahead log). The SDK calls it after erasing a customer.
+/// </summary>
+public interface ISecureErasure
+{
+    /// <summary>Scrubs content deleted or overwritten so far from the database files.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the content is gone from the files.</returns>
+    Task PurgeDeletedContentAsync(CancellationToken cancellationToken);
+}
