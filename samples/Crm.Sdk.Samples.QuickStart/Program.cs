@@ -257,7 +257,7 @@ Console.Write(new TextTable("Field", "Value")
     .Add("Refunds", Show.Amounts(view.TotalRefunds))
     .Add("Open deals", $"{Show.Number(view.OpenDeals)} ({Show.Amounts(view.OpenDealAmount)})")
     .Add("Open tickets", Show.Number(view.OpenTickets))
-    .Add("Satisfaction", view.AverageSatisfaction is { } avg ? $"{avg:0.0}/5 from {view.SatisfactionRatings} ratings" : "-"));
+    .Add("Satisfaction", Show.Satisfaction(view.AverageSatisfaction, view.SatisfactionRatings)));
 
 var counts = new TextTable("Interactions", "Count").AlignRight(1);
 foreach (var (kind, count) in view.InteractionCounts.OrderBy(c => c.Key))

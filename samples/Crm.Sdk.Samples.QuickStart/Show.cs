@@ -29,6 +29,10 @@ internal static class Show
     public static string Percent(decimal probability) =>
         (probability * 100m).ToString("0", CultureInfo.InvariantCulture) + " %";
 
+    public static string Satisfaction(double? average, long ratings) => average is { } a
+        ? string.Create(CultureInfo.InvariantCulture, $"{a:0.0}/5 from {ratings} ratings")
+        : "-";
+
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>One line about an interaction: its subject, or what its detail says.</summary>
