@@ -139,7 +139,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
 
         var moneyRows = money.Result;
         var purchaseKey = InteractionMapping.ToIndex(InteractionKind.Purchase);
-        var feedbackRow = feedback.Result.FirstOrDefault();
+        var feedbackRow = feedback.Result.Count > 0 ? feedback.Result[0] : null;
         var ticketRows = tickets.Result;
         var ratingCount = (feedbackRow?.Values[0] as long? ?? 0) + ticketRows.Sum(r => r.Values[1] as long? ?? 0);
         var ratingSum = (feedbackRow?.Values[1] as long? ?? 0) + ticketRows.Sum(r => r.Values[2] as long? ?? 0);

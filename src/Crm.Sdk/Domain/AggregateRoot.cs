@@ -37,5 +37,8 @@ public abstract class AggregateRoot<TId> : IAggregateRoot
         _domainEvents.Add(domainEvent);
     }
 
-    void IAggregateRoot.ClearDomainEvents() => _domainEvents.Clear();
+    /// <summary>Forgets the recorded events (after they were saved).</summary>
+    internal void ClearDomainEvents() => _domainEvents.Clear();
+
+    void IAggregateRoot.ClearDomainEvents() => ClearDomainEvents();
 }

@@ -1,4 +1,3 @@
-using Crm.Sdk.Customers;
 using Microsoft.Extensions.Options;
 
 namespace Crm.Sdk;

@@ -6,7 +6,7 @@ public enum IndexValueType
     /// <summary>Text compared ordinally (binary). CLR type <see cref="string"/>.</summary>
     Text,
 
-    /// <summary>A 64-bit integer; also used for instants (Unix microseconds) and booleans (0/1). CLR type <see cref="long"/>.</summary>
+    /// <summary>A 64-bit integer; also used for instants (Unix ticks of 100 ns) and booleans (0/1). CLR type <see cref="long"/>.</summary>
     WholeNumber,
 
     /// <summary>A decimal with at most four decimal places and an absolute value below 10^14 (see <see cref="Money"/>). CLR type <see cref="decimal"/>.</summary>

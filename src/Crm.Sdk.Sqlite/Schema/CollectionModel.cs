@@ -1,0 +1,77 @@
+using Crm.Sdk.Sqlite.Sql;
+using Crm.Sdk.Storage;
+
+namespace Crm.Sdk.Sqlite.Schema;
+
+/// <summary>A collection as the provider lays it out, with the SQL of its writes built once.</summary>
+internal sealed class CollectionModel
+{
+    public CollectionModel(CollectionDefinition definition)
+    {
+        Definition = definition;
+        Name = definition.Name;
+        Table = SqlIdentifier.Quote(definition.Name);
+        Columns = definition.Indexes.Where(i => !i.IsMultiValued).ToArray();
+        MultiValued = definition.Indexes.Where(i => i.IsMultiValued).ToArray();
+        SideTables = MultiValued.Select(i => SqlIdentifier.Quote(SqlIdentifier.SideTable(definition.Name, i.Name))).ToArray();
+
+        var columnNames = Columns.Select(c => SqlIdentifier.Quote(c.Name)).ToArray();
+        var parameters = Enumerable.Range(0, Columns.Count).Select(ColumnParameter).ToArray();
+        InsertSql = $"INSERT INTO {Table} (\"id\", \"version\", \"body\"{string.Concat(columnNames.Select(c => ", " + c))}) "
+            + $"VALUES (@id, 1, @body{string.Concat(parameters.Select(p => ", " + p))})";
+        UpdateSql = $"UPDATE {Table} SET \"version\" = \"version\" + 1, \"body\" = @body"
+            + string.Concat(columnNames.Select((c, i) => $", {c} = {parameters[i]}"))
+            + " WHERE \"id\" = @id AND \"version\" = @expected";
+        DeleteSql = $"DELETE FROM {Table} WHERE \"id\" = @id AND \"version\" = @expected";
+        VersionSql = $"SELECT \"version\" FROM {Table} WHERE \"id\" = @id";
+        SideInsertSql = SideTables.Select(t => $"INSERT INTO {t} (\"value\", \"id\") VALUES (@value, @id)").ToArray();
+        SideDeleteSql = SideTables.Select(t => $"DELETE FROM {t} WHERE \"id\" = @id").ToArray();
+    }
+
+    public CollectionDefinition Definition { get; }
+
+    public string Name { get; }
+
+    /// <summary>The quoted table name.</summary>
+    public string Table { get; }
+
+    /// <summary>The single-valued indexes, each a column of the table, in declaration order.</summary>
+    public IReadOnlyList<IndexDefinition> Columns { get; }
+
+    /// <summary>The multi-valued indexes, each a side table.</summary>
+    public IReadOnlyList<IndexDefinition> MultiValued { get; }
+
+    /// <summary>The quoted side table names, aligned with <see cref="MultiValued"/>.</summary>
+    public IReadOnlyList<string> SideTables { get; }
+
+    public string InsertSql { get; }
+
+    public string UpdateSql { get; }
+
+    public string DeleteSql { get; }
+
+    public string VersionSql { get; }
+
+    public IReadOnlyList<string> SideInsertSql { get; }
+
+    public IReadOnlyList<string> SideDeleteSql { get; }
+
+    public static string ColumnParameter(int ordinal) => "@c" + ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The index of that name, or an <see cref="ArgumentException"/> naming the collection.</summary>
+    public IndexDefinition GetIndex(string name) => Definition.GetIndex(name);
+
+    /// <summary>The side table of a multi-valued index.</summary>
+    public string SideTableOf(IndexDefinition index)
+    {
+        for (var i = 0; i < MultiValued.Count; i++)
+        {
+            if (MultiValued[i].Name == index.Name)
+            {
+                return SideTables[i];
+            }
+        }
+
+        throw new ArgumentException($"Index '{index.Name}' of '{Name}' is not multi-valued.", nameof(index));
+    }
+}

@@ -1,0 +1,191 @@
+using System.Globalization;
+using Crm.Sdk.Sqlite.Schema;
+using Crm.Sdk.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Crm.Sdk.Sqlite;
+
+/// <summary>
+/// The SQLite storage provider: one database file in WAL mode, one table per collection with a typed, indexed column
+/// per index value, and a side table per multi-valued index. Plug it with <c>services.AddCrm().UseSqlite("crm.db")</c>;
+/// construct it directly only outside dependency injection (tools, tests).
+/// </summary>
+/// <remarks>
+/// Thread-safe. Writers of one store take turns on a semaphore and use <c>BEGIN IMMEDIATE</c> transactions, so
+/// writers in other processes wait for the lock (up to <see cref="SqliteStoreOptions.BusyTimeout"/>) instead of
+/// deadlocking; readers use their own pooled connections and run while a write is in progress.
+/// </remarks>
+public sealed partial class SqliteDocumentStore : IDocumentStore, IDisposable, IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly string _connectionPragmas;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private volatile StoreModel? _model;
+    private int _disposed;
+
+    /// <summary>Creates a store over a database file; nothing is opened until the first call.</summary>
+    /// <param name="connectionStringOrPath">
+    /// A file path (<c>crm.db</c>) or a connection string (<c>Data Source=crm.db;...</c>); text containing <c>=</c> is
+    /// read as a connection string.
+    /// </param>
+    /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentException">The path or connection string is empty or invalid.</exception>
+    public SqliteDocumentStore(string connectionStringOrPath, SqliteStoreOptions? options = null)
+    {
+        var settings = options?.Clone() ?? new SqliteStoreOptions();
+        settings.Validate();
+        _connectionString = BuildConnectionString(connectionStringOrPath, settings);
+        var synchronous = settings.Synchronous == SqliteSynchronousMode.Normal ? "NORMAL" : "FULL";
+        var busy = ((long)settings.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        _connectionPragmas = $"PRAGMA busy_timeout = {busy}; PRAGMA synchronous = {synchronous};";
+        DataSource = new SqliteConnectionStringBuilder(_connectionString).DataSource;
+    }
+
+    /// <summary>The database file (the connection string's data source).</summary>
+    public string DataSource { get; }
+
+    /// <summary>Turns a file path or a connection string into the connection string the store uses.</summary>
+    internal static string BuildConnectionString(string connectionStringOrPath, SqliteStoreOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionStringOrPath);
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = connectionStringOrPath.Contains('=', StringComparison.Ordinal)
+            ? new SqliteConnectionStringBuilder(connectionStringOrPath)
+            : new SqliteConnectionStringBuilder { DataSource = connectionStringOrPath.Trim() };
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            throw new ArgumentException("The SQLite connection string names no Data Source (the database file).", nameof(connectionStringOrPath));
+        }
+
+        builder.DefaultTimeout = (int)Math.Ceiling(options.CommandTimeout.TotalSeconds);
+        return builder.ToString();
+    }
+
+    /// <inheritdoc />
+    public async Task EnsureSchemaAsync(StoreSchema schema, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ThrowIfDisposed();
+        SchemaMigrator.Validate(schema);
+        var model = new StoreModel(schema.Collections);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                try
+                {
+                    Execute(connection, "PRAGMA journal_mode = WAL");
+                    using var transaction = connection.BeginTransaction(deferred: false);
+                    SchemaMigrator.Apply(connection, transaction, schema);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    transaction.Commit();
+                }
+                catch (SqliteException ex)
+                {
+                    throw StorageError("creating or upgrading the schema", ex);
+                }
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        _model = model;
+    }
+
+    /// <summary>Releases the store's pooled connections so the database file can be moved or deleted.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        _writeGate.Dispose();
+    }
+
+    /// <summary>Releases the store's pooled connections so the database file can be moved or deleted.</summary>
+    /// <returns>A completed task.</returns>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static CrmStorageException StorageError(string doing, SqliteException ex) =>
+        new($"SQLite failed while {doing}: {ex.Message}", ex)
+        {
+            IsTransient = ex.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED,
+        };
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
+
+    /// <summary>Opens a pooled connection with the store's per-connection settings.</summary>
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            Execute(connection, _connectionPragmas);
+            return connection;
+        }
+        catch (SqliteException ex)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw StorageError($"opening '{DataSource}'", ex);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The schema this store works with: the one passed to <see cref="EnsureSchemaAsync"/>, else the one recorded in
+    /// the database by an earlier run.
+    /// </summary>
+    private async Task<StoreModel> GetModelAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        if (_model is { } model)
+        {
+            return model;
+        }
+
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                var recorded = new StoreModel(SchemaMigrator.ReadDefinitions(connection, null));
+                if (recorded.Collections.Any())
+                {
+                    _model = recorded;
+                }
+
+                return recorded;
+            }
+            catch (SqliteException ex)
+            {
+                throw StorageError($"reading the schema of '{DataSource}'", ex);
+            }
+        }
+    }
+}

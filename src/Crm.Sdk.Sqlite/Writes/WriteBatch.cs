@@ -1,0 +1,202 @@
+using Crm.Sdk.Sqlite.Schema;
+using Crm.Sdk.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Crm.Sdk.Sqlite.Writes;
+
+/// <summary>
+/// Applies prepared writes on one connection and transaction, creating each statement once per batch and changing
+/// only its parameter values per row: what makes bulk appends fast.
+/// </summary>
+internal sealed class WriteBatch : IDisposable
+{
+    private const string UniqueFailed = "UNIQUE constraint failed: ";
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    public WriteBatch(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    public void Apply(PreparedWrite write)
+    {
+        switch (write.Write.Kind)
+        {
+            case DocumentWriteKind.Insert:
+                Insert(write);
+                break;
+            case DocumentWriteKind.Update:
+                Update(write);
+                break;
+            default:
+                Delete(write);
+                break;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+    }
+
+    private void Insert(PreparedWrite write)
+    {
+        var model = write.Model;
+        var command = Command(model.InsertSql, ["@id", "@body", .. Enumerable.Range(0, model.Columns.Count).Select(CollectionModel.ColumnParameter)]);
+        SetRow(command, write);
+        Execute(command, write);
+        InsertSideValues(write);
+    }
+
+    private void Update(PreparedWrite write)
+    {
+        var model = write.Model;
+        var command = Command(model.UpdateSql, ["@id", "@expected", "@body", .. Enumerable.Range(0, model.Columns.Count).Select(CollectionModel.ColumnParameter)]);
+        SetRow(command, write);
+        command.Parameters[1].Value = write.Write.ExpectedVersion;
+        if (Execute(command, write) == 0)
+        {
+            throw Conflict(write);
+        }
+
+        DeleteSideValues(write);
+        InsertSideValues(write);
+    }
+
+    private void Delete(PreparedWrite write)
+    {
+        var command = Command(write.Model.DeleteSql, ["@id", "@expected"]);
+        command.Parameters[0].Value = write.Id;
+        command.Parameters[1].Value = write.Write.ExpectedVersion;
+        if (Execute(command, write) == 0)
+        {
+            throw Conflict(write);
+        }
+
+        DeleteSideValues(write);
+    }
+
+    private static void SetRow(SqliteCommand command, PreparedWrite write)
+    {
+        command.Parameters["@id"].Value = write.Id;
+        command.Parameters["@body"].Value = write.Write.Body;
+        for (var i = 0; i < write.Columns.Length; i++)
+        {
+            command.Parameters[CollectionModel.ColumnParameter(i)].Value = write.Columns[i];
+        }
+    }
+
+    private void InsertSideValues(PreparedWrite write)
+    {
+        var model = write.Model;
+        for (var i = 0; i < model.MultiValued.Count; i++)
+        {
+            var values = write.MultiValues[i];
+            if (values.Length == 0)
+            {
+                continue;
+            }
+
+            var command = Command(model.SideInsertSql[i], ["@value", "@id"]);
+            command.Parameters[1].Value = write.Id;
+            foreach (var value in values)
+            {
+                command.Parameters[0].Value = value;
+                try
+                {
+                    command.ExecuteNonQuery();
+                }
+                catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT && ex.Message.Contains(UniqueFailed, StringComparison.Ordinal))
+                {
+                    throw new DuplicateKeyException(model.Name, model.MultiValued[i].Name, value, ex);
+                }
+            }
+        }
+    }
+
+    private void DeleteSideValues(PreparedWrite write)
+    {
+        var model = write.Model;
+        for (var i = 0; i < model.MultiValued.Count; i++)
+        {
+            var command = Command(model.SideDeleteSql[i], ["@id"]);
+            command.Parameters[0].Value = write.Id;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static int Execute(SqliteCommand command, PreparedWrite write)
+    {
+        try
+        {
+            return command.ExecuteNonQuery();
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT)
+        {
+            throw Duplicate(ex, write) ?? (Exception)new CrmStorageException($"A write to '{write.Model.Name}' broke a constraint: {ex.Message}", ex);
+        }
+    }
+
+    private static DuplicateKeyException? Duplicate(SqliteException ex, PreparedWrite write)
+    {
+        var model = write.Model;
+        var at = ex.Message.IndexOf(UniqueFailed, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        // "UNIQUE constraint failed: things.code" (one column per unique index of this layout).
+        var failed = ex.Message[(at + UniqueFailed.Length)..].TrimEnd('.', '\'', ' ');
+        var column = failed[(failed.IndexOf('.', StringComparison.Ordinal) + 1)..];
+        if (column == "id")
+        {
+            return new DuplicateKeyException(model.Name, "id", write.Write.Id.ToString(), ex);
+        }
+
+        return model.Columns.FirstOrDefault(c => c.Name == column) is { } index
+            ? new DuplicateKeyException(model.Name, index.Name, write.DescribeValue(index), ex)
+            : null;
+    }
+
+    private ConcurrencyConflictException Conflict(PreparedWrite write)
+    {
+        var command = Command(write.Model.VersionSql, ["@id"]);
+        command.Parameters[0].Value = write.Id;
+        var actual = command.ExecuteScalar();
+        return new ConcurrencyConflictException(
+            write.Model.Name,
+            write.Write.Id.ToString(),
+            write.Write.ExpectedVersion,
+            actual is null or DBNull ? null : Convert.ToInt64(actual, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private SqliteCommand Command(string sql, string[] parameters)
+    {
+        if (_commands.TryGetValue(sql, out var command))
+        {
+            return command;
+        }
+
+        command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name, Value = DBNull.Value });
+        }
+
+        command.Prepare();
+        _commands.Add(sql, command);
+        return command;
+    }
+}

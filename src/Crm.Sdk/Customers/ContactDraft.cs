@@ -1,0 +1,16 @@
+namespace Crm.Sdk.Customers;
+
+/// <summary>An email address or phone number as entered, with an optional label; a plain string converts to it.</summary>
+/// <param name="Value">The address or number as typed.</param>
+/// <param name="Label">A label such as <c>work</c> or <c>mobile</c>, or <see langword="null"/>.</param>
+public sealed record ContactDraft(string Value, string? Label = null)
+{
+    /// <summary>A contact without a label.</summary>
+    /// <param name="value">The address or number as typed.</param>
+    public static implicit operator ContactDraft(string value) => FromString(value);
+
+    /// <summary>A contact without a label.</summary>
+    /// <param name="value">The address or number as typed.</param>
+    /// <returns>The draft.</returns>
+    public static ContactDraft FromString(string value) => new(value);
+}

@@ -1,0 +1,33 @@
+namespace Crm.Sdk.Encryption;
+
+/// <summary>
+/// The AES-GCM associated data of an encrypted field, version 1:
+/// <code>
+/// header (17 bytes: version 0x01 || data key id)
+/// || u32be(len(utf8(collection))) || utf8(collection)
+/// || record id (16 bytes, RFC 9562 big-endian byte order)
+/// || u32be(len(utf8(field))) || utf8(field)
+/// </code>
+/// Every variable-length part is length-prefixed and every other part has a fixed size, so two different contexts
+/// never encode to the same bytes.
+/// </summary>
+internal static class AssociatedData
+{
+    /// <summary>Encodes the associated data of a value in <paramref name="context"/> under <paramref name="header"/>.</summary>
+    public static byte[] Encode(ReadOnlySpan<byte> header, FieldContext context)
+    {
+        var size = header.Length
+            + CryptoEncoding.LengthPrefixedSize(context.Collection)
+            + CryptoEncoding.GuidSize
+            + CryptoEncoding.LengthPrefixedSize(context.Field);
+        var aad = new byte[size];
+        var span = aad.AsSpan();
+        header.CopyTo(span);
+        var offset = header.Length;
+        offset += CryptoEncoding.WriteLengthPrefixed(span[offset..], context.Collection);
+        CryptoEncoding.WriteGuid(span[offset..], context.RecordId);
+        offset += CryptoEncoding.GuidSize;
+        offset += CryptoEncoding.WriteLengthPrefixed(span[offset..], context.Field);
+        return offset == size ? aad : throw new InvalidOperationException("Associated data size mismatch.");
+    }
+}

@@ -1,0 +1,81 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Buffers.Text;
+using System.Text;
+
+namespace Crm.Sdk.Encryption;
+
+/// <summary>The byte encodings shared by envelopes, associated data, key derivation labels and blind indexes.</summary>
+internal static class CryptoEncoding
+{
+    /// <summary>UTF-8 that refuses lone surrogates instead of silently replacing them (a round trip must be exact).</summary>
+    public static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static readonly SearchValues<char> Base64UrlAlphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
+    /// <summary>The size of a length prefix: a 32-bit unsigned big-endian integer.</summary>
+    public const int LengthPrefixSize = 4;
+
+    /// <summary>The size of a GUID written by <see cref="WriteGuid"/>.</summary>
+    public const int GuidSize = 16;
+
+    /// <summary>The size of <c>u32be(len(utf8(s))) || utf8(s)</c>.</summary>
+    public static int LengthPrefixedSize(string value) => LengthPrefixSize + StrictUtf8.GetByteCount(value);
+
+    /// <summary>Writes <c>u32be(len(utf8(s))) || utf8(s)</c> and returns the number of bytes written.</summary>
+    public static int WriteLengthPrefixed(Span<byte> destination, string value)
+    {
+        var count = StrictUtf8.GetBytes(value, destination[LengthPrefixSize..]);
+        BinaryPrimitives.WriteUInt32BigEndian(destination, (uint)count);
+        return LengthPrefixSize + count;
+    }
+
+    /// <summary>Writes a GUID in RFC 9562 (big-endian) byte order, the order of its text form.</summary>
+    public static void WriteGuid(Span<byte> destination, Guid value)
+    {
+        if (!value.TryWriteBytes(destination, bigEndian: true, out var written) || written != GuidSize)
+        {
+            throw new ArgumentException("The destination is too small for a GUID.", nameof(destination));
+        }
+    }
+
+    /// <summary>Reads a GUID written by <see cref="WriteGuid"/>.</summary>
+    public static Guid ReadGuid(ReadOnlySpan<byte> source) => new(source[..GuidSize], bigEndian: true);
+
+    /// <summary>Encodes as base64url without padding (RFC 4648 section 5).</summary>
+    public static string ToBase64Url(ReadOnlySpan<byte> bytes) => Base64Url.EncodeToString(bytes);
+
+    /// <summary>
+    /// Decodes base64url without padding, accepting only the canonical encoding (no padding, whitespace or stray bits),
+    /// so that one byte string has exactly one text form.
+    /// </summary>
+    public static bool TryFromBase64Url(ReadOnlySpan<char> text, out byte[] bytes)
+    {
+        // Base64Url accepts padding and whitespace, so check the alphabet first, then decode, then insist on the
+        // canonical form (no stray trailing bits).
+        bytes = [];
+        if (text.IsEmpty || text.Length % 4 == 1 || text.ContainsAnyExcept(Base64UrlAlphabet))
+        {
+            return false;
+        }
+
+        var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
+        try
+        {
+            // TryDecodeFromChars still throws FormatException for some inputs (non-zero trailing bits).
+            if (!Base64Url.TryDecodeFromChars(text, buffer, out var written) || written != buffer.Length
+                || !text.SequenceEqual(Base64Url.EncodeToString(buffer)))
+            {
+                return false;
+            }
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        bytes = buffer;
+        return true;
+    }
+}

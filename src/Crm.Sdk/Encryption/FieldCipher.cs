@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Crm.Sdk.Encryption;
+
+/// <summary>
+/// Encrypts and decrypts one field value with AES-256-GCM: a fresh random 96-bit nonce per value, a 128-bit tag,
+/// a per-field key derived from the record's data key (<see cref="FieldKeyDerivation"/>), and associated data binding
+/// the value to its collection, record and field (<see cref="AssociatedData"/>). The stored form is described by
+/// <see cref="EnvelopeFormat"/>. Random nonces under one key are safe up to 2^32 values (NIST SP 800-38D), far beyond
+/// what one customer's field holds.
+/// </summary>
+internal static class FieldCipher
+{
+    /// <summary>Encrypts <paramref name="plaintext"/> for <paramref name="context"/> under <paramref name="key"/>.</summary>
+    /// <returns>The envelope text, <c>ce1:...</c>.</returns>
+    /// <exception cref="ArgumentException">The plaintext is not valid UTF-16 (a lone surrogate).</exception>
+    public static string Encrypt(string plaintext, FieldContext context, DataKey key)
+    {
+        ArgumentNullException.ThrowIfNull(plaintext);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(key);
+
+        byte[] plainBytes;
+        try
+        {
+            plainBytes = CryptoEncoding.StrictUtf8.GetBytes(plaintext);
+        }
+        catch (EncoderFallbackException e)
+        {
+            throw new ArgumentException($"The value of {context} is not valid UTF-16 text (it holds a lone surrogate) and cannot be encrypted.", nameof(plaintext), e);
+        }
+
+        var envelope = new byte[EnvelopeFormat.Overhead + plainBytes.Length];
+        var span = envelope.AsSpan();
+        EnvelopeFormat.WriteHeader(span, key.Id);
+        var nonce = span.Slice(EnvelopeFormat.HeaderSize, EnvelopeFormat.NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        var aad = AssociatedData.Encode(span[..EnvelopeFormat.HeaderSize], context);
+
+        Span<byte> fieldKey = stackalloc byte[FieldKeyDerivation.KeySize];
+        try
+        {
+            FieldKeyDerivation.Derive(key.Material, context.Collection, context.Field, fieldKey);
+            using var gcm = new AesGcm(fieldKey, EnvelopeFormat.TagSize);
+            gcm.Encrypt(
+                nonce,
+                plainBytes,
+                span.Slice(EnvelopeFormat.CiphertextOffset, plainBytes.Length),
+                span[^EnvelopeFormat.TagSize..],
+                aad);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(fieldKey);
+            CryptographicOperations.ZeroMemory(plainBytes);
+        }
+
+        return EnvelopeFormat.ToText(envelope);
+    }
+
+    /// <summary>Decrypts an envelope that must have been produced under <paramref name="key"/>.</summary>
+    /// <exception cref="CryptographicIntegrityException">The envelope is malformed, names another key, or fails authentication.</exception>
+    public static string Decrypt(string envelope, FieldContext context, DataKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Decrypt(envelope, context, id => id == key.Id ? key : null);
+    }
+
+    /// <summary>Decrypts an envelope, finding its data key by the id in its header (no trial decryption).</summary>
+    /// <param name="envelope">The stored text.</param>
+    /// <param name="context">Where the value is read from; must be where it was written.</param>
+    /// <param name="findKey">Returns the data key with the given id, or <see langword="null"/> when there is none.</param>
+    /// <returns>The plaintext.</returns>
+    /// <exception cref="CryptographicIntegrityException">The envelope is malformed, its key is unknown, or it fails authentication.</exception>
+    public static string Decrypt(string envelope, FieldContext context, Func<Guid, DataKey?> findKey)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(findKey);
+
+        if (!EnvelopeFormat.TryDecode(envelope, out var bytes, out var failure))
+        {
+            throw Failed(failure, context, null, failure == CryptographicIntegrityFailure.UnsupportedVersion
+                ? "its envelope has a format version this version of Crm.Sdk does not support"
+                : "it is not a well-formed encrypted value (wrong prefix, bad base64url, or truncated)");
+        }
+
+        var keyId = EnvelopeFormat.DataKeyId(bytes);
+        var key = findKey(keyId)
+            ?? throw Failed(CryptographicIntegrityFailure.UnknownKey, context, keyId, $"its data key {keyId} is not available (erased, or belongs to another record)");
+        if (key.Id != keyId)
+        {
+            throw Failed(CryptographicIntegrityFailure.UnknownKey, context, keyId, $"the key lookup for data key {keyId} returned key {key.Id}");
+        }
+
+        var aad = AssociatedData.Encode(EnvelopeFormat.Header(bytes), context);
+        var ciphertext = EnvelopeFormat.Ciphertext(bytes);
+        var plainBytes = new byte[ciphertext.Length];
+        Span<byte> fieldKey = stackalloc byte[FieldKeyDerivation.KeySize];
+        try
+        {
+            FieldKeyDerivation.Derive(key.Material, context.Collection, context.Field, fieldKey);
+            using var gcm = new AesGcm(fieldKey, EnvelopeFormat.TagSize);
+            gcm.Decrypt(EnvelopeFormat.Nonce(bytes), ciphertext, EnvelopeFormat.Tag(bytes), plainBytes, aad);
+            return CryptoEncoding.StrictUtf8.GetString(plainBytes);
+        }
+        catch (CryptographicException e)
+        {
+            throw Failed(CryptographicIntegrityFailure.AuthenticationFailed, context, keyId, "its authentication tag does not verify: it was altered, or copied from another record, field or collection", e);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw Failed(CryptographicIntegrityFailure.AuthenticationFailed, context, keyId, "it authenticated but is not UTF-8 text", e);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(fieldKey);
+            CryptographicOperations.ZeroMemory(plainBytes);
+        }
+    }
+
+    /// <summary>Tells whether a stored value is an encrypted field (has an envelope prefix of any version).</summary>
+    public static bool IsEnvelope(string? value) => EnvelopeFormat.HasEnvelopePrefix(value);
+
+    /// <summary>Reads the data key id of an envelope, to fetch the key before decrypting.</summary>
+    public static bool TryGetDataKeyId(string envelope, out Guid dataKeyId)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var ok = EnvelopeFormat.TryDecode(envelope, out var bytes, out _);
+        dataKeyId = ok ? EnvelopeFormat.DataKeyId(bytes) : Guid.Empty;
+        return ok;
+    }
+
+    private static CryptographicIntegrityException Failed(
+        CryptographicIntegrityFailure failure, FieldContext context, Guid? keyId, string why, Exception? inner = null) =>
+        new(failure, $"The encrypted value of {context} cannot be decrypted: {why}. No plaintext was returned.", inner)
+        {
+            Collection = context.Collection,
+            RecordId = context.RecordId,
+            Field = context.Field,
+            KeyId = keyId?.ToString(),
+        };
+}

@@ -1,0 +1,220 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Crm.Sdk.Storage;
+using Crm.Sdk.Storage.Json;
+using NodaTime;
+
+namespace Crm.Sdk.Interactions;
+
+/// <summary>
+/// How an <see cref="Interaction"/> becomes a document of the <c>interactions</c> collection. This is the hot path
+/// (millions of rows), so the body is written through a source-generated JSON context that shares
+/// <see cref="CrmJson"/>'s settings and converters (camelCase, no nulls, kebab-case enums, ISO instants).
+/// </summary>
+internal sealed partial class InteractionMapping : IDocumentMapping<Interaction>
+{
+    public const string CollectionName = "interactions";
+    public const string CustomerIdIndex = "customer_id";
+    public const string OccurredAtIndex = "occurred_at";
+    public const string KindIndex = "kind";
+    public const string AmountIndex = "amount";
+    public const string CurrencyIndex = "currency";
+    public const string RatingIndex = "rating";
+    public const string RatingScaleIndex = "rating_scale";
+    public const string DealIdIndex = "deal_id";
+    public const string TicketIdIndex = "ticket_id";
+
+    private static readonly string[] KindNames = KebabNames<InteractionKind>();
+    private static readonly string[] ScaleNames = KebabNames<RatingScale>();
+    private static readonly DocumentJsonContext Json = new(new JsonSerializerOptions(CrmJson.Options));
+
+    public static InteractionMapping Instance { get; } = new();
+
+    public static CollectionDefinition Definition { get; } = new(
+        CollectionName,
+        [
+            new IndexDefinition(CustomerIdIndex, IndexValueType.Uuid),
+            new IndexDefinition(OccurredAtIndex, IndexValueType.WholeNumber),
+            new IndexDefinition(KindIndex, IndexValueType.Text),
+            new IndexDefinition(AmountIndex, IndexValueType.Number),
+            new IndexDefinition(CurrencyIndex, IndexValueType.Text),
+            new IndexDefinition(RatingIndex, IndexValueType.WholeNumber),
+            new IndexDefinition(RatingScaleIndex, IndexValueType.Text),
+            new IndexDefinition(DealIdIndex, IndexValueType.Uuid),
+            new IndexDefinition(TicketIdIndex, IndexValueType.Uuid),
+        ],
+        [
+            [CustomerIdIndex, OccurredAtIndex],
+            [CustomerIdIndex, KindIndex, OccurredAtIndex],
+        ]);
+
+    public CollectionDefinition Collection => Definition;
+
+    public string EntityName => "Interaction";
+
+    /// <summary>The value of the <c>kind</c> index for a kind, for building filters.</summary>
+    public static string ToIndex(InteractionKind kind) => KindNames[(int)kind];
+
+    /// <summary>The value of the <c>rating_scale</c> index for a scale, for building filters.</summary>
+    public static string ToIndex(RatingScale scale) => ScaleNames[(int)scale];
+
+    public Guid GetId(Interaction aggregate) => aggregate.Id.Value;
+
+    public long GetVersion(Interaction aggregate) => aggregate.Version;
+
+    public void SetVersion(Interaction aggregate, long version) => aggregate.Version = version;
+
+    public string Serialize(Interaction aggregate)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        var document = new Document
+        {
+            CustomerId = aggregate.CustomerId.Value,
+            Kind = aggregate.Kind,
+            Channel = aggregate.Channel,
+            Direction = aggregate.Direction,
+            OccurredAt = aggregate.OccurredAt,
+            RecordedAt = aggregate.RecordedAt,
+            Subject = aggregate.Subject,
+            Body = aggregate.Body,
+            Participants = aggregate.Participants.Count == 0
+                ? null
+                : aggregate.Participants.Select(p => new ParticipantDocument { Name = p.Name, Address = p.Address, Role = p.Role }).ToList(),
+            OrderReference = aggregate.Transaction?.OrderReference,
+            Amount = aggregate.Transaction?.Amount.Amount,
+            Currency = aggregate.Transaction?.Amount.Currency,
+            FeedbackCategory = aggregate.Feedback?.Category,
+            Rating = aggregate.Feedback?.Rating,
+            RatingScale = aggregate.Feedback?.Scale,
+            FeedbackComment = aggregate.Feedback?.Comment,
+            EventName = aggregate.BehaviourEvent?.Name,
+            EventProperties = aggregate.BehaviourEvent?.Properties is { Count: > 0 } properties ? properties : null,
+            DealId = aggregate.DealId?.Value,
+            TicketId = aggregate.TicketId?.Value,
+        };
+        return JsonSerializer.Serialize(document, Json.Document);
+    }
+
+    public Interaction Deserialize(StoredDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        Document body;
+        try
+        {
+            body = JsonSerializer.Deserialize(document.Body, Json.Document)
+                ?? throw new CrmStorageException($"A document of '{CollectionName}' is empty.", null);
+        }
+        catch (JsonException ex)
+        {
+            throw new CrmStorageException($"A document of '{CollectionName}' could not be read: {ex.Message}", ex);
+        }
+
+        return Interaction.Restore(
+            new InteractionId(document.Id),
+            document.Version,
+            new CustomerId(body.CustomerId),
+            body.Kind,
+            body.Channel,
+            body.Direction,
+            body.OccurredAt,
+            body.RecordedAt,
+            body.Subject,
+            body.Body,
+            body.Participants?.Select(p => new Participant(p.Name, p.Address, p.Role)).ToArray(),
+            body.OrderReference is null && body.Amount is null
+                ? null
+                : new TransactionDetail(body.OrderReference ?? string.Empty, RestoreMoney(body.Amount ?? 0m, body.Currency)),
+            body.FeedbackCategory is { } category ? new FeedbackDetail(category, body.Rating, body.RatingScale, body.FeedbackComment) : null,
+            body.EventName is { } eventName ? new BehaviourEventDetail(eventName, body.EventProperties) : null,
+            body.DealId is { } dealId ? new DealId(dealId) : null,
+            body.TicketId is { } ticketId ? new TicketId(ticketId) : null);
+    }
+
+    public IndexValues GetIndexValues(Interaction aggregate)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        var values = new IndexValues()
+            .Set(CustomerIdIndex, aggregate.CustomerId.Value)
+            .Set(OccurredAtIndex, IndexConversions.ToIndex(aggregate.OccurredAt))
+            .Set(KindIndex, ToIndex(aggregate.Kind))
+            .Set(AmountIndex, aggregate.Transaction?.Amount.Amount)
+            .Set(CurrencyIndex, aggregate.Transaction?.Amount.Currency)
+            .Set(RatingIndex, aggregate.Feedback?.Rating is { } rating ? rating : (long?)null)
+            .Set(RatingScaleIndex, aggregate.Feedback?.Scale is { } scale ? ToIndex(scale) : null)
+            .Set(DealIdIndex, aggregate.DealId?.Value)
+            .Set(TicketIdIndex, aggregate.TicketId?.Value);
+        return values;
+    }
+
+    private static Money RestoreMoney(decimal amount, string? currency)
+    {
+        try
+        {
+            return Money.Of(amount, currency ?? string.Empty);
+        }
+        catch (CrmValidationException ex)
+        {
+            throw new CrmStorageException($"A document of '{CollectionName}' holds an invalid amount: {ex.Message}", ex);
+        }
+    }
+
+    private static string[] KebabNames<TEnum>()
+        where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().OrderBy(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)).Select(v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString())).ToArray();
+
+    /// <summary>The stored shape of an interaction. Flat, so that a reader needs no nested objects for the common kinds.</summary>
+    private sealed class Document
+    {
+        public Guid CustomerId { get; set; }
+
+        public InteractionKind Kind { get; set; }
+
+        public InteractionChannel Channel { get; set; }
+
+        public InteractionDirection Direction { get; set; }
+
+        public Instant OccurredAt { get; set; }
+
+        public Instant RecordedAt { get; set; }
+
+        public string? Subject { get; set; }
+
+        public string? Body { get; set; }
+
+        public List<ParticipantDocument>? Participants { get; set; }
+
+        public string? OrderReference { get; set; }
+
+        public decimal? Amount { get; set; }
+
+        public string? Currency { get; set; }
+
+        public FeedbackCategory? FeedbackCategory { get; set; }
+
+        public int? Rating { get; set; }
+
+        public RatingScale? RatingScale { get; set; }
+
+        public string? FeedbackComment { get; set; }
+
+        public string? EventName { get; set; }
+
+        public IReadOnlyDictionary<string, string>? EventProperties { get; set; }
+
+        public Guid? DealId { get; set; }
+
+        public Guid? TicketId { get; set; }
+    }
+
+    private sealed class ParticipantDocument
+    {
+        public string? Name { get; set; }
+
+        public string? Address { get; set; }
+
+        public string? Role { get; set; }
+    }
+
+    [JsonSerializable(typeof(Document))]
+    private sealed partial class DocumentJsonContext : JsonSerializerContext;
+}

@@ -1,0 +1,212 @@
+using System.Text.Json;
+using Crm.Sdk.Storage;
+using Crm.Sdk.Storage.Json;
+using NodaTime;
+
+namespace Crm.Sdk.Tickets;
+
+/// <summary>How a <see cref="Ticket"/> becomes a document of the <c>tickets</c> collection.</summary>
+internal sealed class TicketMapping : IDocumentMapping<Ticket>
+{
+    public const string CollectionName = "tickets";
+    public const string CustomerIdIndex = "customer_id";
+    public const string StatusIndex = "status";
+    public const string IsOpenIndex = "is_open";
+    public const string PriorityIndex = "priority";
+    public const string TypeIndex = "type";
+    public const string AssigneeIdIndex = "assignee_id";
+    public const string CreatedAtIndex = "created_at";
+    public const string RatingIndex = "rating";
+
+    /// <summary>The order of the support queue: most urgent first, then oldest first (see <see cref="QueueKey"/>).</summary>
+    public const string QueueKeyIndex = "queue_key";
+
+    private const long QueueRankSpan = 100_000_000_000_000_000; // 10^17 ticks: beyond the year 2286.
+
+    private static readonly string[] StatusNames = KebabNames<TicketStatus>();
+    private static readonly string[] TypeNames = KebabNames<TicketType>();
+
+    public static TicketMapping Instance { get; } = new();
+
+    public static CollectionDefinition Definition { get; } = new(
+        CollectionName,
+        [
+            new IndexDefinition(CustomerIdIndex, IndexValueType.Uuid),
+            new IndexDefinition(StatusIndex, IndexValueType.Text),
+            new IndexDefinition(IsOpenIndex, IndexValueType.WholeNumber),
+            new IndexDefinition(PriorityIndex, IndexValueType.WholeNumber),
+            new IndexDefinition(TypeIndex, IndexValueType.Text),
+            new IndexDefinition(AssigneeIdIndex, IndexValueType.Text),
+            new IndexDefinition(CreatedAtIndex, IndexValueType.WholeNumber),
+            new IndexDefinition(RatingIndex, IndexValueType.WholeNumber),
+            new IndexDefinition(QueueKeyIndex, IndexValueType.WholeNumber),
+        ],
+        [
+            [AssigneeIdIndex, IsOpenIndex, QueueKeyIndex],
+            [CustomerIdIndex, IsOpenIndex],
+            [IsOpenIndex, QueueKeyIndex],
+        ]);
+
+    public CollectionDefinition Collection => Definition;
+
+    public string EntityName => "Ticket";
+
+    /// <summary>The value of the <c>status</c> index for a status (kebab-case, as in the document).</summary>
+    public static string ToIndex(TicketStatus status) => StatusNames[(int)status];
+
+    /// <summary>The value of the <c>type</c> index for a type (kebab-case, as in the document).</summary>
+    public static string ToIndex(TicketType type) => TypeNames[(int)type];
+
+    /// <summary>The value of the <c>priority</c> index: a rank that sorts <see cref="TicketPriority.Urgent"/> highest.</summary>
+    public static long ToIndex(TicketPriority priority) => priority switch
+    {
+        TicketPriority.Low => 0,
+        TicketPriority.Normal => 1,
+        TicketPriority.High => 2,
+        TicketPriority.Urgent => 3,
+        _ => throw new ArgumentOutOfRangeException(nameof(priority), priority, "Unknown ticket priority."),
+    };
+
+    /// <summary>
+    /// One number that orders the queue ascending: the priority rank, highest first, then the creation time, oldest first.
+    /// </summary>
+    public static long QueueKey(TicketPriority priority, Instant createdAt) =>
+        ((ToIndex(TicketPriority.Urgent) - ToIndex(priority)) * QueueRankSpan) + IndexConversions.ToIndex(createdAt);
+
+    public Guid GetId(Ticket aggregate) => aggregate.Id.Value;
+
+    public long GetVersion(Ticket aggregate) => aggregate.Version;
+
+    public void SetVersion(Ticket aggregate, long version) => aggregate.Version = version;
+
+    public string Serialize(Ticket aggregate)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        return CrmJson.Serialize(new Document
+        {
+            CustomerId = aggregate.CustomerId.Value,
+            Type = aggregate.Type,
+            Subject = aggregate.Subject,
+            Description = aggregate.Description,
+            Priority = aggregate.Priority,
+            Status = aggregate.Status,
+            AssigneeId = aggregate.AssigneeId,
+            Comments = aggregate.Comments.Count == 0
+                ? null
+                : aggregate.Comments.Select(c => new CommentDocument
+                {
+                    Id = c.Id,
+                    AuthorId = c.AuthorId,
+                    Body = c.Body,
+                    IsInternal = c.IsInternal,
+                    IsFromCustomer = c.IsFromCustomer,
+                    CreatedAt = c.CreatedAt,
+                }).ToList(),
+            Rating = aggregate.Satisfaction?.Rating,
+            RatingComment = aggregate.Satisfaction?.Comment,
+            RatedAt = aggregate.Satisfaction?.RatedAt,
+            CreatedAt = aggregate.CreatedAt,
+            UpdatedAt = aggregate.UpdatedAt,
+            ResolvedAt = aggregate.ResolvedAt,
+            ClosedAt = aggregate.ClosedAt,
+            FirstResponseAt = aggregate.FirstResponseAt,
+            ReopenCount = aggregate.ReopenCount,
+        });
+    }
+
+    public Ticket Deserialize(StoredDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var body = CrmJson.Deserialize<Document>(document.Body, CollectionName);
+        return Ticket.Restore(new TicketState(
+            new TicketId(document.Id),
+            document.Version,
+            new CustomerId(body.CustomerId),
+            body.Type,
+            body.Subject,
+            body.Description,
+            body.Priority,
+            body.Status,
+            body.AssigneeId,
+            body.Comments?.Select(c => new TicketComment(c.Id, c.AuthorId, c.Body, c.IsInternal, c.IsFromCustomer, c.CreatedAt)).ToArray() ?? [],
+            body.Rating is { } rating && body.RatedAt is { } ratedAt ? new TicketSatisfaction(rating, body.RatingComment, ratedAt) : null,
+            body.CreatedAt,
+            body.UpdatedAt,
+            body.ResolvedAt,
+            body.ClosedAt,
+            body.FirstResponseAt,
+            body.ReopenCount));
+    }
+
+    public IndexValues GetIndexValues(Ticket aggregate)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        return new IndexValues()
+            .Set(CustomerIdIndex, aggregate.CustomerId.Value)
+            .Set(StatusIndex, ToIndex(aggregate.Status))
+            .Set(IsOpenIndex, IndexConversions.ToIndex(aggregate.IsOpen))
+            .Set(PriorityIndex, ToIndex(aggregate.Priority))
+            .Set(TypeIndex, ToIndex(aggregate.Type))
+            .Set(AssigneeIdIndex, aggregate.AssigneeId)
+            .Set(CreatedAtIndex, IndexConversions.ToIndex(aggregate.CreatedAt))
+            .Set(RatingIndex, aggregate.Satisfaction is { } satisfaction ? satisfaction.Rating : (long?)null)
+            .Set(QueueKeyIndex, QueueKey(aggregate.Priority, aggregate.CreatedAt));
+    }
+
+    private static string[] KebabNames<TEnum>()
+        where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString())).ToArray();
+
+    /// <summary>The stored shape of a ticket.</summary>
+    private sealed class Document
+    {
+        public Guid CustomerId { get; set; }
+
+        public TicketType Type { get; set; }
+
+        public string Subject { get; set; } = string.Empty;
+
+        public string? Description { get; set; }
+
+        public TicketPriority Priority { get; set; }
+
+        public TicketStatus Status { get; set; }
+
+        public string? AssigneeId { get; set; }
+
+        public List<CommentDocument>? Comments { get; set; }
+
+        public int? Rating { get; set; }
+
+        public string? RatingComment { get; set; }
+
+        public Instant? RatedAt { get; set; }
+
+        public Instant CreatedAt { get; set; }
+
+        public Instant UpdatedAt { get; set; }
+
+        public Instant? ResolvedAt { get; set; }
+
+        public Instant? ClosedAt { get; set; }
+
+        public Instant? FirstResponseAt { get; set; }
+
+        public int ReopenCount { get; set; }
+    }
+
+    private sealed class CommentDocument
+    {
+        public Guid Id { get; set; }
+
+        public string AuthorId { get; set; } = string.Empty;
+
+        public string Body { get; set; } = string.Empty;
+
+        public bool IsInternal { get; set; }
+
+        public bool IsFromCustomer { get; set; }
+
+        public Instant CreatedAt { get; set; }
+    }
+}
