@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Crm.Sdk.PostgreSql.Schema;
 using Crm.Sdk.PostgreSql.Sql;
 using Crm.Sdk.Storage;
 using Npgsql;
@@ -111,7 +110,7 @@ public sealed partial class PostgreSqlDocumentStore
         {
             try
             {
-                await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = _commandTimeout };
+                using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = _commandTimeout };
                 parameters.CopyTo(command.Parameters);
                 return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             }
@@ -151,9 +150,9 @@ public sealed partial class PostgreSqlDocumentStore
         {
             try
             {
-                await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = _commandTimeout };
+                using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = _commandTimeout };
                 parameters.CopyTo(command.Parameters);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 var rows = new List<AggregateRow>();
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {

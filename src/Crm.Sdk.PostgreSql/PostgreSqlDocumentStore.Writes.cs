@@ -31,7 +31,7 @@ public sealed partial class PostgreSqlDocumentStore
             try
             {
                 transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await using var batch = new NpgsqlBatch(connection, transaction) { Timeout = _commandTimeout };
+                using var batch = new NpgsqlBatch(connection, transaction) { Timeout = _commandTimeout };
                 foreach (var command in plan.Commands)
                 {
                     batch.BatchCommands.Add(command);
@@ -88,7 +88,7 @@ public sealed partial class PostgreSqlDocumentStore
     private async Task<ConcurrencyConflictException> ConflictAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, PreparedWrite write, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"SELECT \"version\" FROM {write.Collection.Table} WHERE \"id\" = $1", connection, transaction)
+        using var command = new NpgsqlCommand($"SELECT \"version\" FROM {write.Collection.Table} WHERE \"id\" = $1", connection, transaction)
         {
             CommandTimeout = _commandTimeout,
         };
@@ -170,7 +170,7 @@ public sealed partial class PostgreSqlDocumentStore
                 + $"WHERE EXISTS (SELECT 1 FROM {table} t WHERE t.{column} = c.v AND t.\"id\" <> c.id) ORDER BY c.n LIMIT 1";
         }
 
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = _commandTimeout };
+        using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = _commandTimeout };
         parameters.CopyTo(command.Parameters);
         var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return result is DBNull ? null : result;

@@ -56,7 +56,7 @@ internal static class SchemaMigrator
         NpgsqlConnection connection, NpgsqlTransaction transaction, string schemaName, StoreSchema schema, int commandTimeout, CancellationToken cancellationToken)
     {
         var quotedSchema = SqlNames.Quote(schemaName);
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", connection, transaction))
+        using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", connection, transaction))
         {
             lockCommand.CommandTimeout = commandTimeout;
             lockCommand.Parameters.Add(new NpgsqlParameter { Value = ProviderKey + ":" + schemaName, NpgsqlDbType = NpgsqlDbType.Text });
@@ -68,8 +68,8 @@ internal static class SchemaMigrator
             $"CREATE TABLE IF NOT EXISTS {quotedSchema}.{SqlNames.Quote(FormatTable)} (\"provider\" text PRIMARY KEY, \"format_version\" integer NOT NULL, \"updated_at\" timestamptz NOT NULL DEFAULT now())",
             $"CREATE TABLE IF NOT EXISTS {quotedSchema}.{SqlNames.Quote(SchemaTable)} (\"name\" text PRIMARY KEY, \"definition\" jsonb NOT NULL, \"updated_at\" timestamptz NOT NULL DEFAULT now())").ConfigureAwait(false);
 
-        var format = await ScalarAsync(connection, transaction, commandTimeout, cancellationToken,
-            $"SELECT \"format_version\" FROM {quotedSchema}.{SqlNames.Quote(FormatTable)} WHERE \"provider\" = 'postgresql'").ConfigureAwait(false);
+        var format = await ScalarAsync(connection, transaction, commandTimeout,
+            $"SELECT \"format_version\" FROM {quotedSchema}.{SqlNames.Quote(FormatTable)} WHERE \"provider\" = 'postgresql'", cancellationToken).ConfigureAwait(false);
         if (format is int stored && stored > FormatVersion)
         {
             throw new CrmStorageException(
@@ -89,7 +89,7 @@ internal static class SchemaMigrator
 
             var merged = CollectionDefinitionJson.Merge(old, collection);
             await ExecuteAsync(connection, transaction, commandTimeout, cancellationToken, CollectionDdl(schemaName, collection).ToArray()).ConfigureAwait(false);
-            await using var record = new NpgsqlCommand(
+            using var record = new NpgsqlCommand(
                 $"INSERT INTO {quotedSchema}.{SqlNames.Quote(SchemaTable)} (\"name\", \"definition\", \"updated_at\") VALUES ($1, $2::jsonb, now()) "
                 + "ON CONFLICT (\"name\") DO UPDATE SET \"definition\" = excluded.\"definition\", \"updated_at\" = excluded.\"updated_at\" "
                 + $"WHERE {SqlNames.Quote(SchemaTable)}.\"definition\" <> excluded.\"definition\"",
@@ -112,7 +112,7 @@ internal static class SchemaMigrator
     public static async Task<IReadOnlyList<CollectionDefinition>> ReadDefinitionsAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string schemaName, int commandTimeout, CancellationToken cancellationToken)
     {
-        await using var exists = new NpgsqlCommand("SELECT to_regclass($1) IS NOT NULL", connection, transaction);
+        using var exists = new NpgsqlCommand("SELECT to_regclass($1) IS NOT NULL", connection, transaction);
         exists.CommandTimeout = commandTimeout;
         exists.Parameters.Add(new NpgsqlParameter { Value = SqlNames.Quote(schemaName) + "." + SqlNames.Quote(SchemaTable), NpgsqlDbType = NpgsqlDbType.Text });
         if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
@@ -120,10 +120,10 @@ internal static class SchemaMigrator
             return [];
         }
 
-        await using var command = new NpgsqlCommand(
+        using var command = new NpgsqlCommand(
             $"SELECT \"definition\"::text FROM {SqlNames.Quote(schemaName)}.{SqlNames.Quote(SchemaTable)} ORDER BY \"name\"", connection, transaction);
         command.CommandTimeout = commandTimeout;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var result = new List<CollectionDefinition>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -206,7 +206,7 @@ internal static class SchemaMigrator
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int commandTimeout, CancellationToken cancellationToken, params string[] statements)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction) { Timeout = commandTimeout };
+        using var batch = new NpgsqlBatch(connection, transaction) { Timeout = commandTimeout };
         foreach (var statement in statements)
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
@@ -215,9 +215,9 @@ internal static class SchemaMigrator
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int commandTimeout, CancellationToken cancellationToken, string sql)
+    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int commandTimeout, string sql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = commandTimeout };
+        using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = commandTimeout };
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 }

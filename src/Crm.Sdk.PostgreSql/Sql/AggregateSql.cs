@@ -22,7 +22,7 @@ internal sealed class AggregateSql
         ArgumentNullException.ThrowIfNull(function);
         if (function.Kind == AggregateKind.Count && function.Index is null)
         {
-            return new AggregateSql("count(*)", ToLong);
+            return new AggregateSql("count(*)", v => ToLong(v));
         }
 
         if (function.Index is null)
@@ -40,10 +40,13 @@ internal sealed class AggregateSql
         var numeric = index.Type is IndexValueType.WholeNumber or IndexValueType.Number;
         return function.Kind switch
         {
-            AggregateKind.Count => new AggregateSql($"count({column})", ToLong),
+            AggregateKind.Count => new AggregateSql($"count({column})", v => ToLong(v)),
 
             // SUM(bigint) is numeric in PostgreSQL: read it back as a long.
-            AggregateKind.Sum when numeric => new AggregateSql($"sum({column})", v => ReadSum(index, v)),
+            AggregateKind.Sum when index.Type == IndexValueType.Number => new AggregateSql(
+                $"sum({column})", v => v is null or DBNull ? null : IndexValueCodec.Normalize(Convert.ToDecimal(v, CultureInfo.InvariantCulture))),
+            AggregateKind.Sum when numeric => new AggregateSql(
+                $"sum({column})", v => v is null or DBNull ? null : SumAsLong(index, Convert.ToDecimal(v, CultureInfo.InvariantCulture))),
 
             // PostgreSQL has no min/max over uuid: the canonical text form orders like the bytes (and like Guid.CompareTo).
             AggregateKind.Min or AggregateKind.Max when index.Type == IndexValueType.Uuid => new AggregateSql(
@@ -58,23 +61,10 @@ internal sealed class AggregateSql
 
     private static string Function(AggregateKind kind) => kind == AggregateKind.Min ? "min" : "max";
 
-    private static object? ReadSum(IndexDefinition index, object? value)
-    {
-        if (value is null or DBNull)
-        {
-            return null;
-        }
-
-        var sum = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
-        if (index.Type == IndexValueType.Number)
-        {
-            return IndexValueCodec.Normalize(sum);
-        }
-
-        return sum is >= long.MinValue and <= long.MaxValue
-            ? (object)(long)sum
+    private static long SumAsLong(IndexDefinition index, decimal sum) =>
+        sum is >= long.MinValue and <= long.MaxValue
+            ? (long)sum
             : throw new CrmStorageException($"The sum of '{index.Name}' ({sum.ToString(CultureInfo.InvariantCulture)}) does not fit in a long.", null);
-    }
 
-    private static object? ToLong(object? value) => value is null or DBNull ? 0L : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    private static long ToLong(object? value) => value is null or DBNull ? 0L : Convert.ToInt64(value, CultureInfo.InvariantCulture);
 }

@@ -17,6 +17,9 @@ internal sealed class WriteBatch
     /// <summary>The most documents one insert statement carries.</summary>
     private const int RowsPerInsert = 5_000;
 
+    private static readonly string[] DocumentColumns = ["\"id\"", "\"version\"", "\"body\""];
+    private static readonly string[] DocumentValues = ["u.id", "1", "u.body::json"];
+
     private readonly List<IReadOnlyList<PreparedWrite>> _writesOfCommand = [];
     private readonly List<(int Command, PreparedWrite Write)> _versionChecks = [];
 
@@ -92,8 +95,8 @@ internal sealed class WriteBatch
             aliases.Add("c" + c.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var columns = new[] { "\"id\"", "\"version\"", "\"body\"" }.Concat(model.SingleValued.Select(i => SqlNames.Quote(i.Name)));
-        var values = new[] { "u.id", "1", "u.body::json" }.Concat(aliases.Skip(2).Select(a => "u." + a));
+        var columns = DocumentColumns.Concat(model.SingleValued.Select(i => SqlNames.Quote(i.Name)));
+        var values = DocumentValues.Concat(aliases.Skip(2).Select(a => "u." + a));
         Add(
             $"INSERT INTO {model.Table} ({string.Join(", ", columns)}) SELECT {string.Join(", ", values)} FROM unnest({string.Join(", ", arrays)}) AS u({string.Join(", ", aliases)})",
             parameters,
