@@ -8,7 +8,11 @@
 #                           The same line is written to $CRM_PG_ENV_FILE (default /tmp/crm-postgres.env).
 #   .ci/postgres.sh stop    stops the cluster started by "start" and deletes its directory.
 #
-# Usage from .ci/run:   eval "$(.ci/postgres.sh start)" && trap '.ci/postgres.sh stop' EXIT
+# Usage from .ci/run (before "dotnet test Crm.Sdk.sln"):
+#   pg_env=$(.ci/postgres.sh start) || { echo "PostgreSQL did not start" >&2; exit 1; }
+#   eval "$pg_env"
+#   trap '.ci/postgres.sh stop' EXIT
+# (Do not write eval "$(... start)" alone: eval of an empty string succeeds and would hide a failed start.)
 # Runs as root (CI) or as a normal user; the server itself never runs as root (initdb refuses to).
 set -euo pipefail
 
