@@ -21,11 +21,11 @@ internal static class FilterTranslator
         AndFilter and => and.Filters.Count == 0
             ? "TRUE"
             : "(" + string.Join(" AND ", and.Filters.Select(f => Translate(model, f, parameters))) + ")",
-        EqualFilter equal => On(model, equal.Index, parameters, (index, column) =>
+        EqualFilter equal => On(model, equal.Index, (index, column) =>
             $"{column} = {Value(model, index, equal.Value, parameters)}"),
-        AnyOfFilter anyOf => On(model, anyOf.Index, parameters, (index, column) => AnyOf(model, index, column, anyOf.Values, parameters)),
-        RangeFilter range => On(model, range.Index, parameters, (index, column) => Range(model, index, column, range, parameters)),
-        StartsWithFilter startsWith => On(model, startsWith.Index, parameters, (index, column) => StartsWith(model, index, column, startsWith.Prefix, parameters)),
+        AnyOfFilter anyOf => On(model, anyOf.Index, (index, column) => AnyOf(model, index, column, anyOf.Values, parameters)),
+        RangeFilter range => On(model, range.Index, (index, column) => Range(model, index, column, range, parameters)),
+        StartsWithFilter startsWith => On(model, startsWith.Index, (index, column) => StartsWith(model, index, column, startsWith.Prefix, parameters)),
         _ => throw new ArgumentException($"Unknown filter {filter.GetType().Name}.", nameof(filter)),
     };
 
@@ -65,9 +65,8 @@ internal static class FilterTranslator
         return null;
     }
 
-    private static string On(CollectionModel model, string indexName, SqlParameters parameters, Func<IndexDefinition, string, string> condition)
+    private static string On(CollectionModel model, string indexName, Func<IndexDefinition, string, string> condition)
     {
-        _ = parameters;
         var index = model.GetIndex(indexName);
         if (!index.IsMultiValued)
         {
