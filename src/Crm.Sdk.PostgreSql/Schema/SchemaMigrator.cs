@@ -1,0 +1,223 @@
+using System.Globalization;
+using Crm.Sdk.PostgreSql.Sql;
+using Crm.Sdk.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Crm.Sdk.PostgreSql.Schema;
+
+/// <summary>
+/// Creates and upgrades the tables of a schema. Upgrades are additive: new collections, new index columns (existing rows
+/// hold NULL until rewritten), new indexes. Runs in one transaction under a transaction-scoped advisory lock keyed by the
+/// schema name, so several application instances starting at once take turns; every statement is idempotent.
+/// </summary>
+internal static class SchemaMigrator
+{
+    /// <summary>The layout version of this provider, kept in <c>crm_format</c>.</summary>
+    public const int FormatVersion = 1;
+
+    public const string SchemaTable = "crm_schema";
+
+    public const string FormatTable = "crm_format";
+
+    private const string ProviderKey = "Crm.Sdk.PostgreSql";
+
+    private static readonly HashSet<string> ReservedColumns = new(StringComparer.Ordinal) { "id", "version", "body" };
+
+    /// <summary>Rejects schemas this provider cannot lay out (names that collide with its own tables and columns).</summary>
+    public static void Validate(StoreSchema schema)
+    {
+        var tables = new HashSet<string>(StringComparer.Ordinal) { SchemaTable, FormatTable };
+        foreach (var collection in schema.Collections)
+        {
+            var model = new CollectionModel("s", collection);
+            if (!tables.Add(collection.Name))
+            {
+                throw new ArgumentException($"Collection name '{collection.Name}' is taken by another table of the PostgreSQL layout.", nameof(schema));
+            }
+
+            foreach (var index in collection.Indexes)
+            {
+                if (ReservedColumns.Contains(index.Name))
+                {
+                    throw new ArgumentException($"Index name '{index.Name}' of '{collection.Name}' is reserved (id, version and body are the document's own columns).", nameof(schema));
+                }
+
+                if (index.IsMultiValued && !tables.Add(model.SideTableName(index)))
+                {
+                    throw new ArgumentException($"The side table of '{collection.Name}.{index.Name}' collides with another table.", nameof(schema));
+                }
+            }
+        }
+    }
+
+    /// <summary>Brings the database schema up to <paramref name="schema"/>; returns the definitions the database now holds.</summary>
+    public static async Task<IReadOnlyList<CollectionDefinition>> ApplyAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string schemaName, StoreSchema schema, int commandTimeout, CancellationToken cancellationToken)
+    {
+        var quotedSchema = SqlNames.Quote(schemaName);
+        using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", connection, transaction))
+        {
+            lockCommand.CommandTimeout = commandTimeout;
+            lockCommand.Parameters.Add(new NpgsqlParameter { Value = ProviderKey + ":" + schemaName, NpgsqlDbType = NpgsqlDbType.Text });
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await ExecuteAsync(connection, transaction, commandTimeout, cancellationToken,
+            $"CREATE SCHEMA IF NOT EXISTS {quotedSchema}",
+            $"CREATE TABLE IF NOT EXISTS {quotedSchema}.{SqlNames.Quote(FormatTable)} (\"provider\" text PRIMARY KEY, \"format_version\" integer NOT NULL, \"updated_at\" timestamptz NOT NULL DEFAULT now())",
+            $"CREATE TABLE IF NOT EXISTS {quotedSchema}.{SqlNames.Quote(SchemaTable)} (\"name\" text PRIMARY KEY, \"definition\" jsonb NOT NULL, \"updated_at\" timestamptz NOT NULL DEFAULT now())").ConfigureAwait(false);
+
+        var format = await ScalarAsync(connection, transaction, commandTimeout,
+            $"SELECT \"format_version\" FROM {quotedSchema}.{SqlNames.Quote(FormatTable)} WHERE \"provider\" = 'postgresql'", cancellationToken).ConfigureAwait(false);
+        if (format is int stored && stored > FormatVersion)
+        {
+            throw new CrmStorageException(
+                $"The schema '{schemaName}' was written by a newer Crm.Sdk.PostgreSql (layout version {stored}; this one knows up to {FormatVersion}). Upgrade the package.",
+                null);
+        }
+
+        var previous = (await ReadDefinitionsAsync(connection, transaction, schemaName, commandTimeout, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(c => c.Name, StringComparer.Ordinal);
+        foreach (var collection in schema.Collections)
+        {
+            var old = previous.GetValueOrDefault(collection.Name);
+            if (old is not null)
+            {
+                CheckCompatible(old, collection);
+            }
+
+            var merged = CollectionDefinitionJson.Merge(old, collection);
+            await ExecuteAsync(connection, transaction, commandTimeout, cancellationToken, CollectionDdl(schemaName, collection).ToArray()).ConfigureAwait(false);
+            using var record = new NpgsqlCommand(
+                $"INSERT INTO {quotedSchema}.{SqlNames.Quote(SchemaTable)} (\"name\", \"definition\", \"updated_at\") VALUES ($1, $2::jsonb, now()) "
+                + "ON CONFLICT (\"name\") DO UPDATE SET \"definition\" = excluded.\"definition\", \"updated_at\" = excluded.\"updated_at\" "
+                + $"WHERE {SqlNames.Quote(SchemaTable)}.\"definition\" <> excluded.\"definition\"",
+                connection,
+                transaction);
+            record.CommandTimeout = commandTimeout;
+            record.Parameters.Add(new NpgsqlParameter { Value = collection.Name, NpgsqlDbType = NpgsqlDbType.Text });
+            record.Parameters.Add(new NpgsqlParameter { Value = CollectionDefinitionJson.Write(merged), NpgsqlDbType = NpgsqlDbType.Text });
+            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            previous[collection.Name] = merged;
+        }
+
+        await ExecuteAsync(connection, transaction, commandTimeout, cancellationToken,
+            $"INSERT INTO {quotedSchema}.{SqlNames.Quote(FormatTable)} (\"provider\", \"format_version\") VALUES ('postgresql', {FormatVersion.ToString(CultureInfo.InvariantCulture)}) "
+            + $"ON CONFLICT (\"provider\") DO UPDATE SET \"format_version\" = excluded.\"format_version\", \"updated_at\" = now() WHERE {SqlNames.Quote(FormatTable)}.\"format_version\" <> excluded.\"format_version\"").ConfigureAwait(false);
+        return previous.Values.ToArray();
+    }
+
+    /// <summary>Reads the collection definitions recorded in the schema; empty when it has none (or does not exist).</summary>
+    public static async Task<IReadOnlyList<CollectionDefinition>> ReadDefinitionsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string schemaName, int commandTimeout, CancellationToken cancellationToken)
+    {
+        using var exists = new NpgsqlCommand("SELECT to_regclass($1) IS NOT NULL", connection, transaction);
+        exists.CommandTimeout = commandTimeout;
+        exists.Parameters.Add(new NpgsqlParameter { Value = SqlNames.Quote(schemaName) + "." + SqlNames.Quote(SchemaTable), NpgsqlDbType = NpgsqlDbType.Text });
+        if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+        {
+            return [];
+        }
+
+        using var command = new NpgsqlCommand(
+            $"SELECT \"definition\"::text FROM {SqlNames.Quote(schemaName)}.{SqlNames.Quote(SchemaTable)} ORDER BY \"name\"", connection, transaction);
+        command.CommandTimeout = commandTimeout;
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var result = new List<CollectionDefinition>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(CollectionDefinitionJson.Read(reader.GetString(0)));
+        }
+
+        return result;
+    }
+
+    private static void CheckCompatible(CollectionDefinition previous, CollectionDefinition next)
+    {
+        foreach (var index in next.Indexes)
+        {
+            if (previous.HasIndex(index.Name))
+            {
+                var old = previous.GetIndex(index.Name);
+                if (old.Type != index.Type || old.IsMultiValued != index.IsMultiValued)
+                {
+                    throw new CrmConfigurationException(
+                        $"Index '{index.Name}' of '{next.Name}' was {Describe(old)} and is now {Describe(index)}: an index cannot change its type. Declare a new index instead.");
+                }
+            }
+        }
+
+        static string Describe(IndexDefinition i) => i.IsMultiValued ? $"a multi-valued {i.Type}" : $"a {i.Type}";
+    }
+
+    private static IEnumerable<string> CollectionDdl(string schemaName, CollectionDefinition collection)
+    {
+        var model = new CollectionModel(schemaName, collection);
+        var table = model.Table;
+        var columns = model.SingleValued.Select(i => $", {SqlNames.Quote(i.Name)} {IndexValueCodec.ColumnType(i.Type)}");
+        yield return $"CREATE TABLE IF NOT EXISTS {table} (\"id\" uuid NOT NULL, \"version\" bigint NOT NULL, \"body\" json NOT NULL"
+            + string.Concat(columns)
+            + $", CONSTRAINT {SqlNames.Quote(model.PrimaryKeyName)} PRIMARY KEY (\"id\"))";
+
+        foreach (var index in model.SingleValued)
+        {
+            yield return $"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {SqlNames.Quote(index.Name)} {IndexValueCodec.ColumnType(index.Type)}";
+        }
+
+        foreach (var index in model.SingleValued)
+        {
+            var column = SqlNames.Quote(index.Name);
+            var unique = SqlNames.Quote(model.UniqueIndexName(index));
+            var plain = SqlNames.Quote(model.PlainIndexName(index));
+            var schema = SqlNames.Quote(schemaName);
+            if (index.IsUnique)
+            {
+                yield return $"DROP INDEX IF EXISTS {schema}.{plain}";
+                yield return $"CREATE UNIQUE INDEX IF NOT EXISTS {unique} ON {table} ({column})";
+            }
+            else
+            {
+                // The id makes "order by the index, then id" and keyset pages one index range scan.
+                yield return $"DROP INDEX IF EXISTS {schema}.{unique}";
+                yield return $"CREATE INDEX IF NOT EXISTS {plain} ON {table} ({column}, \"id\")";
+            }
+        }
+
+        foreach (var composite in collection.CompositeIndexes)
+        {
+            var name = SqlNames.Quote(SqlNames.Bounded($"cx_{collection.Name}_{string.Join("_", composite)}"));
+            yield return $"CREATE INDEX IF NOT EXISTS {name} ON {table} ({string.Join(", ", composite.Select(SqlNames.Quote))}, \"id\")";
+        }
+
+        foreach (var index in model.MultiValued)
+        {
+            var sideName = model.SideTableName(index);
+            var side = model.SideTable(index);
+            yield return $"CREATE TABLE IF NOT EXISTS {side} (\"value\" text COLLATE \"C\" NOT NULL, \"id\" uuid NOT NULL, "
+                + $"CONSTRAINT {SqlNames.Quote(SqlNames.Bounded($"{sideName}_pkey"))} PRIMARY KEY (\"value\", \"id\"))";
+            yield return $"CREATE INDEX IF NOT EXISTS {SqlNames.Quote(SqlNames.Bounded($"ix_{sideName}_id"))} ON {side} (\"id\")";
+            var unique = SqlNames.Quote(model.UniqueIndexName(index));
+            yield return index.IsUnique
+                ? $"CREATE UNIQUE INDEX IF NOT EXISTS {unique} ON {side} (\"value\")"
+                : $"DROP INDEX IF EXISTS {SqlNames.Quote(schemaName)}.{unique}";
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int commandTimeout, CancellationToken cancellationToken, params string[] statements)
+    {
+        using var batch = new NpgsqlBatch(connection, transaction) { Timeout = commandTimeout };
+        foreach (var statement in statements)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int commandTimeout, string sql, CancellationToken cancellationToken)
+    {
+        using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = commandTimeout };
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

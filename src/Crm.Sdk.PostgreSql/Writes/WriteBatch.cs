@@ -1,0 +1,183 @@
+using Crm.Sdk.PostgreSql.Schema;
+using Crm.Sdk.PostgreSql.Sql;
+using Crm.Sdk.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Crm.Sdk.PostgreSql.Writes;
+
+/// <summary>
+/// The statements of one commit, sent in one <see cref="NpgsqlBatch"/> (one round trip). Runs of consecutive inserts
+/// into one collection become one <c>INSERT … SELECT FROM unnest(arrays)</c> per table, so bulk appends cost a few
+/// statements however many documents they hold; updates and deletes carry their version check in the WHERE clause and
+/// are checked by their row counts.
+/// </summary>
+internal sealed class WriteBatch
+{
+    /// <summary>The most documents one insert statement carries.</summary>
+    private const int RowsPerInsert = 5_000;
+
+    private static readonly string[] DocumentColumns = ["\"id\"", "\"version\"", "\"body\""];
+    private static readonly string[] DocumentValues = ["u.id", "1", "u.body::json"];
+
+    private readonly List<IReadOnlyList<PreparedWrite>> _writesOfCommand = [];
+    private readonly List<(int Command, PreparedWrite Write)> _versionChecks = [];
+
+    private WriteBatch()
+    {
+    }
+
+    public List<NpgsqlBatchCommand> Commands { get; } = [];
+
+    /// <summary>The updates and deletes, each with the command whose row count tells whether its version matched, in write order.</summary>
+    public IReadOnlyList<(int Command, PreparedWrite Write)> VersionChecks => _versionChecks;
+
+    /// <summary>The writes a command applies (to tell which write failed).</summary>
+    public IReadOnlyList<PreparedWrite> WritesOf(int command) => _writesOfCommand[command];
+
+    public static WriteBatch Build(IReadOnlyList<PreparedWrite> writes)
+    {
+        var batch = new WriteBatch();
+        var i = 0;
+        while (i < writes.Count)
+        {
+            var write = writes[i];
+            if (write.Kind == DocumentWriteKind.Insert)
+            {
+                var run = new List<PreparedWrite>();
+                while (i < writes.Count && writes[i].Kind == DocumentWriteKind.Insert && writes[i].Collection == write.Collection && run.Count < RowsPerInsert)
+                {
+                    run.Add(writes[i++]);
+                }
+
+                batch.AddInserts(write.Collection, run);
+                continue;
+            }
+
+            if (write.Kind == DocumentWriteKind.Update)
+            {
+                batch.AddUpdate(write);
+            }
+            else
+            {
+                batch.AddDelete(write);
+            }
+
+            i++;
+        }
+
+        return batch;
+    }
+
+    private void Add(string sql, SqlParameters parameters, IReadOnlyList<PreparedWrite> writes)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        parameters.CopyTo(command.Parameters);
+        Commands.Add(command);
+        _writesOfCommand.Add(writes);
+    }
+
+    private void AddInserts(CollectionModel model, List<PreparedWrite> run)
+    {
+        var parameters = new SqlParameters();
+        var arrays = new List<string>
+        {
+            parameters.Add(run.Select(w => w.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid) + "::uuid[]",
+            parameters.Add(run.Select(w => w.Write.Body!).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text) + "::text[]",
+        };
+        var aliases = new List<string> { "id", "body" };
+        for (var c = 0; c < model.SingleValued.Count; c++)
+        {
+            var index = model.SingleValued[c];
+            var column = c;
+            arrays.Add(parameters.Add(ColumnArray(index.Type, run.Select(w => w.Singles[column])), NpgsqlDbType.Array | IndexValueCodec.DbType(index.Type))
+                + $"::{IndexValueCodec.CastType(index.Type)}[]");
+            aliases.Add("c" + c.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var columns = DocumentColumns.Concat(model.SingleValued.Select(i => SqlNames.Quote(i.Name)));
+        var values = DocumentValues.Concat(aliases.Skip(2).Select(a => "u." + a));
+        Add(
+            $"INSERT INTO {model.Table} ({string.Join(", ", columns)}) SELECT {string.Join(", ", values)} FROM unnest({string.Join(", ", arrays)}) AS u({string.Join(", ", aliases)})",
+            parameters,
+            run);
+
+        for (var m = 0; m < model.MultiValued.Count; m++)
+        {
+            var index = model.MultiValued[m];
+            var pairs = run.SelectMany(w => w.Multis[m].Select(v => (Value: v, w.Id))).ToArray();
+            if (pairs.Length > 0)
+            {
+                AddSideRows(model, index, pairs, run);
+            }
+        }
+    }
+
+    private void AddUpdate(PreparedWrite write)
+    {
+        var model = write.Collection;
+        var parameters = new SqlParameters();
+        var sets = new List<string>
+        {
+            $"\"version\" = {parameters.Add(write.Write.NewVersion, NpgsqlDbType.Bigint)}",
+            $"\"body\" = {parameters.Add(write.Write.Body, NpgsqlDbType.Json)}",
+        };
+        for (var c = 0; c < model.SingleValued.Count; c++)
+        {
+            var index = model.SingleValued[c];
+            sets.Add($"{SqlNames.Quote(index.Name)} = {parameters.Add(write.Singles[c], IndexValueCodec.DbType(index.Type))}");
+        }
+
+        var id = parameters.Add(write.Id, NpgsqlDbType.Uuid);
+        var expected = parameters.Add(write.Write.ExpectedVersion, NpgsqlDbType.Bigint);
+        _versionChecks.Add((Commands.Count, write));
+        Add($"UPDATE {model.Table} SET {string.Join(", ", sets)} WHERE \"id\" = {id} AND \"version\" = {expected}", parameters, [write]);
+
+        for (var m = 0; m < model.MultiValued.Count; m++)
+        {
+            var index = model.MultiValued[m];
+            AddSideDelete(model, index, write);
+            if (write.Multis[m].Length > 0)
+            {
+                AddSideRows(model, index, write.Multis[m].Select(v => (v, write.Id)).ToArray(), [write]);
+            }
+        }
+    }
+
+    private void AddDelete(PreparedWrite write)
+    {
+        var model = write.Collection;
+        var parameters = new SqlParameters();
+        var id = parameters.Add(write.Id, NpgsqlDbType.Uuid);
+        var expected = parameters.Add(write.Write.ExpectedVersion, NpgsqlDbType.Bigint);
+        _versionChecks.Add((Commands.Count, write));
+        Add($"DELETE FROM {model.Table} WHERE \"id\" = {id} AND \"version\" = {expected}", parameters, [write]);
+        foreach (var index in model.MultiValued)
+        {
+            AddSideDelete(model, index, write);
+        }
+    }
+
+    private void AddSideDelete(CollectionModel model, IndexDefinition index, PreparedWrite write)
+    {
+        var parameters = new SqlParameters();
+        var id = parameters.Add(write.Id, NpgsqlDbType.Uuid);
+        Add($"DELETE FROM {model.SideTable(index)} WHERE \"id\" = {id}", parameters, [write]);
+    }
+
+    private void AddSideRows(CollectionModel model, IndexDefinition index, (string Value, Guid Id)[] pairs, IReadOnlyList<PreparedWrite> writes)
+    {
+        var parameters = new SqlParameters();
+        var values = parameters.Add(pairs.Select(p => p.Value).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        var ids = parameters.Add(pairs.Select(p => p.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid);
+        Add($"INSERT INTO {model.SideTable(index)} (\"value\", \"id\") SELECT * FROM unnest({values}::text[], {ids}::uuid[])", parameters, writes);
+    }
+
+    private static Array ColumnArray(IndexValueType type, IEnumerable<object?> values) => type switch
+    {
+        IndexValueType.Text => values.Select(v => (string?)v).ToArray(),
+        IndexValueType.WholeNumber => values.Select(v => (long?)v).ToArray(),
+        IndexValueType.Number => values.Select(v => (decimal?)v).ToArray(),
+        _ => values.Select(v => (Guid?)v).ToArray(),
+    };
+}
