@@ -128,7 +128,7 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
     public Guid? GetOwnerId(Customer aggregate)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
-        return aggregate.Id.Value;
+        return aggregate.IsErased ? null : aggregate.Id.Value;
     }
 
     /// <summary>The prefixes that encrypted-name search indexes for a name key: of the whole key and of each word.</summary>
@@ -162,7 +162,8 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(protector);
-        var fields = protector.ForRecord(CollectionName, aggregate.Id.Value, aggregate.Id.Value);
+        // An erased customer holds no personal data any more, and its data key is gone: nothing is sealed.
+        var fields = (aggregate.IsErased ? FieldProtector.Plain : protector).ForRecord(CollectionName, aggregate.Id.Value, aggregate.Id.Value);
         var textFields = aggregate.CustomFields.Where(f => f.Value is TextFieldValue).ToDictionary(f => f.Key, f => ((TextFieldValue)f.Value).Value, StringComparer.Ordinal);
         var otherFields = aggregate.CustomFields.Where(f => f.Value is not TextFieldValue).ToDictionary(f => f.Key, f => ToDocument(f.Value), StringComparer.Ordinal);
         var document = new CustomerDocument(

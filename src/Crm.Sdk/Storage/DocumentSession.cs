@@ -89,6 +89,7 @@ internal sealed class DocumentSession
             return;
         }
 
+        await _store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         using var activity = CrmDiagnostics.ActivitySource.StartActivity("crm.commit");
         var started = Stopwatch.GetTimestamp();
         var newKeys = new List<(Guid CustomerId, DataKey Key, DocumentWrite Write)>();
