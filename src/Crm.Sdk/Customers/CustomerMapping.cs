@@ -185,7 +185,8 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
             aggregate.CreatedAt,
             aggregate.UpdatedAt,
             aggregate.IsErased ? true : null,
-            fields.Sealed);
+            fields.Sealed,
+            aggregate.IsErased ? null : protector.BlindIndexKeyId);
         return CrmJson.Serialize(document);
     }
 
@@ -245,6 +246,10 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
             .Set(UpdatedAtIndex, (long?)IndexConversions.ToIndex(aggregate.UpdatedAt));
     }
 
+    /// <summary>The id of the blind-index key the stored document's index values were computed with (null when none).</summary>
+    public static string? StoredBlindIndexKeyId(StoredDocument document) =>
+        CrmJson.Deserialize<BlindIndexKeyProbe>(document.Body, CollectionName).BlindIndexKey;
+
     /// <summary>The values to look customers up by email: the normalized address, or its blind indexes under every live key.</summary>
     public static IReadOnlyList<string> EmailLookup(FieldProtector protector, string normalizedEmail) =>
         protector.LookupValues(CollectionName, EmailsField, normalizedEmail);
@@ -301,7 +306,10 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
         [property: JsonRequired] Instant CreatedAt,
         [property: JsonRequired] Instant UpdatedAt,
         bool? Erased,
-        Dictionary<string, string>? Sealed);
+        Dictionary<string, string>? Sealed,
+        string? BlindIndexKey);
+
+    private sealed record BlindIndexKeyProbe(string? BlindIndexKey);
 
     private sealed record PersonNameDocument(string? GivenName, string? FamilyName, string? MiddleName);
 

@@ -15,40 +15,54 @@ internal static class DataKeyMapping
     public const string RootKeyIdIndex = "root_key_id";
     public const string ErasedIndex = "erased";
 
+    /// <summary>1 for a key replaced by data re-encryption: kept (wrapped) so values written meanwhile stay readable, never used for new values.</summary>
+    public const string RetiredIndex = "retired";
+
     public static CollectionDefinition Collection { get; } = new(
         CollectionName,
         [
-            new IndexDefinition(CustomerIdIndex, IndexValueType.Uuid, isUnique: true),
+            new IndexDefinition(CustomerIdIndex, IndexValueType.Uuid),
             new IndexDefinition(RootKeyIdIndex, IndexValueType.Text),
             new IndexDefinition(ErasedIndex, IndexValueType.WholeNumber),
+            new IndexDefinition(RetiredIndex, IndexValueType.WholeNumber),
         ]);
 
     public static DocumentWrite Insert(Guid customerId, WrappedDataKey key) =>
-        DocumentWrite.Insert(CollectionName, key.DataKeyId, CrmJson.Serialize(ToDocument(customerId, key, null)), Indexes(customerId, key.RootKeyId, erased: false));
+        DocumentWrite.Insert(CollectionName, key.DataKeyId, CrmJson.Serialize(ToDocument(customerId, key, retired: false)), Indexes(customerId, key.RootKeyId, erased: false, retired: false));
 
-    public static DocumentWrite Rewrap(StoredDocument document, Guid customerId, WrappedDataKey key) =>
-        DocumentWrite.Update(CollectionName, document.Id, document.Version, CrmJson.Serialize(ToDocument(customerId, key, null)), Indexes(customerId, key.RootKeyId, erased: false));
+    public static DocumentWrite Rewrap(StoredDocument document, WrappedDataKey key)
+    {
+        var stored = Read(document);
+        return DocumentWrite.Update(CollectionName, document.Id, document.Version, CrmJson.Serialize(ToDocument(stored.CustomerId, key, stored.Retired)), Indexes(stored.CustomerId, key.RootKeyId, erased: false, stored.Retired));
+    }
+
+    public static DocumentWrite Retire(StoredDocument document)
+    {
+        var stored = Read(document) with { Retired = true };
+        return DocumentWrite.Update(CollectionName, document.Id, document.Version, CrmJson.Serialize(stored), Indexes(stored.CustomerId, stored.RootKeyId, erased: false, retired: true));
+    }
 
     public static DocumentWrite Erase(StoredDocument document, Guid customerId, Instant erasedAt) =>
         DocumentWrite.Update(
             CollectionName,
             document.Id,
             document.Version,
-            CrmJson.Serialize(new DataKeyDocument(customerId, null, null, Read(document).CreatedAt, erasedAt)),
-            Indexes(customerId, null, erased: true));
+            CrmJson.Serialize(new DataKeyDocument(customerId, null, null, Read(document).CreatedAt, erasedAt, Retired: true)),
+            Indexes(customerId, null, erased: true, retired: true));
 
     public static DataKeyDocument Read(StoredDocument document) => CrmJson.Deserialize<DataKeyDocument>(document.Body, CollectionName);
 
-    private static DataKeyDocument ToDocument(Guid customerId, WrappedDataKey key, Instant? erasedAt) =>
-        new(customerId, key.RootKeyId, Convert.ToBase64String(key.WrappedKey), key.CreatedAt, erasedAt);
+    private static DataKeyDocument ToDocument(Guid customerId, WrappedDataKey key, bool retired) =>
+        new(customerId, key.RootKeyId, Convert.ToBase64String(key.WrappedKey), key.CreatedAt, null, retired);
 
-    private static IndexValues Indexes(Guid customerId, string? rootKeyId, bool erased) => new IndexValues()
+    private static IndexValues Indexes(Guid customerId, string? rootKeyId, bool erased, bool retired) => new IndexValues()
         .Set(CustomerIdIndex, customerId)
         .Set(RootKeyIdIndex, rootKeyId)
-        .Set(ErasedIndex, IndexConversions.ToIndex(erased));
+        .Set(ErasedIndex, IndexConversions.ToIndex(erased))
+        .Set(RetiredIndex, IndexConversions.ToIndex(retired));
 
     /// <summary>The stored shape of a data key.</summary>
-    internal sealed record DataKeyDocument(Guid CustomerId, string? RootKeyId, string? WrappedKey, Instant CreatedAt, Instant? ErasedAt)
+    internal sealed record DataKeyDocument(Guid CustomerId, string? RootKeyId, string? WrappedKey, Instant CreatedAt, Instant? ErasedAt, bool Retired = false)
     {
         public WrappedDataKey? ToWrapped(Guid dataKeyId) =>
             RootKeyId is null || WrappedKey is null ? null : new WrappedDataKey(dataKeyId, RootKeyId, Convert.FromBase64String(WrappedKey), CreatedAt);

@@ -42,7 +42,7 @@ internal sealed class DataKeyRing : IDisposable
 
         await foreach (var document in _store.GetManyAsync(DataKeyMapping.CollectionName, missing, cancellationToken).ConfigureAwait(false))
         {
-            await CacheAsync(document, cancellationToken).ConfigureAwait(false);
+            _ = await CacheAsync(document, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -71,15 +71,25 @@ internal sealed class DataKeyRing : IDisposable
         foreach (var chunk in toLoad.Chunk(500))
         {
             var query = new DocumentQuery(DataKeyMapping.CollectionName) { Filter = IndexFilter.AnyOf(DataKeyMapping.CustomerIdIndex, chunk.Cast<object>()) };
+            var erased = new HashSet<Guid>();
             await foreach (var document in _store.QueryAsync(query, cancellationToken).ConfigureAwait(false))
             {
-                var (customerId, key) = await CacheAsync(document, cancellationToken).ConfigureAwait(false);
+                var (customerId, key, retired) = await CacheAsync(document, cancellationToken).ConfigureAwait(false);
                 if (key is null)
                 {
-                    throw new DomainRuleException("customer-erased", $"Customer '{customerId}' was erased; no personal data can be written for it.");
+                    erased.Add(customerId);
                 }
+                else if (!retired && (!result.TryGetValue(customerId, out var other) || other.Id.CompareTo(key.Id) < 0))
+                {
+                    // Normally one active key per customer; two first writers racing may each create one: the newest serves.
+                    result[customerId] = key;
+                    _byCustomer[customerId] = key.Id;
+                }
+            }
 
-                result[customerId] = key;
+            if (erased.Count > 0)
+            {
+                throw new DomainRuleException("customer-erased", $"Customer '{erased.First()}' was erased; no personal data can be written for it.");
             }
         }
 
@@ -95,12 +105,34 @@ internal sealed class DataKeyRing : IDisposable
         return result;
     }
 
-    /// <summary>Caches a key created by <see cref="PrepareWriteKeysAsync"/> once its write committed.</summary>
+    /// <summary>Caches a key created by <see cref="PrepareWriteKeysAsync"/> once its write committed, as the customer's active key.</summary>
     public void Remember(Guid customerId, DataKey key)
     {
         TrimCache();
         _byId[key.Id] = key;
         _byCustomer[customerId] = key.Id;
+    }
+
+    /// <summary>Creates a new data key for a customer (data re-encryption): the wrapped form to insert, and the key.</summary>
+    public async Task<(DataKey Key, DocumentWrite Write)> CreateKeyAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetCurrentInstant();
+        var key = DataKey.Generate(now);
+        var wrapped = await _wrapper.WrapAsync(key, now, cancellationToken).ConfigureAwait(false);
+        return (key, DataKeyMapping.Insert(customerId, wrapped));
+    }
+
+    /// <summary>Re-wraps a stored data key under the current root key, or returns <see langword="null"/> when it needs nothing.</summary>
+    public async Task<DocumentWrite?> RewrapAsync(StoredDocument document, string currentRootKeyId, CancellationToken cancellationToken)
+    {
+        var wrapped = DataKeyMapping.Read(document).ToWrapped(document.Id);
+        if (wrapped is null || string.Equals(wrapped.RootKeyId, currentRootKeyId, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rewrapped = await _wrapper.RewrapAsync(wrapped, cancellationToken).ConfigureAwait(false);
+        return DataKeyMapping.Rewrap(document, rewrapped);
     }
 
     /// <summary>Forgets a key after its customer was erased, and remembers that it was.</summary>
@@ -111,6 +143,9 @@ internal sealed class DataKeyRing : IDisposable
         _byId.TryRemove(keyId, out _);
     }
 
+    /// <summary>Forgets which key is a customer's active one (after data re-encryption gave it a new one).</summary>
+    public void ForgetCustomer(Guid customerId) => _byCustomer.TryRemove(customerId, out _);
+
     /// <summary>Forgets every cached key (after a rotation changed wrapped forms, or to bound memory).</summary>
     public void Clear()
     {
@@ -120,19 +155,20 @@ internal sealed class DataKeyRing : IDisposable
 
     public void Dispose() => Clear();
 
-    private async Task<(Guid CustomerId, DataKey? Key)> CacheAsync(StoredDocument document, CancellationToken cancellationToken)
+    private async Task<(Guid CustomerId, DataKey? Key, bool Retired)> CacheAsync(StoredDocument document, CancellationToken cancellationToken)
     {
         var stored = DataKeyMapping.Read(document);
         var wrapped = stored.ToWrapped(document.Id);
         if (wrapped is null)
         {
             _erased[document.Id] = 0;
-            return (stored.CustomerId, null);
+            return (stored.CustomerId, null, true);
         }
 
-        var key = await _wrapper.UnwrapAsync(wrapped, cancellationToken).ConfigureAwait(false);
-        Remember(stored.CustomerId, key);
-        return (stored.CustomerId, key);
+        var key = _byId.GetValueOrDefault(document.Id) ?? await _wrapper.UnwrapAsync(wrapped, cancellationToken).ConfigureAwait(false);
+        TrimCache();
+        _byId[key.Id] = key;
+        return (stored.CustomerId, key, stored.Retired);
     }
 
     private void TrimCache()

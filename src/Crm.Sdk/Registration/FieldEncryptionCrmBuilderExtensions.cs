@@ -30,6 +30,8 @@ public static class FieldEncryptionCrmBuilderExtensions
             FieldEncryptionOptionsValidator.ValidateFields(options);
             return new FieldEncryptionSetup(new HashSet<string>(options.EncryptedFields, StringComparer.Ordinal), sp.GetRequiredService<IRootKeyProvider>());
         });
+        builder.Services.TryAddSingleton<IEncryptionMaintenance>(sp => new EncryptionMaintenance(
+            sp.GetRequiredService<Storage.CrmStore>(), sp.GetRequiredService<CrmContext>(), sp.GetRequiredService<IRootKeyProvider>()));
         return builder;
     }
 }

@@ -1,0 +1,12 @@
+namespace Crm.Sdk.Encryption;
+
+/// <summary>What a key-maintenance operation did.</summary>
+/// <param name="Operation">The operation, for example <c>rewrap-data-keys</c>.</param>
+/// <param name="Examined">Records looked at.</param>
+/// <param name="Changed">Records changed.</param>
+/// <param name="Conflicts">Records skipped because they changed concurrently and kept changing after retries; run again to finish them.</param>
+public sealed record MaintenanceResult(string Operation, long Examined, long Changed, long Conflicts)
+{
+    /// <summary>Whether everything is done (nothing was skipped).</summary>
+    public bool IsComplete => Conflicts == 0;
+}
