@@ -3,6 +3,7 @@
 // The docs (docs/articles/getting-started.md) quote the regions marked <name> ... </name> below.
 using Crm.Sdk;
 using Crm.Sdk.Customers;
+using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.Samples.QuickStart;
@@ -28,6 +29,23 @@ else
 }
 // </database>
 
+// <development-key>
+// Personal data is encrypted before it reaches the database. This development root key is generated once and kept
+// next to the database: NOT for production, where the key comes from a secret store and never sits beside the data.
+var keyPath = path + ".key";
+if (!File.Exists(keyPath))
+{
+    File.WriteAllText(keyPath, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+    Console.WriteLine($"Generated a development encryption key in {keyPath} (not for production).");
+}
+else
+{
+    Console.WriteLine($"Using the development encryption key in {keyPath} (not for production).");
+}
+
+var developmentKey = File.ReadAllText(keyPath).Trim();
+// </development-key>
+
 // <registration>
 var services = new ServiceCollection();
 services
@@ -39,7 +57,8 @@ services
         // A custom field the host defines for every customer; values are checked against it on each write.
         options.CustomFields.Add(new CustomFieldDefinition("tier", "Loyalty tier", CustomFieldType.Choice, choices: ["gold", "silver", "bronze"]));
     })
-    .UseSqlite(path);
+    .UseSqlite(path)
+    .AddFieldEncryption(encryption => encryption.RootKeys.Add(new RootKeyOptions { Id = "dev", Base64Key = developmentKey }));
 
 await using var provider = services.BuildServiceProvider();
 var crm = provider.GetRequiredService<ICrm>();
@@ -166,7 +185,7 @@ var pipeline = await crm.Pipelines.CreateAsync(new PipelineDraft(
     ]));
 
 // Stage ids are made when the pipeline is created; look them up by name.
-StageId Stage(string name) => pipeline.Stages.Single(s => s.Name == name).Id;
+StageId Stage(string name) => pipeline.FindStage(name)!.Id;
 // </pipeline>
 
 // <deals>

@@ -217,6 +217,15 @@ public sealed class Pipeline : AggregateRoot<PipelineId>
     /// <exception cref="DomainRuleException">The stage is not in this pipeline (rule <c>stage-not-in-pipeline</c>); the message names both ids.</exception>
     public PipelineStage GetStage(StageId stageId) => _stages[IndexOf(stageId)];
 
+    /// <summary>Finds a stage by name (trimmed, case-insensitive), or <see langword="null"/> when the pipeline has none of that name.</summary>
+    /// <param name="name">The stage name, for example <c>Proposal</c>.</param>
+    /// <returns>The stage, or <see langword="null"/>.</returns>
+    public PipelineStage? FindStage(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _stages.Find(s => string.Equals(s.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Whether a stage belongs to this pipeline.</summary>
     /// <param name="stageId">The stage id.</param>
     /// <returns><see langword="true"/> when it does.</returns>

@@ -18,7 +18,8 @@ public static class CrmServiceCollectionExtensions
 {
     /// <summary>
     /// Registers Crm.Sdk: <see cref="ICrm"/> and each of its parts (<see cref="ICustomerService"/>, <see cref="IInteractionService"/>,
-    /// <see cref="IPipelineService"/>, <see cref="IDealService"/>, <see cref="ITicketService"/>) as singletons, and NodaTime's
+    /// <see cref="IPipelineService"/>, <see cref="IDealService"/>, <see cref="ITicketService"/>) as singletons, the
+    /// <see cref="CustomerPolicy"/> built from the options (what <c>Customer.AddPhone</c> and <c>SetCustomField</c> take), and NodaTime's
     /// <see cref="SystemClock"/> as <see cref="IClock"/> unless the host registered a clock. Chain a storage provider on the
     /// returned builder, for example <c>services.AddCrm().UseSqlite("crm.db")</c>. Calling it again registers nothing twice
     /// and applies <paramref name="configure"/> too. Options are validated when the CRM is first resolved (and at host
@@ -40,6 +41,7 @@ public static class CrmServiceCollectionExtensions
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton(CreateStore);
         services.TryAddSingleton(sp => new CrmContext(sp.GetRequiredService<IClock>(), ValidatedOptions(sp)));
+        services.TryAddSingleton(sp => sp.GetRequiredService<CrmContext>().CustomerPolicy);
         services.TryAddSingleton<ICustomerService, CustomerService>();
         services.TryAddSingleton<IInteractionService, InteractionService>();
         services.TryAddSingleton<IPipelineService, PipelineService>();

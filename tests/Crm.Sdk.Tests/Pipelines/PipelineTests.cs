@@ -41,6 +41,15 @@ public sealed class PipelineTests
         Assert.Same(pipeline.Stage("Qualified"), pipeline.GetStage(pipeline.Stage("Qualified").Id));
     }
 
+    [Fact]
+    public void A_stage_is_found_by_name_ignoring_case_and_spaces()
+    {
+        var pipeline = Samples.SalesPipeline();
+
+        Assert.Same(pipeline.Stage("Proposal"), pipeline.FindStage("  proposal "));
+        Assert.Null(pipeline.FindStage("Negotiation"));
+    }
+
     /// <summary>Name is required.</summary>
     [Fact]
     public void Name_is_required()
