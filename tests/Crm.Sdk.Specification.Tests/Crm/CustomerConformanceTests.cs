@@ -247,6 +247,29 @@ public abstract class CustomerConformanceTests<TFixture>(TFixture fixture) : Crm
         Assert.Equal(30, (await AllPagesAsync(50, page => Crm.Customers.SearchAsync(new CustomerSearch { NamePrefix = "BETA" }, page))).Sum(p => p.Items.Count));
     }
 
+    /// <summary>A name prefix matches literally (no wildcards) and ignores case, also beyond ASCII.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public virtual async Task Name_prefix_matches_literally_and_ignores_case()
+    {
+        var uow = Crm.BeginUnitOfWork();
+        foreach (var name in new[] { "100% Cotton", "100 Percent", "A_B Trading", "AXB Trading", "Émile Zola", "Emil Nolde", "Ölfirma" })
+        {
+            uow.CreateCustomer(TestDrafts.Customer(name));
+        }
+
+        await uow.CommitAsync();
+
+        async Task<IEnumerable<string>> Search(string prefix) =>
+            (await Crm.Customers.SearchAsync(new CustomerSearch { NamePrefix = prefix }, PageRequest.First)).Items.Select(c => c.DisplayName);
+
+        Assert.Equal(["100% Cotton"], await Search("100%"));
+        Assert.Equal(["A_B Trading"], await Search("a_b"));
+        Assert.Equal(["Émile Zola"], await Search("émi"));
+        Assert.Equal(["Ölfirma"], await Search("öL"));
+        Assert.Equal(["Emil Nolde"], await Search("EMIL"));
+    }
+
     /// <summary>A continuation token that was changed, or comes from another list, is refused.</summary>
     /// <returns>A task.</returns>
     [Fact]

@@ -29,6 +29,7 @@ public abstract class DealConformanceTests<TFixture>(TFixture fixture) : CrmConf
 
         AssertSamePipeline(pipeline, read);
         Assert.Equal(["Discovery", "Proposal", "Negotiation", "Won", "Lost"], read.Stages.Select(s => s.Name));
+        Assert.True(read.UpdatedAt > read.CreatedAt, "Saving a changed pipeline records when it was changed.");
         Assert.Equal(created.Id, (await reopened.Pipelines.FindByNameAsync("  enterprise "))?.Id);
         Assert.Null(await reopened.Pipelines.FindByNameAsync("Retail"));
         Assert.Equal(created.Id, Assert.Single(await reopened.Pipelines.ListAsync()).Id);

@@ -64,7 +64,7 @@ public abstract class InteractionConformanceTests<TFixture>(TFixture fixture) : 
 
         Assert.Equal(2000, written.Count);
         Assert.Equal(drafts.Select(d => d.OccurredAt), written.Select(w => (Instant?)w.OccurredAt));
-        var pages = await AllPagesAsync(300, page => Crm.Interactions.GetTimelineAsync(customer.Id, TimelineFilter.All, page));
+        var pages = await AllPagesAsync(333, page => Crm.Interactions.GetTimelineAsync(customer.Id, TimelineFilter.All, page));
         var timeline = pages.SelectMany(p => p.Items).ToList();
         Assert.Equal(7, pages.Count);
         Assert.Equal(written.Select(w => w.Id.Value).Order(), timeline.Select(t => t.Id.Value).Order());

@@ -2,6 +2,4 @@ using Crm.Sdk.Specification.Tests.Crm;
 
 namespace Crm.Sdk.Sqlite.Tests;
 
-public sealed class SqliteCustomerConformanceTests(SqliteStoreFixture fixture) : CustomerConformanceTests<SqliteStoreFixture>(fixture);
-
 public sealed class SqliteInteractionConformanceTests(SqliteStoreFixture fixture) : InteractionConformanceTests<SqliteStoreFixture>(fixture);
