@@ -79,11 +79,14 @@ internal sealed class DocumentSession
         var now = _store.Clock.GetCurrentInstant();
         var writes = new List<DocumentWrite>(_writes.Count + _tracked.Count);
         writes.AddRange(_writes);
+        // Events of one commit get recorded_at one tick apart, in the order they were raised: the same instant for
+        // all of them would leave their order to the random part of their GUID v7 ids.
+        var sequence = 0L;
         foreach (var (aggregate, entityName, id) in _tracked)
         {
             foreach (var domainEvent in aggregate.DomainEvents)
             {
-                writes.Add(DomainEventMapping.ToWrite(domainEvent, entityName, id, now));
+                writes.Add(DomainEventMapping.ToWrite(domainEvent, entityName, id, now + NodaTime.Duration.FromTicks(sequence++)));
             }
         }
 
