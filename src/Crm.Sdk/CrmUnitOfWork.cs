@@ -75,6 +75,7 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
     public void Update(Pipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
+        pipeline.Touch(context.Now());
         _session.Update(context.Pipelines, pipeline);
     }
 

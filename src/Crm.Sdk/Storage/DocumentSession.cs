@@ -102,13 +102,16 @@ internal sealed class DocumentSession
             writes.Add(pending.Build(protector));
         }
 
+        // Events of one commit get recorded_at one tick apart, in the order they were raised: the same instant for
+        // all of them would leave their order to the random part of their GUID v7 ids.
+        var sequence = 0L;
         foreach (var pending in _pending)
         {
             if (pending.Root is { } root)
             {
                 foreach (var domainEvent in root.DomainEvents)
                 {
-                    writes.Add(DomainEventMapping.ToWrite(domainEvent, pending.EntityName, pending.Id, now));
+                    writes.Add(DomainEventMapping.ToWrite(domainEvent, pending.EntityName, pending.Id, now + NodaTime.Duration.FromTicks(sequence++)));
                 }
             }
         }

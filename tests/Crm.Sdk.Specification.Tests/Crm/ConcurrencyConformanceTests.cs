@@ -1,0 +1,132 @@
+using Crm.Sdk.Customers;
+using Crm.Sdk.Specification.Tests.Storage;
+using Crm.Sdk.Testing;
+using Xunit;
+
+namespace Crm.Sdk.Specification.Tests.Crm;
+
+/// <summary>Optimistic concurrency over a real database: of two saves of the same version exactly one wins, and nothing is lost silently.</summary>
+/// <typeparam name="TFixture">The provider's fixture.</typeparam>
+public abstract class ConcurrencyConformanceTests<TFixture>(TFixture fixture) : CrmConformanceTestBase<TFixture>(fixture)
+    where TFixture : StoreFixture
+{
+    /// <summary>Two updates of version 1 saved in parallel through one CRM: one wins, the other gets the versions and can retry.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public virtual Task Parallel_updates_of_one_customer_through_one_crm_let_exactly_one_win() =>
+        ParallelUpdatesLetExactlyOneWinAsync(Crm, Crm);
+
+    /// <summary>The same through two CRMs (two service providers, two store instances) over one database, as two processes would.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public virtual Task Parallel_updates_of_one_customer_through_two_crms_let_exactly_one_win() =>
+        ParallelUpdatesLetExactlyOneWinAsync(Crm, OpenSecondCrm());
+
+    /// <summary>A deal saved from a stale copy is refused with the versions; the stored deal keeps the newer change.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public virtual async Task Stale_deal_and_ticket_updates_are_refused()
+    {
+        var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer("Buyer"));
+        var pipeline = await Crm.Pipelines.CreateAsync(TestDrafts.Pipeline());
+        var deal = await Crm.Deals.CreateAsync(TestDrafts.Deal(customer.Id, pipeline));
+        var staleDeal = await Crm.Deals.GetAsync(deal.Id);
+        await Crm.Deals.MoveToStageAsync(deal.Id, pipeline.Stages[1].Id);
+        staleDeal.Rename("Stale name");
+
+        var dealConflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Crm.Deals.UpdateAsync(staleDeal));
+        Assert.Equal((1L, 2L), (dealConflict.ExpectedVersion, dealConflict.ActualVersion));
+        var storedDeal = await Crm.Deals.GetAsync(deal.Id);
+        Assert.Equal(pipeline.Stages[1].Id, storedDeal.StageId);
+        Assert.Equal(deal.Name, storedDeal.Name);
+
+        var ticket = await Crm.Tickets.OpenAsync(TestDrafts.Ticket(customer.Id));
+        var staleTicket = await Crm.Tickets.GetAsync(ticket.Id);
+        await Crm.Tickets.AssignAsync(ticket.Id, "agent-1");
+        staleTicket.Assign("agent-2");
+        var ticketConflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Crm.Tickets.UpdateAsync(staleTicket));
+        Assert.Equal((1L, 2L), (ticketConflict.ExpectedVersion, ticketConflict.ActualVersion));
+        Assert.Equal("agent-1", (await Crm.Tickets.GetAsync(ticket.Id)).AssigneeId);
+    }
+
+    /// <summary>Updating a customer deleted meanwhile is a conflict (or not found), never a silent resurrection.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public virtual async Task Updating_a_deleted_customer_does_not_bring_it_back()
+    {
+        var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer("Deleted"));
+        var copy = await Crm.Customers.GetAsync(customer.Id);
+        await Crm.Customers.DeleteAsync(customer.Id);
+        copy.AddTag("late");
+
+        var ex = await Record.ExceptionAsync(() => Crm.Customers.UpdateAsync(copy));
+
+        Assert.True(ex is ConcurrencyConflictException or EntityNotFoundException, $"Expected a conflict or not found, got {ex?.GetType().Name ?? "nothing"}.");
+        Assert.Null(await Crm.Customers.FindAsync(customer.Id));
+    }
+
+    private static async Task ParallelUpdatesLetExactlyOneWinAsync(ICrm first, ICrm second)
+    {
+        var created = await first.Customers.CreateAsync(TestDrafts.Customer("Contended"));
+        var a = await first.Customers.GetAsync(created.Id);
+        var b = await second.Customers.GetAsync(created.Id);
+        Assert.Equal((1L, 1L), (a.Version, b.Version));
+        a.AddTag("from-a");
+        a.AssignOwner("rep-a");
+        b.AddTag("from-b");
+        b.ChangeLifecycleStage(LifecycleStage.Customer);
+
+        using var start = new ManualResetEventSlim();
+        var saveA = Task.Run(async () => { start.Wait(); await first.Customers.UpdateAsync(a); });
+        var saveB = Task.Run(async () => { start.Wait(); await second.Customers.UpdateAsync(b); });
+        start.Set();
+        var outcomes = await Task.WhenAll(Outcome(saveA), Outcome(saveB));
+
+        Assert.Single(outcomes, o => o is null);
+        var conflict = Assert.IsType<ConcurrencyConflictException>(Assert.Single(outcomes, o => o is not null));
+        Assert.Equal(1, conflict.ExpectedVersion);
+        Assert.Equal(2, conflict.ActualVersion);
+        Assert.Equal(created.Id.ToString(), conflict.Id);
+        var (winner, loser) = outcomes[0] is null ? (a, b) : (b, a);
+        Assert.Equal(2, winner.Version);
+        Assert.Equal(1, loser.Version);
+
+        var stored = await first.Customers.GetAsync(created.Id);
+        Assert.Equal(2, stored.Version);
+        Assert.Equal(winner.Tags, stored.Tags);
+        Assert.Equal(winner.OwnerId, stored.OwnerId);
+        Assert.Equal(winner.LifecycleStage, stored.LifecycleStage);
+
+        var retry = await (ReferenceEquals(loser, a) ? first : second).Customers.GetAsync(created.Id);
+        if (ReferenceEquals(loser, a))
+        {
+            retry.AddTag("from-a");
+            retry.AssignOwner("rep-a");
+        }
+        else
+        {
+            retry.AddTag("from-b");
+            retry.ChangeLifecycleStage(LifecycleStage.Customer);
+        }
+
+        await (ReferenceEquals(loser, a) ? first : second).Customers.UpdateAsync(retry);
+        var merged = await first.Customers.GetAsync(created.Id);
+        Assert.Equal(3, merged.Version);
+        Assert.Equal(["from-a", "from-b"], merged.Tags.Order(StringComparer.Ordinal));
+        Assert.Equal("rep-a", merged.OwnerId);
+        Assert.Equal(LifecycleStage.Customer, merged.LifecycleStage);
+    }
+
+    private static async Task<Exception?> Outcome(Task save)
+    {
+        try
+        {
+            await save;
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+    }
+}

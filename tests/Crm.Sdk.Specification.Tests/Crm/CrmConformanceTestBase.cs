@@ -1,0 +1,161 @@
+using Crm.Sdk.Customers;
+using Crm.Sdk.Specification.Tests.Storage;
+using Crm.Sdk.Storage;
+using Crm.Sdk.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Xunit;
+
+namespace Crm.Sdk.Specification.Tests.Crm;
+
+/// <summary>
+/// The base of the SDK-level conformance suite: each test gets a fresh database of the provider, a real
+/// <c>services.AddCrm(...)</c> registration over it with a <see cref="FakeClock"/>, and talks to the CRM only through
+/// <see cref="ICrm"/>. <see cref="ReopenAsync"/> disposes the service provider and builds a new one over the same
+/// database, as a restarted host would.
+/// </summary>
+/// <typeparam name="TFixture">The provider's fixture.</typeparam>
+public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>, IAsyncLifetime
+    where TFixture : StoreFixture
+{
+    /// <summary>The calling code assumed for national phone numbers in the suite.</summary>
+    protected const string CallingCode = "44";
+
+    private readonly List<ServiceProvider> _providers = [];
+
+    /// <summary>Creates the test over the provider's fixture, with a database of its own.</summary>
+    /// <param name="fixture">The fixture.</param>
+    protected CrmConformanceTestBase(TFixture fixture)
+    {
+        Fixture = fixture;
+        DatabaseName = fixture.NewDatabaseName(GetType().Name);
+        Crm = Open();
+    }
+
+    /// <summary>The provider's fixture.</summary>
+    protected TFixture Fixture { get; }
+
+    /// <summary>The database of this test.</summary>
+    protected string DatabaseName { get; }
+
+    /// <summary>The clock every service of the test reads; it moves one millisecond per read.</summary>
+    protected FakeClock Clock { get; } = new(Instant.FromUtc(2025, 3, 3, 9, 0), Duration.FromMilliseconds(1));
+
+    /// <summary>The CRM of the current service provider.</summary>
+    protected ICrm Crm { get; private set; }
+
+    /// <summary>The custom fields the suite registers: one of each type.</summary>
+    protected static IReadOnlyList<CustomFieldDefinition> CustomFieldDefinitions { get; } =
+    [
+        new("nickname", "Nickname", CustomFieldType.Text, maxLength: 40),
+        new("credit_limit", "Credit limit", CustomFieldType.Number),
+        new("birthday", "Birthday", CustomFieldType.Date),
+        new("newsletter", "Newsletter", CustomFieldType.Boolean),
+        new("tier", "Tier", CustomFieldType.Choice, choices: ["bronze", "silver", "gold"]),
+    ];
+
+    /// <summary>The policy the suite registers (custom fields and calling code), for customer methods that need one.</summary>
+    protected static CustomerPolicy Policy { get; } = new(CustomFieldDefinitions, CallingCode);
+
+    /// <inheritdoc />
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        foreach (var provider in _providers)
+        {
+            await provider.DisposeAsync();
+        }
+
+        _providers.Clear();
+    }
+
+    /// <summary>Disposes every open service provider (closing the database) and opens a new one over the same database.</summary>
+    /// <returns>The new CRM, also in <see cref="Crm"/>.</returns>
+    protected async Task<ICrm> ReopenAsync()
+    {
+        await DisposeAsync();
+        Crm = Open();
+        return Crm;
+    }
+
+    /// <summary>Opens a second, independent CRM (its own service provider and store) over the same database.</summary>
+    /// <returns>The CRM.</returns>
+    protected ICrm OpenSecondCrm() => Open();
+
+    /// <summary>Options of the suite's registration; a provider may add its own.</summary>
+    /// <param name="options">The options.</param>
+    protected virtual void Configure(CrmOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.DefaultCountryCallingCode = CallingCode;
+        foreach (var definition in CustomFieldDefinitions)
+        {
+            options.CustomFields.Add(definition);
+        }
+    }
+
+    /// <summary>Reads the domain events stored in the outbox for one aggregate, with a store opened over the database.</summary>
+    /// <param name="aggregateId">The aggregate's id.</param>
+    /// <returns>The event type names, oldest first.</returns>
+    protected async Task<IReadOnlyList<string>> StoredEventTypesAsync(Guid aggregateId)
+    {
+        var store = await Fixture.ReopenStoreAsync(DatabaseName);
+        try
+        {
+            var types = new List<string>();
+            var query = new DocumentQuery("domain_events")
+            {
+                Filter = IndexFilter.Equal("aggregate_id", aggregateId),
+                OrderBy = "recorded_at",
+            };
+            await foreach (var document in store.QueryAsync(query, CancellationToken.None))
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(document.Body);
+                var type = json.RootElement.EnumerateObject()
+                    .First(p => string.Equals(p.Name, "eventType", StringComparison.OrdinalIgnoreCase)).Value.GetString();
+                types.Add(type!);
+            }
+
+            return types;
+        }
+        finally
+        {
+            await Fixture.ReleaseStoreAsync(store);
+        }
+    }
+
+    /// <summary>Reads every page of a paged list.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="pageSize">The page size.</param>
+    /// <param name="fetch">Fetches one page.</param>
+    /// <returns>The pages in order.</returns>
+    protected static async Task<List<Page<T>>> AllPagesAsync<T>(int pageSize, Func<PageRequest, Task<Page<T>>> fetch)
+    {
+        ArgumentNullException.ThrowIfNull(fetch);
+        var pages = new List<Page<T>>();
+        string? token = null;
+        do
+        {
+            var page = await fetch(new PageRequest(pageSize, token));
+            pages.Add(page);
+            token = page.ContinuationToken;
+            Assert.True(pages.Count < 10_000, "Paging does not end.");
+        }
+        while (token is not null);
+
+        return pages;
+    }
+
+    private ICrm Open()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(Clock);
+        var builder = services.AddCrm(Configure);
+        Fixture.UseProvider(builder, DatabaseName);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        _providers.Add(provider);
+        return provider.GetRequiredService<ICrm>();
+    }
+}
