@@ -162,7 +162,13 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(protector);
-        // An erased customer holds no personal data any more, and its data key is gone: nothing is sealed.
+        // An erased customer holds no personal data any more, and its data key is gone: nothing is sealed, so nothing
+        // personal may be written for it (it would be stored in clear).
+        if (aggregate.IsErased && HoldsPersonalData(aggregate))
+        {
+            throw new DomainRuleException("customer-erased", $"Customer '{aggregate.Id}' was erased; no personal data can be written for it.");
+        }
+
         var fields = (aggregate.IsErased ? FieldProtector.Plain : protector).ForRecord(CollectionName, aggregate.Id.Value, aggregate.Id.Value);
         var textFields = aggregate.CustomFields.Where(f => f.Value is TextFieldValue).ToDictionary(f => f.Key, f => ((TextFieldValue)f.Value).Value, StringComparer.Ordinal);
         var otherFields = aggregate.CustomFields.Where(f => f.Value is not TextFieldValue).ToDictionary(f => f.Key, f => ToDocument(f.Value), StringComparer.Ordinal);
@@ -263,6 +269,15 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
         protector.IsEncrypted(CollectionName, DisplayNameField)
             ? protector.LookupValues(CollectionName, DisplayNameField, prefixKey.Length > MaxNamePrefix ? prefixKey[..MaxNamePrefix] : prefixKey)
             : null;
+
+    private static bool HoldsPersonalData(Customer customer) =>
+        customer.DisplayName != Customer.ErasedDisplayName
+        || customer.PersonName is not null
+        || customer.CompanyName is not null
+        || customer.Emails.Count > 0
+        || customer.Phones.Count > 0
+        || customer.Addresses.Count > 0
+        || customer.CustomFields.Values.Any(v => v is TextFieldValue);
 
     private static string EnumText<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());

@@ -319,7 +319,7 @@ public sealed class Deal : AggregateRoot<DealId>
         }
 
         Name = trimmed!;
-        Raise(new DealRenamed(Id, Name));
+        Raise(new DealRenamed(Id));
     }
 
     /// <summary>Restores a stored deal as it was, without validation or events.</summary>

@@ -1,6 +1,8 @@
 namespace Crm.Sdk.Pipelines;
 
-/// <summary>A deal was renamed.</summary>
+/// <summary>
+/// A deal was renamed. The name itself is not in the event: hosts may encrypt deal names
+/// (<see cref="Encryption.EncryptableField.Names.DealName"/>), and the event log is stored in clear.
+/// </summary>
 /// <param name="DealId">The deal.</param>
-/// <param name="Name">The new name.</param>
-public sealed record DealRenamed(DealId DealId, string Name) : DomainEvent;
+public sealed record DealRenamed(DealId DealId) : DomainEvent;
