@@ -103,8 +103,8 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
     /// busy timeout, for readers that still hold an older snapshot.
     /// </summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>A task that completes when the log is checkpointed and truncated.</returns>
-    public async Task PurgeDeletedContentAsync(CancellationToken cancellationToken)
+    /// <returns><see langword="true"/> when the log was checkpointed and truncated; <see langword="false"/> when a reader kept it busy.</returns>
+    public async Task<bool> PurgeDeletedContentAsync(CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -115,7 +115,12 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
             {
                 try
                 {
-                    Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+                    using var command = connection.CreateCommand();
+                    command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                    using var reader = command.ExecuteReader();
+
+                    // One row: busy (1 when a reader or writer kept the checkpoint from completing), log frames, checkpointed frames.
+                    return reader.Read() && reader.GetInt64(0) == 0;
                 }
                 catch (SqliteException ex)
                 {

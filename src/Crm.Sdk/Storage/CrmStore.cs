@@ -186,10 +186,14 @@ internal sealed partial class CrmStore : IDisposable
     }
 
     /// <summary>Asks the provider to scrub deleted content from its files, when it can (<see cref="ISecureErasure"/>).</summary>
-    public Task PurgeDeletedContentAsync(CancellationToken cancellationToken) =>
-        _provider is ISecureErasure erasure
-            ? Guard(() => erasure.PurgeDeletedContentAsync(cancellationToken), "scrubbing erased content")
-            : Task.CompletedTask;
+    public async Task PurgeDeletedContentAsync(CancellationToken cancellationToken)
+    {
+        if (_provider is ISecureErasure erasure
+            && !await Guard(() => erasure.PurgeDeletedContentAsync(cancellationToken), "scrubbing erased content").ConfigureAwait(false))
+        {
+            LogPurgeIncomplete(_logger);
+        }
+    }
 
     private async Task LoadKeysAsync(IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken)
     {
@@ -244,6 +248,9 @@ internal sealed partial class CrmStore : IDisposable
     private static bool IsUnexpected(Exception ex) => ex is not (CrmException or OperationCanceledException or ArgumentException);
 
     private static CrmStorageException Wrap(Exception ex, string what) => new($"The storage provider failed while {what}: {ex.Message}", ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Erased content could not be scrubbed from the database files yet (a reader holds an older snapshot); it will be on a later erasure or checkpoint.")]
+    private static partial void LogPurgeIncomplete(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Crm.Sdk storage schema ready ({CollectionCount} collections).")]
     private static partial void LogSchemaReady(ILogger logger, int collectionCount);

@@ -8,6 +8,9 @@ public interface ISecureErasure
 {
     /// <summary>Scrubs content deleted or overwritten so far from the database files.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>A task that completes when the content is gone from the files.</returns>
-    Task PurgeDeletedContentAsync(CancellationToken cancellationToken);
+    /// <returns>
+    /// <see langword="true"/> when the content is gone from the files; <see langword="false"/> when part of it could not be
+    /// scrubbed yet (for example a reader still holds an older snapshot): call again later.
+    /// </returns>
+    Task<bool> PurgeDeletedContentAsync(CancellationToken cancellationToken);
 }
