@@ -56,6 +56,7 @@ internal sealed partial class CrmStore : IDisposable
                 await Guard(() => _provider.EnsureSchemaAsync(Schema, cancellationToken), "preparing the database schema").ConfigureAwait(false);
                 if (_encryption is not null)
                 {
+                    await EnsureRootKeysKnownAsync(_encryption.RootKeys, cancellationToken).ConfigureAwait(false);
                     KeyRing = new DataKeyRing(_provider, _encryption.RootKeys, Clock);
                     var blindIndexer = await BlindIndexer.CreateAsync(_encryption.RootKeys, cancellationToken).ConfigureAwait(false);
                     Protector = FieldProtector.ForReading(_encryption.EncryptedFields, KeyRing, blindIndexer);
@@ -183,6 +184,25 @@ internal sealed partial class CrmStore : IDisposable
     {
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         await Guard(async () => { await _provider.CommitAsync(writes, cancellationToken).ConfigureAwait(false); return true; }, "committing changes").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Refuses to start when stored data keys are wrapped by a root key the key provider does not have: reads would fail
+    /// and lookups by email or phone would silently find nothing.
+    /// </summary>
+    private async Task EnsureRootKeysKnownAsync(IRootKeyProvider rootKeys, CancellationToken cancellationToken)
+    {
+        var rows = await Guard(
+            () => _provider.AggregateAsync(new AggregateQuery(DataKeyMapping.CollectionName, null, [DataKeyMapping.RootKeyIdIndex], [new AggregateFunction(AggregateKind.Count)]), cancellationToken),
+            "reading the data keys").ConfigureAwait(false);
+        var known = (await rootKeys.GetAllKeysAsync(cancellationToken).ConfigureAwait(false)).Select(k => k.Id).ToHashSet(StringComparer.Ordinal);
+        var missing = rows.Select(r => r.Keys[0] as string).OfType<string>().Where(id => !known.Contains(id)).Order(StringComparer.Ordinal).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new CrmConfigurationException(
+                $"The database holds data keys wrapped by root key(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}, which the root key provider does not have. " +
+                "Restore those root keys (keep an old root key until IEncryptionMaintenance.RewrapDataKeysAsync has moved every data key to the current one).");
+        }
     }
 
     /// <summary>Asks the provider to scrub deleted content from its files, when it can (<see cref="ISecureErasure"/>).</summary>

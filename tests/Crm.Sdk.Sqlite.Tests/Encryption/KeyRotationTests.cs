@@ -61,8 +61,8 @@ public sealed class KeyRotationTests : IDisposable
         await using var onlyNew = Open(("B", KeyB));
         var crm = onlyNew.GetRequiredService<ICrm>();
 
-        var error = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => crm.Customers.GetAsync(ids[0]));
-        Assert.Equal(CryptographicIntegrityFailure.UnknownKey, error.Failure);
+        var error = await Assert.ThrowsAsync<CrmConfigurationException>(() => crm.Customers.GetAsync(ids[0]));
+        Assert.Contains("'A'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -114,12 +114,16 @@ public sealed class TamperingTests
         var (a, _, _) = await SeedAsync(database, TestDatabase.NewRootKey());
 
         await using var host = database.OpenEncrypted(TestDatabase.NewRootKey(), keyId: "k2");
-        var error = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => host.Crm.Customers.GetAsync(a.Id));
 
-        Assert.Equal(CryptographicIntegrityFailure.UnknownKey, error.Failure);
-        Assert.Equal("k1", error.KeyId);
-        Assert.Contains("root key 'k1'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Restore that root key", error.Message, StringComparison.Ordinal);
+        // Refused at the first call, for reads and lookups alike: a lookup would otherwise silently find nothing.
+        var read = await Assert.ThrowsAsync<CrmConfigurationException>(() => host.Crm.Customers.GetAsync(a.Id));
+        var lookup = await Assert.ThrowsAsync<CrmConfigurationException>(() => host.Crm.Customers.FindByEmailAsync(a.Emails[0].Address.Value));
+
+        foreach (var error in new[] { read, lookup })
+        {
+            Assert.Contains("root key(s) 'k1'", error.Message, StringComparison.Ordinal);
+            Assert.Contains("Restore those root keys", error.Message, StringComparison.Ordinal);
+        }
     }
 
     private static async Task<(Customer A, Customer B, IReadOnlyList<Interaction> InteractionsOfA)> SeedAsync(TestDatabase database, string rootKey)
