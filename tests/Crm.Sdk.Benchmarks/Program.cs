@@ -38,14 +38,14 @@ var shape = new DataShape(options.Scale);
 var data = new DataGenerator(shape);
 Console.WriteLine($"Crm.Sdk benchmark: {shape.Interactions:N0} interactions over {shape.Customers:N0} customers, {shape.Deals:N0} deals, {shape.SetupTickets:N0} + {shape.TicketLifecycles:N0} tickets");
 Console.WriteLine($"Machine: {machine}");
-Console.WriteLine($"Databases: {options.Directory}");
+Console.WriteLine($"Databases: {options.Directory} (WAL, synchronous={(options.NormalSync ? "NORMAL" : "FULL")} in every way)");
 
 var ways = new (string Key, Func<string, IWay> Create)[]
 {
-    ("sdk", path => new SdkWay(path, encrypted: true)),
-    ("sdk-plain", path => new SdkWay(path, encrypted: false)),
-    ("raw", path => new RawSqliteWay(path)),
-    ("efcore", path => new EfCoreWay(path)),
+    ("sdk", path => new SdkWay(path, encrypted: true, options.NormalSync)),
+    ("sdk-plain", path => new SdkWay(path, encrypted: false, options.NormalSync)),
+    ("raw", path => new RawSqliteWay(path, options.NormalSync)),
+    ("efcore", path => new EfCoreWay(path, options.NormalSync)),
 };
 
 var results = new Results();
@@ -78,7 +78,7 @@ finally
 }
 
 Console.WriteLine();
-Console.WriteLine($"Results at --scale {options.Scale} ({Stopwatch.GetElapsedTime(total).TotalSeconds:F0} s in all). Ratios are time ratios: how long the SDK takes");
+Console.WriteLine($"Results at --scale {options.Scale}{(options.NormalSync ? " --sync normal" : "")} ({Stopwatch.GetElapsedTime(total).TotalSeconds:F0} s in all). Ratios are time ratios: how long the SDK takes");
 Console.WriteLine("relative to the other way for the same work (1.00× = as fast, 2.00× = twice as long); latencies are per call.");
 Console.WriteLine();
 ResultTable.Write(Console.Out, results);

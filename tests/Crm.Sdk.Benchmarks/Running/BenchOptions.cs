@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Crm.Sdk.Benchmarks.Running;
 
-/// <summary>Command-line options: <c>[--scale N] [--json FILE] [--only NAME[,NAME…]] [--keep] [--micro]</c>.</summary>
+/// <summary>Command-line options: <c>[--scale N] [--json FILE] [--only NAME[,NAME…]] [--sync full|normal] [--keep] [--micro]</c>.</summary>
 internal sealed class BenchOptions
 {
     public static readonly string[] WayKeys = ["sdk", "sdk-plain", "raw", "efcore"];
@@ -15,16 +15,20 @@ internal sealed class BenchOptions
 
     public bool Keep { get; private set; }
 
+    /// <summary>synchronous=NORMAL instead of the SDK's default FULL, in every way (no fsync per commit).</summary>
+    public bool NormalSync { get; private set; }
+
     public bool Micro { get; private set; }
 
     public string Directory { get; set; } = "";
 
     public static string Usage =>
-        "usage: dotnet run -c Release --project tests/Crm.Sdk.Benchmarks -- [--scale N] [--json FILE] [--only NAME[,NAME...]] [--keep] [--micro]\n"
+        "usage: dotnet run -c Release --project tests/Crm.Sdk.Benchmarks -- [--scale N] [--json FILE] [--only NAME[,NAME...]] [--sync full|normal] [--keep] [--micro]\n"
         + "  --scale N   interactions to record (default 100000; customers = N/100, deals = 2 per customer)\n"
         + "  --json FILE also write the results as JSON\n"
         + "  --only NAME scenarios (" + string.Join(", ", Scenarios.All.Select(s => s.Key)) + "; a prefix such as 'timeline' works)\n"
         + "              and/or ways (" + string.Join(", ", WayKeys) + "); ingest always runs, since the reads need its data\n"
+        + "  --sync M    SQLite synchronous mode of every way: full (default, the SDK's default: fsync per commit) or normal\n"
         + "  --keep      keep the database files (printed path) instead of deleting them\n"
         + "  --micro     run the BenchmarkDotNet micro-benchmarks of the hot paths instead";
 
@@ -54,6 +58,14 @@ internal sealed class BenchOptions
                         throw new ArgumentException($"--only: unknown name(s) {string.Join(", ", unknown)}.");
                     }
 
+                    break;
+                case "--sync":
+                    options.NormalSync = Value(args, ref i) switch
+                    {
+                        "full" => false,
+                        "normal" => true,
+                        var other => throw new ArgumentException($"--sync takes full or normal, not '{other}'."),
+                    };
                     break;
                 case "--keep":
                     options.Keep = true;

@@ -131,8 +131,25 @@ internal sealed class WayRunner(BenchOptions options, TextWriter log)
         return results;
     }
 
+    /// <summary>
+    /// Before each scenario: flush the operating system's dirty pages (earlier scenarios' and ways' writes), so
+    /// that one way's fsyncs do not pay for another's write-back, then collect garbage.
+    /// </summary>
     private static void Settle()
     {
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+        {
+            try
+            {
+                using var sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false });
+                sync?.WaitForExit();
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                // No sync command: carry on without.
+            }
+        }
+
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();

@@ -3,6 +3,7 @@ using Crm.Sdk.Customers;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
+using Crm.Sdk.Sqlite;
 using Crm.Sdk.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -20,10 +21,10 @@ internal sealed class SdkWay : IWay
     private CustomerId[] _customers = [];
     private PipelineId _pipeline;
 
-    public SdkWay(string path, bool encrypted)
+    public SdkWay(string path, bool encrypted, bool normalSync)
     {
         Encrypted = encrypted;
-        var builder = new ServiceCollection().AddCrm().UseSqlite(path);
+        var builder = new ServiceCollection().AddCrm().UseSqlite(path, o => o.Synchronous = normalSync ? SqliteSynchronousMode.Normal : SqliteSynchronousMode.Full);
         if (encrypted)
         {
             builder.AddFieldEncryption(e => e.RootKeys.Add(new RootKeyOptions { Id = "bench", Base64Key = TestRootKey }));

@@ -9,7 +9,7 @@ namespace Crm.Sdk.Benchmarks.Ways.EfCore;
 
 /// <summary>
 /// EF Core with Microsoft.EntityFrameworkCore.Sqlite as a host would use it: a new DbContext per operation (pooled
-/// connections), AddRange + SaveChanges per batch, AsNoTracking queries, WAL with synchronous=FULL.
+/// connections), AddRange + SaveChanges per batch, AsNoTracking queries, WAL with the same synchronous mode as the SDK.
 /// </summary>
 internal sealed class EfCoreWay : IWay
 {
@@ -18,10 +18,13 @@ internal sealed class EfCoreWay : IWay
     private Guid[] _customers = [];
     private Guid _pipeline;
 
-    public EfCoreWay(string path)
+    public EfCoreWay(string path, bool normalSync)
     {
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
-        _options = new DbContextOptionsBuilder<BenchDbContext>().UseSqlite(_connectionString).Options;
+        _options = new DbContextOptionsBuilder<BenchDbContext>()
+            .UseSqlite(_connectionString)
+            .AddInterceptors(new SynchronousPragma(normalSync ? "NORMAL" : "FULL"))
+            .Options;
     }
 
     public string Key => "efcore";

@@ -9,7 +9,7 @@ namespace Crm.Sdk.Benchmarks.Ways.Raw;
 
 /// <summary>
 /// Hand-written Microsoft.Data.Sqlite: one open connection, prepared statements kept for the whole run, one transaction
-/// per batch, WAL with synchronous=FULL (the SDK's durability), and the indexes the queries need. The practical limit.
+/// per batch, WAL with the same synchronous mode as the SDK, and the indexes the queries need. The practical limit.
 /// </summary>
 internal sealed class RawSqliteWay : IWay
 {
@@ -20,11 +20,11 @@ internal sealed class RawSqliteWay : IWay
     private Guid[] _customers = [];
     private Guid _pipeline;
 
-    public RawSqliteWay(string path)
+    public RawSqliteWay(string path, bool normalSync)
     {
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
-        Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
+        Execute($"PRAGMA journal_mode = WAL; PRAGMA synchronous = {(normalSync ? "NORMAL" : "FULL")};");
     }
 
     public string Key => "raw";
