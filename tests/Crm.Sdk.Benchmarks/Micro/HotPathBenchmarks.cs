@@ -13,7 +13,6 @@ namespace Crm.Sdk.Benchmarks.Micro;
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 10)]
-[InProcess]
 public class HotPathBenchmarks : IDisposable
 {
     private readonly DataKey _key = new(Guid.CreateVersion7(), Enumerable.Range(0, 32).Select(i => (byte)i).ToArray());
