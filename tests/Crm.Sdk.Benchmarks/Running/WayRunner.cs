@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Globalization;
+using Crm.Sdk.Benchmarks.Data;
+using Crm.Sdk.Benchmarks.Ways;
+
+namespace Crm.Sdk.Benchmarks.Running;
+
+/// <summary>Runs every scenario against one way: a small warm-up on its own file first, then the measured run.</summary>
+internal sealed class WayRunner(BenchOptions options, TextWriter log)
+{
+    public async Task<Dictionary<string, Measurement>> RunAsync(Func<string, IWay> create, string key, DataGenerator data)
+    {
+        var warmUpPath = Path.Combine(options.Directory, key + "-warmup.db");
+        await using (var warm = create(warmUpPath))
+        {
+            var started = Stopwatch.GetTimestamp();
+            await RunScenariosAsync(warm, new DataGenerator(DataShape.WarmUp), quiet: true);
+            log.WriteLine($"  [{key}] warm-up done in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s (not counted)");
+        }
+
+        await using var way = create(Path.Combine(options.Directory, key + ".db"));
+        return await RunScenariosAsync(way, data, quiet: false);
+    }
+
+    private async Task<Dictionary<string, Measurement>> RunScenariosAsync(IWay way, DataGenerator data, bool quiet)
+    {
+        var shape = data.Shape;
+        var results = new Dictionary<string, Measurement>(StringComparer.Ordinal);
+        var setup = Stopwatch.GetTimestamp();
+        await way.SetupAsync(data);
+        Say(quiet, $"  [{way.Key}] setup: {shape.Customers:N0} customers, {shape.Deals:N0} deals, {shape.SetupTickets:N0} tickets in {Stopwatch.GetElapsedTime(setup).TotalSeconds:F1} s (not counted)");
+
+        // (a) Ingest: always run (the other scenarios read its data); only the way's own work is timed, not generation.
+        Settle();
+        var batches = new Latencies();
+        for (var b = 0; b < shape.Batches; b++)
+        {
+            var batch = data.Batch(b);
+            await batches.TimeAsync(async () => { await way.IngestAsync(batch); return 0; });
+        }
+
+        var rate = shape.Interactions / batches.TotalSeconds;
+        results[Scenarios.Ingest] = new Measurement(rate, null, HigherIsBetter: true, shape.Interactions.ToString(CultureInfo.InvariantCulture));
+        Say(quiet, $"  [{way.Key}] ingest: {rate:N0} rows/s ({batches.TotalSeconds:F1} s; batch median {batches.Median:F1} ms, p95 {batches.P95:F1} ms)");
+
+        if (options.Runs(Scenarios.TimelineFirst) || options.Runs(Scenarios.TimelineNext))
+        {
+            Settle();
+            var first = new Latencies();
+            var next = new Latencies();
+            long items = 0, check = 0;
+            foreach (var customer in data.Sample(shape.TimelineSamples, salt: 1))
+            {
+                var page = await first.TimeAsync(() => way.TimelinePageAsync(customer, null));
+                items += page.Count;
+                check += page.Check;
+                if (page.Next is not null)
+                {
+                    var second = await next.TimeAsync(() => way.TimelinePageAsync(customer, page.Next));
+                    items += second.Count;
+                    check += second.Check;
+                }
+            }
+
+            var summary = $"{items} items, Σt={check}";
+            results[Scenarios.TimelineFirst] = first.ToMeasurement(summary);
+            results[Scenarios.TimelineNext] = next.ToMeasurement(summary);
+            Say(quiet, $"  [{way.Key}] timeline: first {first.Median:F2} ms, next {next.Median:F2} ms (median of {first.Count} and {next.Count})");
+        }
+
+        if (options.Runs(Scenarios.FindByEmail))
+        {
+            Settle();
+            var customers = data.Customers();
+            var times = new Latencies();
+            var found = 0;
+            foreach (var customer in data.Sample(shape.EmailLookups, salt: 2))
+            {
+                // As a user types it: different case, stray spaces.
+                found += await times.TimeAsync(() => way.FindByEmailAsync("  " + customers[customer].Email.ToUpperInvariant() + " "));
+            }
+
+            results[Scenarios.FindByEmail] = times.ToMeasurement($"{found} found");
+            Say(quiet, $"  [{way.Key}] find by email: {times.Median:F2} ms median ({found} found of {times.Count})");
+        }
+
+        if (options.Runs(Scenarios.Customer360))
+        {
+            Settle();
+            var times = new Latencies();
+            long count = 0;
+            decimal amount = 0;
+            foreach (var customer in data.Sample(shape.SummarySamples, salt: 3))
+            {
+                var result = await times.TimeAsync(() => way.SummaryAsync(customer));
+                count += result.Count;
+                amount += result.Amount;
+            }
+
+            results[Scenarios.Customer360] = times.ToMeasurement($"n={count}, EUR {amount:F2}");
+            Say(quiet, $"  [{way.Key}] 360° summary: {times.Median:F2} ms median");
+        }
+
+        if (options.Runs(Scenarios.PipelineSummary))
+        {
+            Settle();
+            var times = new Latencies();
+            SummaryCheck last = default;
+            for (var i = 0; i < shape.PipelineSamples; i++)
+            {
+                last = await times.TimeAsync(way.PipelineSummaryAsync);
+            }
+
+            results[Scenarios.PipelineSummary] = times.ToMeasurement($"{last.Count} deals, EUR {last.Amount:F2}");
+            Say(quiet, $"  [{way.Key}] pipeline summary: {times.Median:F2} ms median");
+        }
+
+        if (options.Runs(Scenarios.TicketLifecycle))
+        {
+            Settle();
+            var times = new Latencies();
+            foreach (var ticket in data.LifecycleTickets())
+            {
+                await times.TimeAsync(async () => { await way.TicketLifecycleAsync(ticket); return 0; });
+            }
+
+            results[Scenarios.TicketLifecycle] = times.ToMeasurement($"{times.Count} tickets");
+            Say(quiet, $"  [{way.Key}] ticket lifecycle: {times.Median:F2} ms median ({times.Count / times.TotalSeconds:F0} tickets/s)");
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Before each scenario: flush the operating system's dirty pages (earlier scenarios' and ways' writes), so
+    /// that one way's fsyncs do not pay for another's write-back, then collect garbage.
+    /// </summary>
+    private static void Settle()
+    {
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+        {
+            try
+            {
+                using var sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false });
+                sync?.WaitForExit();
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                // No sync command: carry on without.
+            }
+        }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    private void Say(bool quiet, string line)
+    {
+        if (!quiet)
+        {
+            log.WriteLine(line);
+        }
+    }
+}

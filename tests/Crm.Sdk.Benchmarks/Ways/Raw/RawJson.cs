@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace Crm.Sdk.Benchmarks.Ways.Raw;
+
+/// <summary>Source-generated System.Text.Json metadata for the raw way's bodies.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(RawDocuments.Interaction))]
+[JsonSerializable(typeof(RawDocuments.Customer))]
+[JsonSerializable(typeof(RawDocuments.Ticket))]
+[JsonSerializable(typeof(RawDocuments.Pipeline))]
+[JsonSerializable(typeof(RawDocuments.Deal))]
+internal sealed partial class RawJson : JsonSerializerContext;

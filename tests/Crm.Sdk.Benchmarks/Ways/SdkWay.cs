@@ -1,0 +1,175 @@
+using Crm.Sdk.Benchmarks.Data;
+using Crm.Sdk.Customers;
+using Crm.Sdk.Encryption;
+using Crm.Sdk.Interactions;
+using Crm.Sdk.Pipelines;
+using Crm.Sdk.Sqlite;
+using Crm.Sdk.Tickets;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Crm.Sdk.Benchmarks.Ways;
+
+/// <summary>The SDK through its public API only: <c>AddCrm().UseSqlite(path)</c>, with or without field encryption.</summary>
+internal sealed class SdkWay : IWay
+{
+    /// <summary>A fixed test root key (32 bytes): the benchmark's data is throw-away.</summary>
+    private const string TestRootKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    private readonly ServiceProvider _services;
+    private readonly ICrm _crm;
+    private CustomerId[] _customers = [];
+    private PipelineId _pipeline;
+
+    public SdkWay(string path, bool encrypted, bool normalSync)
+    {
+        Encrypted = encrypted;
+        var builder = new ServiceCollection().AddCrm().UseSqlite(path, o => o.Synchronous = normalSync ? SqliteSynchronousMode.Normal : SqliteSynchronousMode.Full);
+        if (encrypted)
+        {
+            builder.AddFieldEncryption(e => e.RootKeys.Add(new RootKeyOptions { Id = "bench", Base64Key = TestRootKey }));
+        }
+
+        _services = builder.Services.BuildServiceProvider();
+        _crm = _services.GetRequiredService<ICrm>();
+    }
+
+    public bool Encrypted { get; }
+
+    public string Key => Encrypted ? "sdk" : "sdk-plain";
+
+    public string Title => Encrypted ? "SDK (encrypted)" : "SDK (plain)";
+
+    public async Task SetupAsync(DataGenerator data)
+    {
+        var customers = data.Customers();
+        _customers = new CustomerId[customers.Count];
+        foreach (var chunk in customers.Chunk(500))
+        {
+            var uow = _crm.BeginUnitOfWork();
+            foreach (var row in chunk)
+            {
+                _customers[row.Index] = uow.CreateCustomer(new CustomerDraft
+                {
+                    Kind = CustomerKind.Person,
+                    GivenName = row.GivenName,
+                    FamilyName = row.FamilyName,
+                    Emails = [new ContactDraft(row.Email, "work")],
+                    Phones = [row.Phone],
+                    Addresses = [new PostalAddressDraft { Kind = AddressKind.Work, Lines = ["1 Main Street"], City = row.City, Country = "GB" }],
+                    Tags = ["bench"],
+                    LifecycleStage = Enum.Parse<LifecycleStage>(row.Stage, ignoreCase: true),
+                    OwnerId = row.OwnerId,
+                }).Id;
+            }
+
+            await uow.CommitAsync();
+        }
+
+        var pipeline = await _crm.Pipelines.CreateAsync(new PipelineDraft(
+            "Sales", [.. DataGenerator.Stages.Select(s => new PipelineStageDraft(s.Name, s.Probability, s.Outcome))]));
+        _pipeline = pipeline.Id;
+        foreach (var chunk in data.Deals().Chunk(500))
+        {
+            var uow = _crm.BeginUnitOfWork();
+            foreach (var deal in chunk)
+            {
+                uow.CreateDeal(
+                    new DealDraft(_customers[deal.CustomerIndex], pipeline.Id, deal.Name, Money.Of(deal.Amount, deal.Currency))
+                    {
+                        InitialStageId = pipeline.Stages[deal.StageIndex].Id,
+                        OwnerId = "rep-1",
+                    },
+                    pipeline);
+            }
+
+            await uow.CommitAsync();
+        }
+
+        foreach (var chunk in data.SetupTickets().Chunk(500))
+        {
+            var uow = _crm.BeginUnitOfWork();
+            foreach (var ticket in chunk)
+            {
+                uow.OpenTicket(Draft(ticket));
+            }
+
+            await uow.CommitAsync();
+        }
+    }
+
+    public Task IngestAsync(IReadOnlyList<InteractionRow> batch)
+    {
+        var drafts = new InteractionDraft[batch.Count];
+        for (var i = 0; i < drafts.Length; i++)
+        {
+            drafts[i] = Draft(batch[i]);
+        }
+
+        return _crm.Interactions.RecordBatchAsync(drafts);
+    }
+
+    public async Task<TimelinePage> TimelinePageAsync(int customer, object? cursor)
+    {
+        var page = await _crm.Interactions.GetTimelineAsync(
+            _customers[customer], TimelineFilter.All, new PageRequest(50, (string?)cursor));
+        var check = 0L;
+        foreach (var item in page.Items)
+        {
+            check += item.OccurredAt.ToUnixTimeSeconds();
+        }
+
+        return new TimelinePage(page.Items.Count, check, page.ContinuationToken);
+    }
+
+    public async Task<int> FindByEmailAsync(string email) => (await _crm.Customers.FindByEmailAsync(email)).Count;
+
+    public async Task<SummaryCheck> SummaryAsync(int customer)
+    {
+        var summary = await _crm.Customers.GetSummaryAsync(_customers[customer]);
+        return new SummaryCheck(
+            summary.InteractionCounts.Values.Sum() + summary.OpenDeals + summary.OpenTickets,
+            summary.TotalPurchases.Where(m => m.Currency == "EUR").Sum(m => m.Amount));
+    }
+
+    public async Task<SummaryCheck> PipelineSummaryAsync()
+    {
+        var summary = await _crm.Pipelines.GetSummaryAsync(_pipeline);
+        return new SummaryCheck(
+            summary.Stages.Sum(s => s.DealCount),
+            summary.OpenWeightedAmount.Where(m => m.Currency == "EUR").Sum(m => m.Amount));
+    }
+
+    public async Task TicketLifecycleAsync(TicketRow ticket)
+    {
+        var opened = await _crm.Tickets.OpenAsync(Draft(ticket));
+        await _crm.Tickets.ChangeStatusAsync(opened.Id, TicketStatus.Open);
+        await _crm.Tickets.ChangeStatusAsync(opened.Id, TicketStatus.Resolved);
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private TicketDraft Draft(TicketRow ticket) => new()
+    {
+        CustomerId = _customers[ticket.CustomerIndex],
+        Type = ticket.Type,
+        Priority = ticket.Priority,
+        Subject = ticket.Subject,
+        Description = ticket.Description,
+    };
+
+    private InteractionDraft Draft(InteractionRow row) => new()
+    {
+        CustomerId = _customers[row.CustomerIndex],
+        Kind = row.Kind,
+        Channel = row.Channel,
+        Direction = row.Direction,
+        OccurredAt = Instant.FromDateTimeOffset(row.OccurredAt),
+        Subject = row.Subject,
+        Body = row.Body,
+        Participants = row.ParticipantName is null ? null : [new Participant(row.ParticipantName, row.ParticipantAddress, "contact")],
+        Transaction = row.OrderReference is null ? null : new TransactionDetail(row.OrderReference, Money.Of(row.Amount!.Value, row.Currency!)),
+        Feedback = row.FeedbackCategory is { } category ? new FeedbackDetail(category, row.Rating, RatingScale.FiveStar, row.FeedbackComment) : null,
+        BehaviourEvent = row.EventName is null ? null : new BehaviourEventDetail(row.EventName, new Dictionary<string, string> { ["path"] = "/products" }),
+    };
+}
