@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using NodaTime;
 
@@ -13,6 +14,7 @@ internal sealed class DataKey : IDisposable
     public const int SizeInBytes = 32;
 
     private readonly byte[] _key;
+    private readonly ConcurrentDictionary<(string Collection, string Field), FieldKey> _fieldKeys = new();
     private bool _disposed;
 
     /// <summary>Creates a data key from existing bytes (copied).</summary>
@@ -69,13 +71,25 @@ internal sealed class DataKey : IDisposable
         return new DataKey(id, key);
     }
 
-    /// <summary>Zeroes the key bytes.</summary>
+    /// <summary>The key of one field, derived on first use and kept while this data key lives.</summary>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    internal FieldKey GetFieldKey(string collection, string field)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _fieldKeys.GetOrAdd((collection, field), static (name, key) => new FieldKey(key, name.Collection, name.Field), _key);
+    }
+
+    /// <summary>Zeroes the key bytes and the field keys derived from them.</summary>
     public void Dispose()
     {
         if (!_disposed)
         {
             CryptographicOperations.ZeroMemory(_key);
             _disposed = true;
+            foreach (var fieldKey in _fieldKeys.Values)
+            {
+                fieldKey.Dispose();
+            }
         }
     }
 }

@@ -31,6 +31,9 @@ internal sealed class DataKeyRing : IDisposable
 
     public bool IsErased(Guid keyId) => _erased.ContainsKey(keyId);
 
+    /// <summary>Whether any erased key was seen (so envelopes must be checked against erasure before decrypting).</summary>
+    public bool HasErasedKeys => !_erased.IsEmpty;
+
     /// <summary>Loads the keys with these ids that are not cached yet (envelopes name their key).</summary>
     public async Task EnsureLoadedAsync(IReadOnlyCollection<Guid> keyIds, CancellationToken cancellationToken)
     {

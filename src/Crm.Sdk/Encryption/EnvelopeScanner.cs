@@ -1,27 +1,43 @@
+using System.Buffers.Text;
+
 namespace Crm.Sdk.Encryption;
 
-/// <summary>Finds the data key ids named by the envelopes in a document body, to load the keys before opening the fields.</summary>
+/// <summary>
+/// Finds the data key ids named by the envelopes in a document body, to load the keys before opening the fields.
+/// Only the first 24 base64url characters of each envelope are decoded: they hold the version byte and the key id.
+/// A malformed envelope is skipped here and reported by the decryption that follows.
+/// </summary>
 internal static class EnvelopeScanner
 {
-    private const string Marker = "\"ce1:";
+    private const string Marker = "\"" + EnvelopeFormat.Prefix;
+    private const int HeaderChars = 24; // 18 bytes: the version, the 16-byte key id and the first nonce byte.
 
     public static void CollectKeyIds(string body, HashSet<Guid> keyIds)
     {
+        Span<byte> header = stackalloc byte[18];
         var start = body.IndexOf(Marker, StringComparison.Ordinal);
         while (start >= 0)
         {
-            var end = body.IndexOf('"', start + 1);
-            if (end < 0)
+            var from = start + Marker.Length;
+            if (from + HeaderChars <= body.Length && TryDecodeHeader(body.AsSpan(from, HeaderChars), header))
             {
-                return;
+                keyIds.Add(EnvelopeFormat.DataKeyId(header));
             }
 
-            if (FieldCipher.TryGetDataKeyId(body[(start + 1)..end], out var keyId))
-            {
-                keyIds.Add(keyId);
-            }
+            start = body.IndexOf(Marker, from, StringComparison.Ordinal);
+        }
+    }
 
-            start = body.IndexOf(Marker, end, StringComparison.Ordinal);
+    private static bool TryDecodeHeader(ReadOnlySpan<char> text, Span<byte> header)
+    {
+        try
+        {
+            return Base64Url.TryDecodeFromChars(text, header, out var written) && written == header.Length && header[0] == EnvelopeFormat.Version1;
+        }
+        catch (FormatException)
+        {
+            // Base64Url's Try method throws on some malformed input; the decryption that follows reports it.
+            return false;
         }
     }
 }

@@ -38,11 +38,10 @@ internal static class FieldCipher
         RandomNumberGenerator.Fill(nonce);
         var aad = AssociatedData.Encode(span[..EnvelopeFormat.HeaderSize], context);
 
-        Span<byte> fieldKey = stackalloc byte[FieldKeyDerivation.KeySize];
+        var fieldKey = key.GetFieldKey(context.Collection, context.Field);
+        var gcm = fieldKey.Rent();
         try
         {
-            FieldKeyDerivation.Derive(key.Material, context.Collection, context.Field, fieldKey);
-            using var gcm = new AesGcm(fieldKey, EnvelopeFormat.TagSize);
             gcm.Encrypt(
                 nonce,
                 plainBytes,
@@ -52,7 +51,7 @@ internal static class FieldCipher
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(fieldKey);
+            fieldKey.Return(gcm);
             CryptographicOperations.ZeroMemory(plainBytes);
         }
 
@@ -97,11 +96,10 @@ internal static class FieldCipher
         var aad = AssociatedData.Encode(EnvelopeFormat.Header(bytes), context);
         var ciphertext = EnvelopeFormat.Ciphertext(bytes);
         var plainBytes = new byte[ciphertext.Length];
-        Span<byte> fieldKey = stackalloc byte[FieldKeyDerivation.KeySize];
+        var fieldKey = key.GetFieldKey(context.Collection, context.Field);
+        var gcm = fieldKey.Rent();
         try
         {
-            FieldKeyDerivation.Derive(key.Material, context.Collection, context.Field, fieldKey);
-            using var gcm = new AesGcm(fieldKey, EnvelopeFormat.TagSize);
             gcm.Decrypt(EnvelopeFormat.Nonce(bytes), ciphertext, EnvelopeFormat.Tag(bytes), plainBytes, aad);
             return CryptoEncoding.StrictUtf8.GetString(plainBytes);
         }
@@ -115,7 +113,7 @@ internal static class FieldCipher
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(fieldKey);
+            fieldKey.Return(gcm);
             CryptographicOperations.ZeroMemory(plainBytes);
         }
     }

@@ -63,4 +63,6 @@ internal sealed class FieldProtector
     internal DataKey? FindKey(Guid keyId) => _keys?.Find(keyId);
 
     internal bool IsErasedKey(Guid keyId) => _keys?.IsErased(keyId) ?? false;
+
+    internal bool HasErasedKeys => _keys?.HasErasedKeys ?? false;
 }

@@ -57,7 +57,7 @@ internal sealed class RecordFields
         }
 
         var context = new FieldContext(_collection, _recordId, field);
-        if (FieldCipher.TryGetDataKeyId(envelope, out var keyId) && _protector.IsErasedKey(keyId))
+        if (_protector.HasErasedKeys && FieldCipher.TryGetDataKeyId(envelope, out var keyId) && _protector.IsErasedKey(keyId))
         {
             IsErased = true;
             return default;

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace Crm.Sdk.Encryption;
+
+/// <summary>
+/// The AES-256-GCM key of one field of one data key (<see cref="FieldKeyDerivation"/>), derived once and kept with a small
+/// pool of <see cref="AesGcm"/> instances: deriving the key and building the cipher for every value would cost more than
+/// encrypting it. <see cref="AesGcm"/> is not thread-safe, so each operation rents an instance of its own.
+/// </summary>
+internal sealed class FieldKey : IDisposable
+{
+    private const int MaxPooled = 8;
+
+    private readonly byte[] _key = new byte[FieldKeyDerivation.KeySize];
+    private readonly ConcurrentBag<AesGcm> _pool = [];
+    private bool _disposed;
+
+    public FieldKey(ReadOnlySpan<byte> dataKey, string collection, string field)
+    {
+        FieldKeyDerivation.Derive(dataKey, collection, field, _key);
+    }
+
+    public AesGcm Rent()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _pool.TryTake(out var gcm) ? gcm : new AesGcm(_key, EnvelopeFormat.TagSize);
+    }
+
+    public void Return(AesGcm gcm)
+    {
+        if (_disposed || _pool.Count >= MaxPooled)
+        {
+            gcm.Dispose();
+            return;
+        }
+
+        _pool.Add(gcm);
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        CryptographicOperations.ZeroMemory(_key);
+        while (_pool.TryTake(out var gcm))
+        {
+            gcm.Dispose();
+        }
+    }
+}
