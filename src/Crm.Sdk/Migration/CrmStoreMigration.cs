@@ -27,7 +27,7 @@ public static class CrmStoreMigration
     /// <param name="source">The store to read, for example a <c>SqliteDocumentStore</c>.</param>
     /// <param name="target">The empty store to fill, for example a <c>PostgreSqlDocumentStore</c>.</param>
     /// <param name="progress">Told after every committed batch, or <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Stops the copy after the batch in progress.</param>
+    /// <param name="cancellationToken">Stops the copy; the batch being committed when it fires is not written.</param>
     /// <returns>The number of documents copied per collection.</returns>
     /// <exception cref="ArgumentNullException">A store is null.</exception>
     /// <exception cref="ArgumentException">Source and target are the same store.</exception>
@@ -45,7 +45,7 @@ public static class CrmStoreMigration
     /// <param name="target">The empty store to fill.</param>
     /// <param name="batchSize">The number of documents per commit (1 to 100,000).</param>
     /// <param name="progress">Told after every committed batch, or <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Stops the copy after the batch in progress.</param>
+    /// <param name="cancellationToken">Stops the copy; the batch being committed when it fires is not written.</param>
     /// <returns>The number of documents copied per collection.</returns>
     /// <exception cref="ArgumentNullException">A store is null.</exception>
     /// <exception cref="ArgumentException">Source and target are the same store.</exception>
