@@ -72,7 +72,7 @@ internal sealed class PreparedWrite
 
         if (key == "id")
         {
-            return Kind == DocumentWriteKind.Insert ? [Id] : [];
+            return Write.IsInsert ? [Id] : [];
         }
 
         var index = Collection.GetIndex(key);

@@ -18,7 +18,7 @@ internal sealed class WriteBatch
     private const int RowsPerInsert = 5_000;
 
     private static readonly string[] DocumentColumns = ["\"id\"", "\"version\"", "\"body\""];
-    private static readonly string[] DocumentValues = ["u.id", "1", "u.body::json"];
+    private static readonly string[] DocumentValues = ["u.id", "u.version", "u.body::json"];
 
     private readonly List<IReadOnlyList<PreparedWrite>> _writesOfCommand = [];
     private readonly List<(int Command, PreparedWrite Write)> _versionChecks = [];
@@ -42,10 +42,10 @@ internal sealed class WriteBatch
         while (i < writes.Count)
         {
             var write = writes[i];
-            if (write.Kind == DocumentWriteKind.Insert)
+            if (write.Write.IsInsert)
             {
                 var run = new List<PreparedWrite>();
-                while (i < writes.Count && writes[i].Kind == DocumentWriteKind.Insert && writes[i].Collection == write.Collection && run.Count < RowsPerInsert)
+                while (i < writes.Count && writes[i].Write.IsInsert && writes[i].Collection == write.Collection && run.Count < RowsPerInsert)
                 {
                     run.Add(writes[i++]);
                 }
@@ -83,9 +83,10 @@ internal sealed class WriteBatch
         var arrays = new List<string>
         {
             parameters.Add(run.Select(w => w.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid) + "::uuid[]",
+            parameters.Add(run.Select(w => w.Write.NewVersion).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint) + "::bigint[]",
             parameters.Add(run.Select(w => w.Write.Body!).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text) + "::text[]",
         };
-        var aliases = new List<string> { "id", "body" };
+        var aliases = new List<string> { "id", "version", "body" };
         for (var c = 0; c < model.SingleValued.Count; c++)
         {
             var index = model.SingleValued[c];
@@ -96,7 +97,7 @@ internal sealed class WriteBatch
         }
 
         var columns = DocumentColumns.Concat(model.SingleValued.Select(i => SqlNames.Quote(i.Name)));
-        var values = DocumentValues.Concat(aliases.Skip(2).Select(a => "u." + a));
+        var values = DocumentValues.Concat(aliases.Skip(3).Select(a => "u." + a));
         Add(
             $"INSERT INTO {model.Table} ({string.Join(", ", columns)}) SELECT {string.Join(", ", values)} FROM unnest({string.Join(", ", arrays)}) AS u({string.Join(", ", aliases)})",
             parameters,

@@ -18,12 +18,15 @@ internal sealed class CollectionModel
         var columnNames = Columns.Select(c => SqlIdentifier.Quote(c.Name)).ToArray();
         var parameters = Enumerable.Range(0, Columns.Count).Select(ColumnParameter).ToArray();
         InsertSql = $"INSERT INTO {Table} (\"id\", \"version\", \"body\"{string.Concat(columnNames.Select(c => ", " + c))}) "
-            + $"VALUES (@id, 1, @body{string.Concat(parameters.Select(p => ", " + p))})";
+            + $"VALUES (@id, @version, @body{string.Concat(parameters.Select(p => ", " + p))})";
         UpdateSql = $"UPDATE {Table} SET \"version\" = \"version\" + 1, \"body\" = @body"
             + string.Concat(columnNames.Select((c, i) => $", {c} = {parameters[i]}"))
             + " WHERE \"id\" = @id AND \"version\" = @expected";
         DeleteSql = $"DELETE FROM {Table} WHERE \"id\" = @id AND \"version\" = @expected";
         VersionSql = $"SELECT \"version\" FROM {Table} WHERE \"id\" = @id";
+        ExportSql = $"SELECT t.\"id\", t.\"version\", t.\"body\"{string.Concat(columnNames.Select(c => ", t." + c))}"
+            + string.Concat(SideTables.Select(side => $", (SELECT json_group_array(s.\"value\") FROM {side} AS s WHERE s.\"id\" = t.\"id\")"))
+            + $" FROM {Table} AS t ORDER BY t.\"id\"";
         SideInsertSql = SideTables.Select(t => $"INSERT INTO {t} (\"value\", \"id\") VALUES (@value, @id)").ToArray();
         SideDeleteSql = SideTables.Select(t => $"DELETE FROM {t} WHERE \"id\" = @id").ToArray();
     }
@@ -51,6 +54,9 @@ internal sealed class CollectionModel
     public string DeleteSql { get; }
 
     public string VersionSql { get; }
+
+    /// <summary>Every document ordered by id: id, version, body, the <see cref="Columns"/>, then each side table's values as a JSON array.</summary>
+    public string ExportSql { get; }
 
     public IReadOnlyList<string> SideInsertSql { get; }
 

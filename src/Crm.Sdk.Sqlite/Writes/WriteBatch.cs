@@ -26,7 +26,7 @@ internal sealed class WriteBatch : IDisposable
     {
         switch (write.Write.Kind)
         {
-            case DocumentWriteKind.Insert:
+            case DocumentWriteKind.Insert or DocumentWriteKind.Import:
                 Insert(write);
                 break;
             case DocumentWriteKind.Update:
@@ -51,8 +51,9 @@ internal sealed class WriteBatch : IDisposable
     private void Insert(PreparedWrite write)
     {
         var model = write.Model;
-        var command = Command(model.InsertSql, ["@id", "@body", .. Enumerable.Range(0, model.Columns.Count).Select(CollectionModel.ColumnParameter)]);
+        var command = Command(model.InsertSql, ["@id", "@version", "@body", .. Enumerable.Range(0, model.Columns.Count).Select(CollectionModel.ColumnParameter)]);
         SetRow(command, write);
+        command.Parameters["@version"].Value = write.Write.NewVersion;
         Execute(command, write);
         InsertSideValues(write);
     }

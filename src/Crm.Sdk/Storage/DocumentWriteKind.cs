@@ -11,4 +11,10 @@ public enum DocumentWriteKind
 
     /// <summary>Removes a document whose version is the expected one; else <see cref="ConcurrencyConflictException"/>.</summary>
     Delete,
+
+    /// <summary>
+    /// Adds a document copied from another store, keeping the version it had there
+    /// (<see cref="DocumentWrite.Import"/>); fails with <see cref="DuplicateKeyException"/> if the id exists.
+    /// </summary>
+    Import,
 }

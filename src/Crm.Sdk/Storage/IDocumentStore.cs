@@ -64,4 +64,14 @@ public interface IDocumentStore
     /// <param name="cancellationToken">Cancels the operation; a cancelled commit writes nothing.</param>
     /// <returns>A task that completes when the writes are durable.</returns>
     Task CommitAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Streams every document of a collection, ordered by id, with its version, its body exactly as stored, and all its
+    /// index values (multi-valued ones included), as a migration to another store needs them: nothing is decrypted or
+    /// recomputed. The stream reads one consistent snapshot where the database offers one.
+    /// </summary>
+    /// <param name="collection">The collection name.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The documents, streamed without loading them all.</returns>
+    IAsyncEnumerable<ExportedDocument> ExportAsync(string collection, CancellationToken cancellationToken);
 }

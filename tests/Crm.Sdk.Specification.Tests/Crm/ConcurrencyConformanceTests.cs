@@ -65,6 +65,99 @@ public abstract class ConcurrencyConformanceTests<TFixture>(TFixture fixture) : 
         Assert.Null(await Crm.Customers.FindAsync(customer.Id));
     }
 
+    /// <summary>
+    /// 8 writers, each its own read-modify-write loop with retry on conflict, increment counters of 3 customers 25 times
+    /// each, half of them through a second CRM over the same database: every increment is in the final counters (no
+    /// update is lost), every version step is one increment, and every failed save was a typed
+    /// <see cref="ConcurrencyConflictException"/>. The first round makes all writers read the same version before any
+    /// saves, so at least seven conflicts happen on every provider, however well it serializes the rest.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public virtual async Task Concurrent_writers_with_retry_lose_no_increment_and_see_only_typed_conflicts()
+    {
+        const int Writers = 8;
+        const int IncrementsPerWriter = 25;
+        const int MaxAttempts = 1_000;
+        var crms = new[] { Crm, OpenSecondCrm() };
+        var customers = new List<CustomerId>();
+        foreach (var name in new[] { "Counter A", "Counter B", "Counter C" })
+        {
+            var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer(name));
+            customer.SetCustomField("counter", CustomFieldValue.Number(0), Policy);
+            await Crm.Customers.UpdateAsync(customer);
+            customers.Add(customer.Id);
+        }
+
+        var successes = new int[customers.Count];
+        var conflicts = 0;
+        var firstRoundRead = 0;
+        var everyoneRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var unexpected = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+
+        async Task WriterAsync(int writer)
+        {
+            var crm = crms[writer % crms.Length];
+            for (var i = 0; i < IncrementsPerWriter; i++)
+            {
+                // The first round all on the first customer; then spread over the three.
+                var target = i == 0 ? 0 : (writer + i) % customers.Count;
+                for (var attempt = 1; ; attempt++)
+                {
+                    Assert.True(attempt <= MaxAttempts, $"Writer {writer} could not save after {MaxAttempts} attempts.");
+                    var customer = await crm.Customers.GetAsync(customers[target]);
+                    if (i == 0 && attempt == 1)
+                    {
+                        // Every writer holds the same version of the first customer before anyone saves.
+                        if (Interlocked.Increment(ref firstRoundRead) == Writers)
+                        {
+                            everyoneRead.SetResult();
+                        }
+
+                        await everyoneRead.Task;
+                    }
+
+                    var counter = ((NumberFieldValue)customer.CustomFields["counter"]).Value;
+                    customer.SetCustomField("counter", CustomFieldValue.Number(counter + 1), Policy);
+                    try
+                    {
+                        await crm.Customers.UpdateAsync(customer);
+                        Interlocked.Increment(ref successes[target]);
+                        break;
+                    }
+                    catch (ConcurrencyConflictException conflict)
+                    {
+                        Interlocked.Increment(ref conflicts);
+                        Assert.Equal(customers[target].ToString(), conflict.Id);
+                        Assert.True(conflict.ActualVersion is null || conflict.ActualVersion > conflict.ExpectedVersion, $"A conflict reported stored version {conflict.ActualVersion} for expected {conflict.ExpectedVersion}.");
+                    }
+                    catch (Exception ex)
+                    {
+                        unexpected.Enqueue(ex);
+                        throw;
+                    }
+                }
+            }
+        }
+
+        var writers = Enumerable.Range(0, Writers).Select(w => Task.Run(() => WriterAsync(w))).ToArray();
+        await Task.WhenAll(writers);
+
+        Assert.Empty(unexpected);
+        Assert.Equal(Writers * IncrementsPerWriter, successes.Sum());
+        for (var c = 0; c < customers.Count; c++)
+        {
+            var stored = await Crm.Customers.GetAsync(customers[c]);
+            Assert.Equal(new NumberFieldValue(successes[c]), stored.CustomFields["counter"]);
+
+            // Created at 1, counter set at 2, then exactly one version per successful increment.
+            Assert.Equal(2 + successes[c], stored.Version);
+        }
+
+        // Seven of the eight writers of the first round saved a version another writer had already replaced.
+        Assert.True(conflicts >= Writers - 1, $"Expected at least {Writers - 1} conflicts, saw {conflicts}.");
+    }
+
     private static async Task ParallelUpdatesLetExactlyOneWinAsync(ICrm first, ICrm second)
     {
         var created = await first.Customers.CreateAsync(TestDrafts.Customer("Contended"));

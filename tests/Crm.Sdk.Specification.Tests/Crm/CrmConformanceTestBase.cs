@@ -44,7 +44,7 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
     /// <summary>The CRM of the current service provider.</summary>
     protected ICrm Crm { get; private set; }
 
-    /// <summary>The custom fields the suite registers: one of each type.</summary>
+    /// <summary>The custom fields the suite registers: one of each type, and a number <c>counter</c> for the concurrency stress test.</summary>
     protected static IReadOnlyList<CustomFieldDefinition> CustomFieldDefinitions { get; } =
     [
         new("nickname", "Nickname", CustomFieldType.Text, maxLength: 40),
@@ -52,6 +52,7 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
         new("birthday", "Birthday", CustomFieldType.Date),
         new("newsletter", "Newsletter", CustomFieldType.Boolean),
         new("tier", "Tier", CustomFieldType.Choice, choices: ["bronze", "silver", "gold"]),
+        new("counter", "Counter", CustomFieldType.Number),
     ];
 
     /// <summary>The policy the suite registers (custom fields and calling code), for customer methods that need one.</summary>

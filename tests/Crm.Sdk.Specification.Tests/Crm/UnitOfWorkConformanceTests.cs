@@ -151,6 +151,49 @@ public abstract class UnitOfWorkConformanceTests<TFixture>(TFixture fixture) : C
         Assert.Empty((await Crm.Deals.ListAsync(pipeline.Id, null, PageRequest.First)).Items);
     }
 
+    /// <summary>
+    /// A unit that fails halfway, with an exception thrown between two of its writes (an update of an existing customer
+    /// and a new interaction), leaves no trace: the customer keeps its stored state and version, nothing new exists, and a
+    /// unit begun afterwards commits only its own changes.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public virtual async Task Unit_failing_between_two_writes_leaves_no_trace()
+    {
+        var existing = await Crm.Customers.CreateAsync(TestDrafts.Customer("Existing"));
+        InteractionId? noteId = null;
+        CustomerId? createdId = null;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            var uow = Crm.BeginUnitOfWork();
+            var customer = await Crm.Customers.GetAsync(existing.Id);
+            customer.AddTag("half-done");
+            uow.Update(customer);
+            createdId = uow.CreateCustomer(TestDrafts.Customer("Halfway")).Id;
+            await Task.Yield();
+            Fail();
+            noteId = uow.RecordInteraction(TestDrafts.Interaction(existing.Id, InteractionKind.Note)).Id;
+            await uow.CommitAsync();
+        });
+
+        Assert.Null(noteId);
+        var stored = await Crm.Customers.GetAsync(existing.Id);
+        Assert.Equal(1, stored.Version);
+        Assert.Empty(stored.Tags);
+        Assert.Null(await Crm.Customers.FindAsync(createdId!.Value));
+        Assert.Empty((await Crm.Interactions.GetTimelineAsync(existing.Id, TimelineFilter.All, PageRequest.First)).Items);
+
+        var next = Crm.BeginUnitOfWork();
+        var note = next.RecordInteraction(TestDrafts.Interaction(existing.Id, InteractionKind.Note));
+        await next.CommitAsync();
+        Assert.Equal(note.Id, Assert.Single((await Crm.Interactions.GetTimelineAsync(existing.Id, TimelineFilter.All, PageRequest.First)).Items).Id);
+        await AssertOnlyCustomersAsync(existing.Id);
+        Assert.Equal(["CustomerCreated"], await StoredEventTypesAsync(existing.Id.Value));
+
+        static void Fail() => throw new InvalidOperationException("The host's code failed between two writes of the unit.");
+    }
+
     /// <summary>A committed unit cannot be reused; the host begins a new one.</summary>
     /// <returns>A task.</returns>
     [Fact]

@@ -19,5 +19,7 @@ internal sealed class InertDocumentStore : IDocumentStore
 
     public Task CommitAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken) => throw Unused();
 
+    public IAsyncEnumerable<ExportedDocument> ExportAsync(string collection, CancellationToken cancellationToken) => throw Unused();
+
     private static NotSupportedException Unused() => new("Registration tests do not use storage.");
 }
