@@ -87,7 +87,7 @@ internal static class SchemaMigrator
                 CheckCompatible(old, collection);
             }
 
-            var merged = CollectionDefinitionJson.Merge(old, collection);
+            var merged = CollectionDefinition.Merge(old, collection);
             await ExecuteAsync(connection, transaction, commandTimeout, cancellationToken, CollectionDdl(schemaName, collection).ToArray()).ConfigureAwait(false);
             using var record = new NpgsqlCommand(
                 $"INSERT INTO {quotedSchema}.{SqlNames.Quote(SchemaTable)} (\"name\", \"definition\", \"updated_at\") VALUES ($1, $2::jsonb, now()) "
@@ -97,7 +97,7 @@ internal static class SchemaMigrator
                 transaction);
             record.CommandTimeout = commandTimeout;
             record.Parameters.Add(new NpgsqlParameter { Value = collection.Name, NpgsqlDbType = NpgsqlDbType.Text });
-            record.Parameters.Add(new NpgsqlParameter { Value = CollectionDefinitionJson.Write(merged), NpgsqlDbType = NpgsqlDbType.Text });
+            record.Parameters.Add(new NpgsqlParameter { Value = merged.ToJson(), NpgsqlDbType = NpgsqlDbType.Text });
             await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             previous[collection.Name] = merged;
         }
@@ -127,7 +127,7 @@ internal static class SchemaMigrator
         var result = new List<CollectionDefinition>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            result.Add(CollectionDefinitionJson.Read(reader.GetString(0)));
+            result.Add(CollectionDefinition.FromJson(reader.GetString(0)));
         }
 
         return result;

@@ -91,7 +91,7 @@ internal static class SchemaMigrator
         var result = new List<CollectionDefinition>();
         while (reader.Read())
         {
-            result.Add(CollectionDefinitionJson.Read(reader.GetString(0)));
+            result.Add(CollectionDefinition.FromJson(reader.GetString(0)));
         }
 
         return result;
@@ -177,7 +177,7 @@ internal static class SchemaMigrator
             + "ON CONFLICT (\"name\") DO UPDATE SET \"definition\" = excluded.\"definition\", \"updated_at\" = excluded.\"updated_at\" "
             + "WHERE \"definition\" <> excluded.\"definition\"";
         record.Parameters.AddWithValue("@name", name);
-        record.Parameters.AddWithValue("@definition", CollectionDefinitionJson.Write(collection));
+        record.Parameters.AddWithValue("@definition", collection.ToJson());
         record.ExecuteNonQuery();
     }
 

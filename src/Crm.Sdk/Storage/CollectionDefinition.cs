@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Crm.Sdk.Storage;
 
 /// <summary>A collection of documents of one aggregate type and the index values declared for it.</summary>
@@ -56,4 +58,85 @@ public sealed class CollectionDefinition
     /// <param name="name">The index name.</param>
     /// <returns><see langword="true"/> when declared.</returns>
     public bool HasIndex(string name) => _byName.ContainsKey(name);
+
+    /// <summary>The definition as JSON, for providers that record the schema they applied (name, indexes, composites).</summary>
+    /// <returns>The JSON text; <see cref="FromJson"/> reads it back.</returns>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", Name);
+            json.WriteStartArray("indexes");
+            foreach (var index in Indexes)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", index.Name);
+                json.WriteString("type", index.Type.ToString());
+                json.WriteBoolean("multiValued", index.IsMultiValued);
+                json.WriteBoolean("unique", index.IsUnique);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("compositeIndexes");
+            foreach (var composite in CompositeIndexes)
+            {
+                json.WriteStartArray();
+                foreach (var column in composite)
+                {
+                    json.WriteStringValue(column);
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Reads a definition written by <see cref="ToJson"/>.</summary>
+    /// <param name="text">The JSON text.</param>
+    /// <returns>The definition.</returns>
+    public static CollectionDefinition FromJson(string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        var root = document.RootElement;
+        var indexes = root.GetProperty("indexes").EnumerateArray().Select(i => new IndexDefinition(
+            i.GetProperty("name").GetString()!,
+            Enum.Parse<IndexValueType>(i.GetProperty("type").GetString()!),
+            i.GetProperty("multiValued").GetBoolean(),
+            i.GetProperty("unique").GetBoolean())).ToArray();
+        var composites = root.GetProperty("compositeIndexes").EnumerateArray()
+            .Select(c => (IReadOnlyList<string>)c.EnumerateArray().Select(e => e.GetString()!).ToArray())
+            .ToArray();
+        return new CollectionDefinition(root.GetProperty("name").GetString()!, indexes, composites);
+    }
+
+    /// <summary>
+    /// What a database holds after applying <paramref name="next"/> over <paramref name="previous"/>: every index and
+    /// composite of both (upgrades are additive, so an older application's schema never removes anything).
+    /// </summary>
+    /// <param name="previous">The definition recorded before, or <see langword="null"/>.</param>
+    /// <param name="next">The definition being applied.</param>
+    /// <returns>The union of both.</returns>
+    public static CollectionDefinition Merge(CollectionDefinition? previous, CollectionDefinition next)
+    {
+        if (previous is null)
+        {
+            return next;
+        }
+
+        var indexes = previous.Indexes.Select(i => next.HasIndex(i.Name) ? next.GetIndex(i.Name) : i)
+            .Concat(next.Indexes.Where(i => !previous.HasIndex(i.Name)))
+            .ToArray();
+        var composites = previous.CompositeIndexes.Concat(next.CompositeIndexes)
+            .DistinctBy(c => string.Join(",", c))
+            .ToArray();
+        return new CollectionDefinition(next.Name, indexes, composites);
+    }
 }
