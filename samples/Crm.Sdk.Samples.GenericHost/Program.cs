@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-var builder = Host.CreateApplicationBuilder(args);
+// appsettings.json is read from beside the binary, so the sample runs from any directory ("dotnet run --project ...").
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var migrate = args.Contains("migrate", StringComparer.OrdinalIgnoreCase);
 var store = builder.Configuration.GetSection("Crm").Get<CrmStoreSettings>() ?? new CrmStoreSettings();
 var source = builder.Configuration.GetSection("Crm:MigrateFrom").Get<CrmStoreSettings>() ?? new CrmStoreSettings();
