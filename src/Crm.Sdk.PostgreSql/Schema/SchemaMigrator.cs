@@ -176,11 +176,17 @@ internal static class SchemaMigrator
                 yield return $"DROP INDEX IF EXISTS {schema}.{plain}";
                 yield return $"CREATE UNIQUE INDEX IF NOT EXISTS {unique} ON {table} ({column})";
             }
-            else
+            else if (index.HasOwnIndex)
             {
                 // The id makes "order by the index, then id" and keyset pages one index range scan.
                 yield return $"DROP INDEX IF EXISTS {schema}.{unique}";
                 yield return $"CREATE INDEX IF NOT EXISTS {plain} ON {table} ({column}, \"id\")";
+            }
+            else
+            {
+                // Declared without a B-tree of its own (a composite or the table serves it): one less B-tree per write.
+                yield return $"DROP INDEX IF EXISTS {schema}.{unique}";
+                yield return $"DROP INDEX IF EXISTS {schema}.{plain}";
             }
         }
 

@@ -141,11 +141,17 @@ internal static class SchemaMigrator
                 Execute(connection, transaction, $"DROP INDEX IF EXISTS {plain}");
                 Execute(connection, transaction, $"CREATE UNIQUE INDEX IF NOT EXISTS {unique} ON {table} ({column})");
             }
-            else
+            else if (index.HasOwnIndex)
             {
                 // The id makes "order by the index, then id" and keyset pages one index range scan.
                 Execute(connection, transaction, $"DROP INDEX IF EXISTS {unique}");
                 Execute(connection, transaction, $"CREATE INDEX IF NOT EXISTS {plain} ON {table} ({column}, \"id\")");
+            }
+            else
+            {
+                // Declared without a B-tree of its own (a composite or the table serves it): one less B-tree per write.
+                Execute(connection, transaction, $"DROP INDEX IF EXISTS {unique}");
+                Execute(connection, transaction, $"DROP INDEX IF EXISTS {plain}");
             }
         }
 

@@ -8,7 +8,7 @@ namespace Crm.Sdk.Sqlite.Sql;
 
 /// <summary>
 /// Translates an <see cref="IndexFilter"/> into a SQL condition on the table aliased <c>t</c>, adding its parameters
-/// to a command. Conditions on a multi-valued index become <c>EXISTS</c> over its side table.
+/// to a command. Conditions on a multi-valued index become <c>id IN (SELECT id ...)</c> over its side table.
 /// </summary>
 internal sealed class FilterTranslator
 {
@@ -88,8 +88,10 @@ internal sealed class FilterTranslator
             return condition(Column(index), index);
         }
 
+        // "id IN (ids from the side table's (value, id) key)", not a correlated EXISTS: SQLite runs the subquery once through
+        // the side table's primary key and looks the ids up, where EXISTS made it scan the whole table and probe per row.
         var side = _model.SideTableOf(index);
-        return $"EXISTS (SELECT 1 FROM {side} AS s WHERE s.\"id\" = {Alias}.\"id\" AND {condition("s.\"value\"", index)})";
+        return $"{Alias}.\"id\" IN (SELECT s.\"id\" FROM {side} AS s WHERE {condition("s.\"value\"", index)})";
     }
 
     private object Value(IndexDefinition index, object? value) =>

@@ -20,6 +20,10 @@ internal sealed class DataKeyRing : IDisposable
     private readonly ConcurrentDictionary<Guid, Guid> _byCustomer = new();
     private readonly ConcurrentDictionary<Guid, byte> _erased = new();
 
+    // Set before the first erased key is added and never reset (erased keys are never forgotten). A flag, because
+    // ConcurrentDictionary.IsEmpty takes every lock of an empty dictionary, and it is asked once per encrypted value read.
+    private volatile bool _hasErased;
+
     public DataKeyRing(IDocumentStore store, IRootKeyProvider rootKeys, IClock clock)
     {
         _store = store;
@@ -32,7 +36,7 @@ internal sealed class DataKeyRing : IDisposable
     public bool IsErased(Guid keyId) => _erased.ContainsKey(keyId);
 
     /// <summary>Whether any erased key was seen (so envelopes must be checked against erasure before decrypting).</summary>
-    public bool HasErasedKeys => !_erased.IsEmpty;
+    public bool HasErasedKeys => _hasErased;
 
     /// <summary>Loads the keys with these ids that are not cached yet (envelopes name their key).</summary>
     public async Task EnsureLoadedAsync(IReadOnlyCollection<Guid> keyIds, CancellationToken cancellationToken)
@@ -141,6 +145,7 @@ internal sealed class DataKeyRing : IDisposable
     /// <summary>Forgets a key after its customer was erased, and remembers that it was.</summary>
     public void MarkErased(Guid customerId, Guid keyId)
     {
+        _hasErased = true;
         _erased[keyId] = 0;
         _byCustomer.TryRemove(customerId, out _);
         _byId.TryRemove(keyId, out _);
@@ -164,6 +169,7 @@ internal sealed class DataKeyRing : IDisposable
         var wrapped = stored.ToWrapped(document.Id);
         if (wrapped is null)
         {
+            _hasErased = true;
             _erased[document.Id] = 0;
             return (stored.CustomerId, null, true);
         }

@@ -20,10 +20,12 @@ internal static class DomainEventMapping
     public static CollectionDefinition Collection { get; } = new(
         CollectionName,
         [
-            new IndexDefinition(RecordedAt, IndexValueType.WholeNumber),
-            new IndexDefinition(EventType, IndexValueType.Text),
-            new IndexDefinition(AggregateType, IndexValueType.Text),
-            new IndexDefinition(AggregateId, IndexValueType.Uuid),
+            // One row per change, so its B-trees are kept to the id and the (aggregate_id, recorded_at) composite that
+            // serves an aggregate's history; the other values stay filterable, read through those or the table.
+            new IndexDefinition(RecordedAt, IndexValueType.WholeNumber) { HasOwnIndex = false },
+            new IndexDefinition(EventType, IndexValueType.Text) { HasOwnIndex = false },
+            new IndexDefinition(AggregateType, IndexValueType.Text) { HasOwnIndex = false },
+            new IndexDefinition(AggregateId, IndexValueType.Uuid) { HasOwnIndex = false },
         ],
         [[AggregateId, RecordedAt]]);
 

@@ -39,13 +39,15 @@ internal sealed partial class InteractionMapping : IDocumentMapping<Interaction>
     public static CollectionDefinition Definition { get; } = new(
         CollectionName,
         [
-            new IndexDefinition(CustomerIdIndex, IndexValueType.Uuid),
-            new IndexDefinition(OccurredAtIndex, IndexValueType.WholeNumber),
-            new IndexDefinition(KindIndex, IndexValueType.Text),
-            new IndexDefinition(AmountIndex, IndexValueType.Number),
-            new IndexDefinition(CurrencyIndex, IndexValueType.Text),
-            new IndexDefinition(RatingIndex, IndexValueType.WholeNumber),
-            new IndexDefinition(RatingScaleIndex, IndexValueType.Text),
+            // Read only per customer: the two composites serve every lookup, so none of these keeps a B-tree of its own
+            // (each would cost every ingested interaction one more B-tree insert).
+            new IndexDefinition(CustomerIdIndex, IndexValueType.Uuid) { HasOwnIndex = false },
+            new IndexDefinition(OccurredAtIndex, IndexValueType.WholeNumber) { HasOwnIndex = false },
+            new IndexDefinition(KindIndex, IndexValueType.Text) { HasOwnIndex = false },
+            new IndexDefinition(AmountIndex, IndexValueType.Number) { HasOwnIndex = false },
+            new IndexDefinition(CurrencyIndex, IndexValueType.Text) { HasOwnIndex = false },
+            new IndexDefinition(RatingIndex, IndexValueType.WholeNumber) { HasOwnIndex = false },
+            new IndexDefinition(RatingScaleIndex, IndexValueType.Text) { HasOwnIndex = false },
             new IndexDefinition(DealIdIndex, IndexValueType.Uuid),
             new IndexDefinition(TicketIdIndex, IndexValueType.Uuid),
         ],

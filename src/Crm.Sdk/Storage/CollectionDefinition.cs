@@ -59,7 +59,7 @@ public sealed class CollectionDefinition
     /// <returns><see langword="true"/> when declared.</returns>
     public bool HasIndex(string name) => _byName.ContainsKey(name);
 
-    /// <summary>The definition as JSON, for providers that record the schema they applied (name, indexes, composites).</summary>
+    /// <summary>The definition as JSON, for providers that record the schema they applied (name, indexes with their options, composites).</summary>
     /// <returns>The JSON text; <see cref="FromJson"/> reads it back.</returns>
     public string ToJson()
     {
@@ -76,6 +76,12 @@ public sealed class CollectionDefinition
                 json.WriteString("type", index.Type.ToString());
                 json.WriteBoolean("multiValued", index.IsMultiValued);
                 json.WriteBoolean("unique", index.IsUnique);
+                if (!index.HasOwnIndex)
+                {
+                    // Written only when false, so definitions recorded before the option existed read back the same.
+                    json.WriteBoolean("ownIndex", false);
+                }
+
                 json.WriteEndObject();
             }
 
@@ -110,7 +116,10 @@ public sealed class CollectionDefinition
             i.GetProperty("name").GetString()!,
             Enum.Parse<IndexValueType>(i.GetProperty("type").GetString()!),
             i.GetProperty("multiValued").GetBoolean(),
-            i.GetProperty("unique").GetBoolean())).ToArray();
+            i.GetProperty("unique").GetBoolean())
+        {
+            HasOwnIndex = !i.TryGetProperty("ownIndex", out var own) || own.GetBoolean(),
+        }).ToArray();
         var composites = root.GetProperty("compositeIndexes").EnumerateArray()
             .Select(c => (IReadOnlyList<string>)c.EnumerateArray().Select(e => e.GetString()!).ToArray())
             .ToArray();

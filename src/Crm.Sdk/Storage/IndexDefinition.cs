@@ -6,6 +6,8 @@ namespace Crm.Sdk.Storage;
 /// </summary>
 public sealed record IndexDefinition
 {
+    private readonly bool _hasOwnIndex = true;
+
     /// <summary>Declares an index value.</summary>
     /// <param name="name">A lower-case identifier (<c>[a-z][a-z0-9_]*</c>), used as the column name.</param>
     /// <param name="type">The value type.</param>
@@ -41,6 +43,28 @@ public sealed record IndexDefinition
 
     /// <summary>Whether values are unique across the collection (nulls excepted).</summary>
     public bool IsUnique { get; }
+
+    /// <summary>
+    /// Whether the provider keeps a B-tree (a database index) of this value on its own; <see langword="true"/> unless
+    /// declared otherwise. Set it to <see langword="false"/> for a value that is only filtered or aggregated together with
+    /// others, where a composite index of the collection already serves the lookup (a customer's interaction amounts,
+    /// always read by customer), so that every write maintains one B-tree less. Filters, ordering and aggregates on the
+    /// value still work and give the same results, reading through another index or the table.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to <see langword="false"/> on a unique or multi-valued index, which always needs its own.</exception>
+    public bool HasOwnIndex
+    {
+        get => _hasOwnIndex;
+        init
+        {
+            if (!value && (IsUnique || IsMultiValued))
+            {
+                throw new ArgumentException($"Index '{Name}' is {(IsUnique ? "unique" : "multi-valued")} and needs its own B-tree.", nameof(value));
+            }
+
+            _hasOwnIndex = value;
+        }
+    }
 
     internal static bool IsIdentifier(string name) =>
         name.Length is > 0 and <= 48
