@@ -64,8 +64,7 @@ internal static class CryptoEncoding
         try
         {
             // TryDecodeFromChars still throws FormatException for some inputs (non-zero trailing bits).
-            if (!Base64Url.TryDecodeFromChars(text, buffer, out var written) || written != buffer.Length
-                || !text.SequenceEqual(Base64Url.EncodeToString(buffer)))
+            if (!HasCanonicalTail(text) || !Base64Url.TryDecodeFromChars(text, buffer, out var written) || written != buffer.Length)
             {
                 return false;
             }
@@ -78,4 +77,23 @@ internal static class CryptoEncoding
         bytes = buffer;
         return true;
     }
+
+    /// <summary>
+    /// Whether the last character carries no stray bits: with 2 characters in the last group only its top 2 bits are data
+    /// (the low 4 must be zero), with 3 only its top 4 (the low 2 must be zero). Cheaper than re-encoding to compare.
+    /// </summary>
+    private static bool HasCanonicalTail(ReadOnlySpan<char> text)
+    {
+        var unusedBits = (text.Length % 4) switch { 2 => 0b1111, 3 => 0b11, _ => 0 };
+        return unusedBits == 0 || (SextetOf(text[^1]) & unusedBits) == 0;
+    }
+
+    private static int SextetOf(char c) => c switch
+    {
+        >= 'A' and <= 'Z' => c - 'A',
+        >= 'a' and <= 'z' => c - 'a' + 26,
+        >= '0' and <= '9' => c - '0' + 52,
+        '-' => 62,
+        _ => 63,
+    };
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Storage.Json;
@@ -33,9 +35,7 @@ internal static class DomainEventMapping
     {
         var id = Guid.CreateVersion7(recordedAt.ToDateTimeOffset());
         var eventType = domainEvent.GetType().Name;
-        var body = JsonSerializer.Serialize(
-            new StoredEvent(eventType, aggregateType, aggregateId, recordedAt, JsonSerializer.SerializeToElement(domainEvent, domainEvent.GetType(), CrmJson.Options)),
-            CrmJson.Options);
+        var body = Serialize(domainEvent, eventType, aggregateType, aggregateId, recordedAt);
         var indexes = new IndexValues()
             .Set(RecordedAt, IndexConversions.ToIndex(recordedAt))
             .Set(EventType, eventType)
@@ -44,5 +44,23 @@ internal static class DomainEventMapping
         return DocumentWrite.Insert(CollectionName, id, body, indexes);
     }
 
-    private sealed record StoredEvent(string EventType, string AggregateType, Guid AggregateId, Instant RecordedAt, JsonElement Data);
+    /// <summary>Writes <c>{ eventType, aggregateType, aggregateId, recordedAt, data }</c> in one pass.</summary>
+    private static string Serialize(DomainEvent domainEvent, string eventType, string aggregateType, Guid aggregateId, Instant recordedAt)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = CrmJson.Options.Encoder }))
+        {
+            json.WriteStartObject();
+            json.WriteString("eventType", eventType);
+            json.WriteString("aggregateType", aggregateType);
+            json.WriteString("aggregateId", aggregateId);
+            json.WritePropertyName("recordedAt");
+            JsonSerializer.Serialize(json, recordedAt, CrmJson.Options);
+            json.WritePropertyName("data");
+            JsonSerializer.Serialize(json, domainEvent, domainEvent.GetType(), CrmJson.Options);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }

@@ -232,6 +232,20 @@ public sealed class FieldCipherTests
         }
     }
 
+    /// <summary>Stray bits in the last base64url character would give a second text for the same bytes: refused.</summary>
+    [Fact]
+    public void Stray_trailing_bits_are_refused()
+    {
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        using var key = TestKeys.NewDataKey();
+        var envelope = FieldCipher.Encrypt("x", TestKeys.Email(), key); // 46 bytes: the last group has 2 characters.
+        var last = Alphabet.IndexOf(envelope[^1], StringComparison.Ordinal);
+        var variant = envelope[..^1] + Alphabet[last | 1];
+
+        Assert.Equal(2, (envelope.Length - "ce1:".Length) % 4);
+        Assert.Equal(CryptographicIntegrityFailure.MalformedEnvelope, Assert.Throws<CryptographicIntegrityException>(() => FieldCipher.Decrypt(variant, TestKeys.Email(), key)).Failure);
+    }
+
     /// <summary>Text with a lone surrogate cannot round-trip, so it is refused instead of silently altered.</summary>
     [Fact]
     public void Invalid_utf16_plaintext_is_refused()
