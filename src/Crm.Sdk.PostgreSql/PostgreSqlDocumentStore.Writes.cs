@@ -39,7 +39,7 @@ public sealed partial class PostgreSqlDocumentStore
 
                 try
                 {
-                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(batch, plan, cancellationToken).ConfigureAwait(false);
                 }
                 catch (PostgresException ex) when (ex.SqlState == StorageErrors.UniqueViolation)
                 {
@@ -81,13 +81,48 @@ public sealed partial class PostgreSqlDocumentStore
         }
     }
 
-    /// <summary>The first update or delete (in write order, before command <paramref name="before"/>) that matched no row.</summary>
-    private static PreparedWrite? FirstConflict(WriteBatch plan, int before) =>
-        plan.VersionChecks.FirstOrDefault(c => c.Command < before && plan.Commands[c.Command].RecordsAffected == 0).Write;
+    /// <summary>
+    /// Runs the batch. Requirements are the only statements that return rows, one result set each in write order
+    /// (Npgsql reports no row count for a SELECT): whether each returned its row is recorded in the plan.
+    /// </summary>
+    private static async Task ExecuteAsync(NpgsqlBatch batch, WriteBatch plan, CancellationToken cancellationToken)
+    {
+        if (plan.Requirements.Count == 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
-    private async Task<ConcurrencyConflictException> ConflictAsync(
+        var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var result = 0;
+            do
+            {
+                plan.RecordRequirement(result++, await reader.ReadAsync(cancellationToken).ConfigureAwait(false));
+            }
+            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>
+    /// The first update, delete or requirement (in write order, before command <paramref name="before"/>) that matched no
+    /// row (a requirement counts only once its result was read).
+    /// </summary>
+    private static PreparedWrite? FirstConflict(WriteBatch plan, int before) =>
+        plan.VersionChecks.FirstOrDefault(c => c.Command < before && (c.Write.Kind == DocumentWriteKind.Require
+            ? plan.IsMissing(c.Command)
+            : plan.Commands[c.Command].RecordsAffected == 0)).Write;
+
+    /// <summary>The error of a failed check: a missing required document, or a version that did not match (with the actual one).</summary>
+    private async Task<CrmException> ConflictAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, PreparedWrite write, CancellationToken cancellationToken)
     {
+        if (write.Kind == DocumentWriteKind.Require)
+        {
+            return new EntityNotFoundException(write.Collection.Name, write.Id.ToString());
+        }
+
         using var command = new NpgsqlCommand($"SELECT \"version\" FROM {write.Collection.Table} WHERE \"id\" = $1", connection, transaction)
         {
             CommandTimeout = _commandTimeout,

@@ -8,7 +8,7 @@ namespace Crm.Sdk;
 
 /// <summary>
 /// The default <see cref="ICrmUnitOfWork"/>, also used by every service for its single calls, so that one call and
-/// one unit of work follow the same path: validate, collect, check references, commit once.
+/// one unit of work follow the same path: validate, collect, commit once with the references checked in the same transaction.
 /// </summary>
 internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUnitOfWork
 {
@@ -95,13 +95,24 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        // Each referenced customer is required inside the commit's transaction, not checked before it: a customer deleted
+        // concurrently can then never be left with a new interaction, deal or ticket (the provider keeps a required
+        // document from being deleted until the commit ends).
         _referencedCustomers.ExceptWith(_createdCustomers);
-        if (_referencedCustomers.Count > 0)
+        foreach (var customerId in _referencedCustomers)
         {
-            await EnsureCustomersExistAsync(cancellationToken).ConfigureAwait(false);
+            _session.Add(DocumentWrite.Require(CustomerMapping.CollectionName, customerId));
         }
 
-        await _session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _referencedCustomers.Clear();
+        try
+        {
+            await _session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (EntityNotFoundException ex) when (ex.EntityType == CustomerMapping.CollectionName)
+        {
+            throw new EntityNotFoundException(nameof(Customer), ex.Id);
+        }
     }
 
     internal void Add(Interaction interaction)
@@ -116,13 +127,4 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
 
     internal void Add(DocumentWrite write) => _session.Add(write);
 
-    private async Task EnsureCustomersExistAsync(CancellationToken cancellationToken)
-    {
-        var found = await store.ExistingIdsAsync(CustomerMapping.CollectionName, _referencedCustomers, cancellationToken).ConfigureAwait(false);
-        var missing = _referencedCustomers.FirstOrDefault(id => !found.Contains(id));
-        if (missing != Guid.Empty)
-        {
-            throw new EntityNotFoundException(nameof(Customer), missing.ToString());
-        }
-    }
 }

@@ -7,8 +7,10 @@ namespace Crm.Sdk.PostgreSql.Writes;
 /// <summary>A write checked against the schema, with its index values converted to what the columns hold.</summary>
 internal sealed class PreparedWrite
 {
-    private PreparedWrite(DocumentWrite write, CollectionModel collection, object?[] singles, string[][] multis)
+    private PreparedWrite(DocumentWrite write, CollectionModel collection, object?[] singles, string[][] multis, string? filterSql = null, SqlParameters? filterParameters = null)
     {
+        FilterSql = filterSql;
+        FilterParameters = filterParameters;
         Write = write;
         Collection = collection;
         Singles = singles;
@@ -25,6 +27,12 @@ internal sealed class PreparedWrite
     /// <summary>The values of <see cref="CollectionModel.MultiValued"/>, in its order (empty when not set).</summary>
     public string[][] Multis { get; }
 
+    /// <summary>For a <see cref="DocumentWriteKind.DeleteWhere"/>: its filter as a condition on the table aliased <c>t</c>.</summary>
+    public string? FilterSql { get; }
+
+    /// <summary>The parameters of <see cref="FilterSql"/> (<c>$1</c>, <c>$2</c>, …).</summary>
+    public SqlParameters? FilterParameters { get; }
+
     public DocumentWriteKind Kind => Write.Kind;
 
     public Guid Id => Write.Id;
@@ -34,9 +42,17 @@ internal sealed class PreparedWrite
     {
         ArgumentNullException.ThrowIfNull(write);
         var collection = model.Get(write.Collection);
-        if (write.Kind == DocumentWriteKind.Delete)
+        if (write.Kind is DocumentWriteKind.Delete or DocumentWriteKind.Require)
         {
             return new PreparedWrite(write, collection, [], []);
+        }
+
+        if (write.Kind == DocumentWriteKind.DeleteWhere)
+        {
+            // Translated (and so checked) now; the statement is built with its parameters first.
+            var parameters = new SqlParameters();
+            var condition = FilterTranslator.Translate(collection, write.Filter, parameters);
+            return new PreparedWrite(write, collection, [], [], condition, parameters);
         }
 
         var indexes = write.Indexes ?? new IndexValues();
@@ -65,7 +81,7 @@ internal sealed class PreparedWrite
     /// <summary>The values this write gives a key (<c>id</c> or an index name), for reporting duplicates.</summary>
     public IEnumerable<object> ValuesOf(string key)
     {
-        if (Kind == DocumentWriteKind.Delete)
+        if (Kind is DocumentWriteKind.Delete or DocumentWriteKind.Require or DocumentWriteKind.DeleteWhere)
         {
             return [];
         }

@@ -10,7 +10,9 @@ namespace Crm.Sdk.PostgreSql.Writes;
 /// The statements of one commit, sent in one <see cref="NpgsqlBatch"/> (one round trip). Runs of consecutive inserts
 /// into one collection become one <c>INSERT … SELECT FROM unnest(arrays)</c> per table, so bulk appends cost a few
 /// statements however many documents they hold; updates and deletes carry their version check in the WHERE clause and
-/// are checked by their row counts.
+/// are checked by their row counts, as are requirements (<c>SELECT … FOR KEY SHARE</c>, which also keeps the required row
+/// from being deleted until commit). A <see cref="DocumentWriteKind.DeleteWhere"/> is one statement that deletes the
+/// matching rows and, through their returned ids, their side rows.
 /// </summary>
 internal sealed class WriteBatch
 {
@@ -22,6 +24,8 @@ internal sealed class WriteBatch
 
     private readonly List<IReadOnlyList<PreparedWrite>> _writesOfCommand = [];
     private readonly List<(int Command, PreparedWrite Write)> _versionChecks = [];
+    private readonly List<int> _requirements = [];
+    private readonly HashSet<int> _missing = [];
 
     private WriteBatch()
     {
@@ -29,8 +33,26 @@ internal sealed class WriteBatch
 
     public List<NpgsqlBatchCommand> Commands { get; } = [];
 
-    /// <summary>The updates and deletes, each with the command whose row count tells whether its version matched, in write order.</summary>
+    /// <summary>
+    /// The updates, deletes and requirements, each with the command whose row count tells whether its version matched
+    /// (or its document exists), in write order.
+    /// </summary>
     public IReadOnlyList<(int Command, PreparedWrite Write)> VersionChecks => _versionChecks;
+
+    /// <summary>The commands of the requirements, in write order: the only commands that return rows (one result set each).</summary>
+    public IReadOnlyList<int> Requirements => _requirements;
+
+    /// <summary>Records what the result set of the requirement number <paramref name="requirement"/> held.</summary>
+    public void RecordRequirement(int requirement, bool found)
+    {
+        if (!found && requirement < _requirements.Count)
+        {
+            _missing.Add(_requirements[requirement]);
+        }
+    }
+
+    /// <summary>Whether the requirement of <paramref name="command"/> found no document.</summary>
+    public bool IsMissing(int command) => _missing.Contains(command);
 
     /// <summary>The writes a command applies (to tell which write failed).</summary>
     public IReadOnlyList<PreparedWrite> WritesOf(int command) => _writesOfCommand[command];
@@ -57,6 +79,14 @@ internal sealed class WriteBatch
             if (write.Kind == DocumentWriteKind.Update)
             {
                 batch.AddUpdate(write);
+            }
+            else if (write.Kind == DocumentWriteKind.Require)
+            {
+                batch.AddRequire(write);
+            }
+            else if (write.Kind == DocumentWriteKind.DeleteWhere)
+            {
+                batch.AddDeleteWhere(write);
             }
             else
             {
@@ -158,6 +188,39 @@ internal sealed class WriteBatch
             AddSideDelete(model, index, write);
         }
     }
+
+    /// <summary>
+    /// <c>FOR KEY SHARE</c>: the weakest row lock that a delete (or a change of the id) waits for, while updates of the
+    /// required document go on. A row deleted by a transaction that commits first is not returned: the row count is 0.
+    /// </summary>
+    private void AddRequire(PreparedWrite write)
+    {
+        var parameters = new SqlParameters();
+        var id = parameters.Add(write.Id, NpgsqlDbType.Uuid);
+        _versionChecks.Add((Commands.Count, write));
+        _requirements.Add(Commands.Count);
+        Add($"SELECT 1 FROM {write.Collection.Table} WHERE \"id\" = {id} FOR KEY SHARE", parameters, [write]);
+    }
+
+    /// <summary>
+    /// One statement: the documents that match are deleted, and the sub-statements delete the side rows of the ids they
+    /// return (all sub-statements see the same snapshot, so a filter on a side table still sees its rows). It returns no
+    /// rows: only requirements do.
+    /// </summary>
+    private void AddDeleteWhere(PreparedWrite write)
+    {
+        var model = write.Collection;
+        var delete = $"DELETE FROM {model.Table} t WHERE {write.FilterSql} RETURNING t.\"id\"";
+        var sql = model.MultiValued.Count == 0
+            ? $"DELETE FROM {model.Table} t WHERE {write.FilterSql}"
+            : $"WITH gone AS ({delete})"
+                + string.Concat(model.MultiValued.Skip(1).Select((index, m) => $", side{m.ToString(System.Globalization.CultureInfo.InvariantCulture)} AS ({DeleteSideRowsOfGone(model, index)})"))
+                + " " + DeleteSideRowsOfGone(model, model.MultiValued[0]);
+        Add(sql, write.FilterParameters!, [write]);
+    }
+
+    private static string DeleteSideRowsOfGone(CollectionModel model, IndexDefinition index) =>
+        $"DELETE FROM {model.SideTable(index)} WHERE \"id\" IN (SELECT \"id\" FROM gone)";
 
     private void AddSideDelete(CollectionModel model, IndexDefinition index, PreparedWrite write)
     {

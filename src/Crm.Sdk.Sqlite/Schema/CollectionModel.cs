@@ -23,6 +23,7 @@ internal sealed class CollectionModel
             + string.Concat(columnNames.Select((c, i) => $", {c} = {parameters[i]}"))
             + " WHERE \"id\" = @id AND \"version\" = @expected";
         DeleteSql = $"DELETE FROM {Table} WHERE \"id\" = @id AND \"version\" = @expected";
+        DeleteAnyVersionSql = $"DELETE FROM {Table} WHERE \"id\" = @id";
         VersionSql = $"SELECT \"version\" FROM {Table} WHERE \"id\" = @id";
         ExportSql = $"SELECT t.\"id\", t.\"version\", t.\"body\"{string.Concat(columnNames.Select(c => ", t." + c))}"
             + string.Concat(SideTables.Select(side => $", (SELECT json_group_array(s.\"value\") FROM {side} AS s WHERE s.\"id\" = t.\"id\")"))
@@ -52,6 +53,9 @@ internal sealed class CollectionModel
     public string UpdateSql { get; }
 
     public string DeleteSql { get; }
+
+    /// <summary>Deletes a document whatever its version (cascades).</summary>
+    public string DeleteAnyVersionSql { get; }
 
     public string VersionSql { get; }
 

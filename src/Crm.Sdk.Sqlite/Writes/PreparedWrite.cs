@@ -1,14 +1,17 @@
 using Crm.Sdk.Sqlite.Schema;
 using Crm.Sdk.Sqlite.Sql;
 using Crm.Sdk.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Crm.Sdk.Sqlite.Writes;
 
 /// <summary>A write checked against the schema, with its column values already converted, before the database is touched.</summary>
 internal sealed class PreparedWrite
 {
-    private PreparedWrite(DocumentWrite write, CollectionModel model, byte[] id, object[] columns, string[][] multiValues)
+    private PreparedWrite(DocumentWrite write, CollectionModel model, byte[] id, object[] columns, string[][] multiValues, string? selectSql = null, (string Name, object Value)[]? selectParameters = null)
     {
+        SelectSql = selectSql;
+        SelectParameters = selectParameters ?? [];
         Write = write;
         Model = model;
         Id = id;
@@ -29,6 +32,12 @@ internal sealed class PreparedWrite
     /// <summary>The values of <see cref="CollectionModel.MultiValued"/>.</summary>
     public string[][] MultiValues { get; }
 
+    /// <summary>For a <see cref="DocumentWriteKind.DeleteWhere"/>: the query of the ids of the matching documents.</summary>
+    public string? SelectSql { get; }
+
+    /// <summary>The parameters of <see cref="SelectSql"/>.</summary>
+    public IReadOnlyList<(string Name, object Value)> SelectParameters { get; }
+
     /// <summary>Checks a write and converts its values; throws <see cref="ArgumentException"/> for what the schema does not declare.</summary>
     public static PreparedWrite From(DocumentWrite write, StoreModel schema)
     {
@@ -38,7 +47,17 @@ internal sealed class PreparedWrite
         Array.Fill(columns, DBNull.Value);
         var multi = new string[model.MultiValued.Count][];
         Array.Fill(multi, []);
-        if (write.Kind != DocumentWriteKind.Delete)
+        if (write.Kind == DocumentWriteKind.DeleteWhere)
+        {
+            // The filter is translated (and so checked) now, on a detached command; its SQL and values run at apply time.
+            using var select = new SqliteCommand();
+            var where = new FilterTranslator(select, model).Translate(write.Filter);
+            var sql = $"SELECT {FilterTranslator.Alias}.\"id\" FROM {model.Table} AS {FilterTranslator.Alias} WHERE {where}";
+            var parameters = select.Parameters.Cast<SqliteParameter>().Select(p => (p.ParameterName, p.Value!)).ToArray();
+            return new PreparedWrite(write, model, [], columns, multi, sql, parameters);
+        }
+
+        if (write.Kind is DocumentWriteKind.Insert or DocumentWriteKind.Import or DocumentWriteKind.Update)
         {
             foreach (var (name, value) in write.Indexes!)
             {

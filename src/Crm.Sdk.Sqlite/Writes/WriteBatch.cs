@@ -32,6 +32,12 @@ internal sealed class WriteBatch : IDisposable
             case DocumentWriteKind.Update:
                 Update(write);
                 break;
+            case DocumentWriteKind.Require:
+                Require(write);
+                break;
+            case DocumentWriteKind.DeleteWhere:
+                DeleteWhere(write);
+                break;
             default:
                 Delete(write);
                 break;
@@ -84,6 +90,58 @@ internal sealed class WriteBatch : IDisposable
         }
 
         DeleteSideValues(write);
+    }
+
+    /// <summary>
+    /// The document must exist now. No lock is needed: a batch runs in a <c>BEGIN IMMEDIATE</c> transaction, so no other
+    /// writer can delete the document before it commits.
+    /// </summary>
+    private void Require(PreparedWrite write)
+    {
+        var command = Command(write.Model.VersionSql, ["@id"]);
+        command.Parameters[0].Value = write.Id;
+        if (command.ExecuteScalar() is null or DBNull)
+        {
+            throw new EntityNotFoundException(write.Model.Name, write.Write.Id.ToString());
+        }
+    }
+
+    /// <summary>
+    /// Reads the ids that match first, then deletes each document and its side rows: deleting side rows first would change
+    /// what a filter on a multi-valued index matches, and deleting documents first would lose which side rows to remove.
+    /// </summary>
+    private void DeleteWhere(PreparedWrite write)
+    {
+        var ids = new List<byte[]>();
+        using (var select = _connection.CreateCommand())
+        {
+            select.Transaction = _transaction;
+            select.CommandText = write.SelectSql;
+            foreach (var (name, value) in write.SelectParameters)
+            {
+                select.Parameters.AddWithValue(name, value);
+            }
+
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                ids.Add((byte[])reader.GetValue(0));
+            }
+        }
+
+        var model = write.Model;
+        var delete = Command(model.DeleteAnyVersionSql, ["@id"]);
+        foreach (var id in ids)
+        {
+            delete.Parameters[0].Value = id;
+            delete.ExecuteNonQuery();
+            for (var i = 0; i < model.MultiValued.Count; i++)
+            {
+                var side = Command(model.SideDeleteSql[i], ["@id"]);
+                side.Parameters[0].Value = id;
+                side.ExecuteNonQuery();
+            }
+        }
     }
 
     private static void SetRow(SqliteCommand command, PreparedWrite write)

@@ -40,6 +40,12 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
     {
         var customer = await GetAsync(id, cancellationToken).ConfigureAwait(false);
         var uow = new CrmUnitOfWork(store, context);
+        customer.MarkDeleted();
+
+        // The customer first, then whatever refers to it, all in one transaction: once the customer's row is deleted
+        // (PostgreSQL: locked against the key-share locks of concurrent commits that require it), no new interaction,
+        // deal or ticket of it can commit, and the cascades below see every one that committed before.
+        uow.Delete(customer);
         foreach (var (collection, index) in new[]
         {
             (InteractionMapping.CollectionName, InteractionMapping.CustomerIdIndex),
@@ -47,15 +53,9 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
             (TicketMapping.CollectionName, TicketMapping.CustomerIdIndex),
         })
         {
-            var query = new DocumentQuery(collection) { Filter = IndexFilter.Equal(index, id.Value) };
-            await foreach (var document in store.QueryDocumentsAsync(query, cancellationToken).ConfigureAwait(false))
-            {
-                uow.Add(DocumentWrite.Delete(collection, document.Id, document.Version));
-            }
+            uow.Add(DocumentWrite.DeleteWhere(collection, IndexFilter.Equal(index, id.Value)));
         }
 
-        customer.MarkDeleted();
-        uow.Delete(customer);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

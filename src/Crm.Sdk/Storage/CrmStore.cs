@@ -112,25 +112,6 @@ internal sealed partial class CrmStore : IDisposable
         }
     }
 
-    public async Task<HashSet<Guid>> ExistingIdsAsync(string collection, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
-    {
-        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        var found = new HashSet<Guid>();
-        try
-        {
-            await foreach (var document in _provider.GetManyAsync(collection, ids, cancellationToken).ConfigureAwait(false))
-            {
-                found.Add(document.Id);
-            }
-        }
-        catch (Exception ex) when (IsUnexpected(ex))
-        {
-            throw Wrap(ex, $"reading {collection}");
-        }
-
-        return found;
-    }
-
     public async Task<Page<T>> PageAsync<T>(IDocumentMapping<T> mapping, string listName, DocumentQuery query, PageRequest page, CancellationToken cancellationToken)
         where T : class
     {

@@ -17,4 +17,17 @@ public enum DocumentWriteKind
     /// (<see cref="DocumentWrite.Import"/>); fails with <see cref="DuplicateKeyException"/> if the id exists.
     /// </summary>
     Import,
+
+    /// <summary>
+    /// Checks that a document exists at this point of the batch and writes nothing (<see cref="DocumentWrite.Require"/>);
+    /// else <see cref="EntityNotFoundException"/> naming the collection and id, and the whole batch rolls back. The provider
+    /// also keeps the document from being deleted by another transaction until the batch commits.
+    /// </summary>
+    Require,
+
+    /// <summary>
+    /// Removes every document that matches <see cref="DocumentWrite.Filter"/> at this point of the batch, with all its index
+    /// values, without a version check (<see cref="DocumentWrite.DeleteWhere"/>); matching nothing is not an error.
+    /// </summary>
+    DeleteWhere,
 }

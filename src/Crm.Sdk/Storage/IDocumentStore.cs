@@ -60,6 +60,14 @@ public interface IDocumentStore
     /// Applies the writes in order inside one transaction: all of them are durable when the task completes,
     /// or none of them when it fails. Large batches (bulk appends) are expected and must be fast.
     /// </summary>
+    /// <remarks>
+    /// Each write sees the effect of the writes before it in the batch. A <see cref="DocumentWriteKind.Require"/> whose
+    /// document is absent at its point of the batch throws <see cref="EntityNotFoundException"/> (entity type = the
+    /// collection name, id = the document id) and rolls the batch back; the provider keeps a required document from
+    /// being deleted by another transaction until the batch commits. A <see cref="DocumentWriteKind.DeleteWhere"/>
+    /// removes whatever matches its filter at its point of the batch, side values included. Every write, filters
+    /// included, is checked against the schema before the database is touched.
+    /// </remarks>
     /// <param name="writes">The writes.</param>
     /// <param name="cancellationToken">Cancels the operation; a cancelled commit writes nothing.</param>
     /// <returns>A task that completes when the writes are durable.</returns>

@@ -1,4 +1,5 @@
 using Crm.Sdk.Customers;
+using Crm.Sdk.Interactions;
 using Crm.Sdk.Specification.Tests.Storage;
 using Crm.Sdk.Testing;
 using Xunit;
@@ -208,6 +209,77 @@ public abstract class ConcurrencyConformanceTests<TFixture>(TFixture fixture) : 
         Assert.Equal(["from-a", "from-b"], merged.Tags.Order(StringComparer.Ordinal));
         Assert.Equal("rep-a", merged.OwnerId);
         Assert.Equal(LifecycleStage.Customer, merged.LifecycleStage);
+    }
+
+    /// <summary>
+    /// A customer deleted while another CRM (as another process would) records interactions for it in a loop leaves no
+    /// orphan: afterwards no interaction of that customer exists, every record call either succeeded (and its
+    /// interaction went with the customer) or failed with <see cref="EntityNotFoundException"/> naming the customer, and
+    /// every call started after the delete returned failed. The invariant is asserted, not the interleaving.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public virtual async Task Deleting_a_customer_while_interactions_are_recorded_for_it_leaves_no_orphan()
+    {
+        const int MaxCalls = 10_000;
+        const int RecordsBeforeDelete = 5;
+        var recorder = OpenSecondCrm();
+        var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer("Leaving"));
+        var recorded = new List<InteractionId>();
+        var refused = new List<EntityNotFoundException>();
+        var startedAfterDelete = new List<Exception?>();
+        var enoughRecorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var delete = Task.Run(async () =>
+        {
+            await enoughRecorded.Task;
+            await Crm.Customers.DeleteAsync(customer.Id);
+        });
+
+        // Bounded: once the delete has returned, the next call must fail and ends the loop.
+        for (var call = 0; call < MaxCalls; call++)
+        {
+            var deleteDone = delete.IsCompleted;
+            try
+            {
+                var interaction = await recorder.Interactions.RecordAsync(TestDrafts.Interaction(customer.Id));
+                recorded.Add(interaction.Id);
+                if (deleteDone)
+                {
+                    startedAfterDelete.Add(null);
+                }
+            }
+            catch (EntityNotFoundException ex)
+            {
+                refused.Add(ex);
+                if (deleteDone)
+                {
+                    startedAfterDelete.Add(ex);
+                }
+
+                break;
+            }
+
+            if (recorded.Count == RecordsBeforeDelete)
+            {
+                enoughRecorded.SetResult();
+            }
+        }
+
+        await delete;
+        Assert.True(recorded.Count >= RecordsBeforeDelete);
+        var notFound = Assert.Single(refused);
+        Assert.Equal((nameof(Customer), customer.Id.ToString()), (notFound.EntityType, notFound.Id));
+        Assert.All(startedAfterDelete, Assert.NotNull);
+        Assert.Null(await Crm.Customers.FindAsync(customer.Id));
+        Assert.Empty((await Crm.Interactions.GetTimelineAsync(customer.Id, TimelineFilter.All, PageRequest.First)).Items);
+        foreach (var id in recorded)
+        {
+            await Assert.ThrowsAsync<EntityNotFoundException>(() => recorder.Interactions.GetAsync(id));
+        }
+
+        // A late record call, as after the loop, is refused too.
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => recorder.Interactions.RecordAsync(TestDrafts.Interaction(customer.Id)));
     }
 
     private static async Task<Exception?> Outcome(Task save)
