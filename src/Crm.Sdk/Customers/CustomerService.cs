@@ -51,12 +51,14 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
             (InteractionMapping.CollectionName, InteractionMapping.CustomerIdIndex),
             (DealMapping.CollectionName, DealMapping.CustomerIdIndex),
             (TicketMapping.CollectionName, TicketMapping.CustomerIdIndex),
+            (DataKeyMapping.CollectionName, DataKeyMapping.CustomerIdIndex),
         })
         {
             uow.Add(DocumentWrite.DeleteWhere(collection, IndexFilter.Equal(index, id.Value)));
         }
 
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await store.PurgeDeletedContentAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Customer>> FindByEmailAsync(string email, CancellationToken cancellationToken = default)

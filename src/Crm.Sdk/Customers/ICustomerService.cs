@@ -35,7 +35,7 @@ public interface ICustomerService
     Task UpdateAsync(Customer customer, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Deletes a customer together with its interactions, deals and tickets, in one transaction.
+    /// Deletes a customer together with its interactions, deals, tickets and data keys, in one transaction.
     /// </summary>
     /// <param name="id">The id.</param>
     /// <param name="cancellationToken">Cancels the call; nothing is deleted then.</param>

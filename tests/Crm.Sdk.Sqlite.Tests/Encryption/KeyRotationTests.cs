@@ -138,6 +138,22 @@ public sealed class KeyRotationTests : IDisposable
     }
 
     [Fact]
+    public async Task Deleting_a_customer_deletes_its_data_keys_too()
+    {
+        var ids = await SeedAsync(("A", KeyA));
+        await using var provider = Open(("A", KeyA));
+        await provider.GetRequiredService<IEncryptionMaintenance>().ReencryptDataAsync(_clock.GetCurrentInstant());
+        var crm = provider.GetRequiredService<ICrm>();
+        var customerKey = $"customer_id = x'{Convert.ToHexString(ids[0].Value.ToByteArray(bigEndian: true))}'";
+        Assert.Equal(2, CountRows("data_keys", customerKey));
+
+        await crm.Customers.DeleteAsync(ids[0]);
+
+        Assert.Equal(0, CountRows("data_keys", customerKey));
+        Assert.Equal((ids.Count - 1) * 2, CountRows("data_keys"));
+    }
+
+    [Fact]
     public async Task A_cancelled_rotation_stops_and_a_second_run_finishes_the_work()
     {
         var ids = await SeedAsync(("A", KeyA));
