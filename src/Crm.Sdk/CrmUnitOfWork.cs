@@ -126,5 +126,4 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
     internal void Delete(Customer customer) => _session.Delete(context.Customers, customer);
 
     internal void Add(DocumentWrite write) => _session.Add(write);
-
 }
