@@ -47,7 +47,7 @@ internal static class FieldCipher
             var span = envelope.AsSpan(0, envelopeLength);
             EnvelopeFormat.WriteHeader(span, key.Id);
             var nonce = span.Slice(EnvelopeFormat.HeaderSize, EnvelopeFormat.NonceSize);
-            RandomNumberGenerator.Fill(nonce);
+            NonceSource.Fill(nonce);
 
             var aadSize = AssociatedData.Size(EnvelopeFormat.HeaderSize, context);
             var aad = aadSize <= MaxStackAssociatedData
