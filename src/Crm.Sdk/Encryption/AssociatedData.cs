@@ -16,18 +16,29 @@ internal static class AssociatedData
     /// <summary>Encodes the associated data of a value in <paramref name="context"/> under <paramref name="header"/>.</summary>
     public static byte[] Encode(ReadOnlySpan<byte> header, FieldContext context)
     {
-        var size = header.Length
-            + CryptoEncoding.LengthPrefixedSize(context.Collection)
-            + CryptoEncoding.GuidSize
-            + CryptoEncoding.LengthPrefixedSize(context.Field);
-        var aad = new byte[size];
-        var span = aad.AsSpan();
+        var aad = new byte[Size(header.Length, context)];
+        _ = Write(aad, header, context);
+        return aad;
+    }
+
+    /// <summary>The size of the associated data of a value in <paramref name="context"/> under a header of <paramref name="headerSize"/> bytes.</summary>
+    public static int Size(int headerSize, FieldContext context) =>
+        headerSize
+        + CryptoEncoding.LengthPrefixedSize(context.Collection)
+        + CryptoEncoding.GuidSize
+        + CryptoEncoding.LengthPrefixedSize(context.Field);
+
+    /// <summary>Writes the associated data into <paramref name="destination"/> (at least <see cref="Size"/> bytes) and returns its length.</summary>
+    public static int Write(Span<byte> destination, ReadOnlySpan<byte> header, FieldContext context)
+    {
+        var size = Size(header.Length, context);
+        var span = destination[..size];
         header.CopyTo(span);
         var offset = header.Length;
         offset += CryptoEncoding.WriteLengthPrefixed(span[offset..], context.Collection);
         CryptoEncoding.WriteGuid(span[offset..], context.RecordId);
         offset += CryptoEncoding.GuidSize;
         offset += CryptoEncoding.WriteLengthPrefixed(span[offset..], context.Field);
-        return offset == size ? aad : throw new InvalidOperationException("Associated data size mismatch.");
+        return offset == size ? size : throw new InvalidOperationException("Associated data size mismatch.");
     }
 }

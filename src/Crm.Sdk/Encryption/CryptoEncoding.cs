@@ -52,30 +52,53 @@ internal static class CryptoEncoding
     /// </summary>
     public static bool TryFromBase64Url(ReadOnlySpan<char> text, out byte[] bytes)
     {
-        // Base64Url accepts padding and whitespace, so check the alphabet first, then decode, then insist on the
-        // canonical form (no stray trailing bits).
         bytes = [];
-        if (text.IsEmpty || text.Length % 4 == 1 || text.ContainsAnyExcept(Base64UrlAlphabet))
-        {
-            return false;
-        }
-
         var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        try
-        {
-            // TryDecodeFromChars still throws FormatException for some inputs (non-zero trailing bits).
-            if (!HasCanonicalTail(text) || !Base64Url.TryDecodeFromChars(text, buffer, out var written) || written != buffer.Length)
-            {
-                return false;
-            }
-        }
-        catch (FormatException)
+        if (!TryFromBase64Url(text, buffer, out var written) || written != buffer.Length)
         {
             return false;
         }
 
         bytes = buffer;
         return true;
+    }
+
+    /// <summary>
+    /// Decodes base64url without padding into <paramref name="destination"/> (at least
+    /// <see cref="Base64Url.GetMaxDecodedLength"/> bytes), accepting only the canonical encoding, like
+    /// <see cref="TryFromBase64Url(ReadOnlySpan{char}, out byte[])"/>.
+    /// </summary>
+    public static bool TryFromBase64Url(ReadOnlySpan<char> text, Span<byte> destination, out int written)
+    {
+        // Base64Url accepts padding and whitespace, so check the alphabet first, then decode, then insist on the
+        // canonical form (no stray trailing bits).
+        written = 0;
+        if (text.IsEmpty || text.Length % 4 == 1 || text.ContainsAnyExcept(Base64UrlAlphabet))
+        {
+            return false;
+        }
+
+        var expected = Base64Url.GetMaxDecodedLength(text.Length);
+        if (destination.Length < expected)
+        {
+            return false;
+        }
+
+        try
+        {
+            // TryDecodeFromChars still throws FormatException for some inputs (non-zero trailing bits).
+            if (!HasCanonicalTail(text) || !Base64Url.TryDecodeFromChars(text, destination[..expected], out var count) || count != expected)
+            {
+                return false;
+            }
+
+            written = count;
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+
 namespace Crm.Sdk.Encryption;
 
 /// <summary>
@@ -51,10 +53,43 @@ internal static class EnvelopeFormat
     /// <summary>The text form of a binary envelope.</summary>
     public static string ToText(ReadOnlySpan<byte> envelope) => Prefix + CryptoEncoding.ToBase64Url(envelope);
 
+    /// <summary>The text form of the first <paramref name="length"/> bytes of <paramref name="envelope"/>, built in one allocation.</summary>
+    public static string ToText(byte[] envelope, int length) =>
+        string.Create(Prefix.Length + Base64Url.GetEncodedLength(length), (envelope, length), static (chars, state) =>
+        {
+            Prefix.CopyTo(chars);
+            var written = Base64Url.EncodeToChars(state.envelope.AsSpan(0, state.length), chars[Prefix.Length..]);
+            if (written != chars.Length - Prefix.Length)
+            {
+                throw new InvalidOperationException("Envelope text size mismatch.");
+            }
+        });
+
+    /// <summary>The buffer size <see cref="TryDecode(string, Span{byte}, out int, out CryptographicIntegrityFailure)"/> needs for <paramref name="text"/>.</summary>
+    public static int MaxDecodedLength(string text) =>
+        text.Length <= Prefix.Length ? 0 : Base64Url.GetMaxDecodedLength(text.Length - Prefix.Length);
+
     /// <summary>Decodes and checks the text form; on failure says why, without throwing.</summary>
     public static bool TryDecode(string text, out byte[] envelope, out CryptographicIntegrityFailure failure)
     {
         envelope = [];
+        var buffer = new byte[MaxDecodedLength(text)];
+        if (!TryDecode(text, buffer, out var length, out failure))
+        {
+            return false;
+        }
+
+        envelope = length == buffer.Length ? buffer : buffer[..length];
+        return true;
+    }
+
+    /// <summary>
+    /// Decodes and checks the text form into <paramref name="destination"/> (at least <see cref="MaxDecodedLength"/> bytes);
+    /// on failure says why, without throwing.
+    /// </summary>
+    public static bool TryDecode(string text, Span<byte> destination, out int length, out CryptographicIntegrityFailure failure)
+    {
+        length = 0;
         if (!TryReadPrefixVersion(text, out var prefixLength))
         {
             failure = CryptographicIntegrityFailure.MalformedEnvelope;
@@ -67,19 +102,19 @@ internal static class EnvelopeFormat
             return false;
         }
 
-        if (!CryptoEncoding.TryFromBase64Url(text.AsSpan(Prefix.Length), out var bytes) || bytes.Length < Overhead)
+        if (!CryptoEncoding.TryFromBase64Url(text.AsSpan(Prefix.Length), destination, out var written) || written < Overhead)
         {
             failure = CryptographicIntegrityFailure.MalformedEnvelope;
             return false;
         }
 
-        if (bytes[0] != Version1)
+        if (destination[0] != Version1)
         {
             failure = CryptographicIntegrityFailure.UnsupportedVersion;
             return false;
         }
 
-        envelope = bytes;
+        length = written;
         failure = default;
         return true;
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -12,6 +13,9 @@ namespace Crm.Sdk.Encryption;
 /// </summary>
 internal static class FieldCipher
 {
+    // Associated data up to this size is built on the stack (collection and field names are short).
+    private const int MaxStackAssociatedData = 256;
+
     /// <summary>Encrypts <paramref name="plaintext"/> for <paramref name="context"/> under <paramref name="key"/>.</summary>
     /// <returns>The envelope text, <c>ce1:...</c>.</returns>
     /// <exception cref="ArgumentException">The plaintext is not valid UTF-16 (a lone surrogate).</exception>
@@ -21,41 +25,68 @@ internal static class FieldCipher
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(key);
 
-        byte[] plainBytes;
+        // Pooled buffers: the plaintext bytes (zeroed before they go back), the binary envelope and, when it does not
+        // fit on the stack, the associated data. The only allocation left is the envelope text itself.
+        var plainBuffer = ArrayPool<byte>.Shared.Rent(CryptoEncoding.StrictUtf8.GetMaxByteCount(plaintext.Length));
+        var plainLength = 0;
+        byte[]? envelope = null;
+        byte[]? rentedAad = null;
         try
         {
-            plainBytes = CryptoEncoding.StrictUtf8.GetBytes(plaintext);
-        }
-        catch (EncoderFallbackException e)
-        {
-            throw new ArgumentException($"The value of {context} is not valid UTF-16 text (it holds a lone surrogate) and cannot be encrypted.", nameof(plaintext), e);
-        }
+            try
+            {
+                plainLength = CryptoEncoding.StrictUtf8.GetBytes(plaintext, plainBuffer);
+            }
+            catch (EncoderFallbackException e)
+            {
+                throw new ArgumentException($"The value of {context} is not valid UTF-16 text (it holds a lone surrogate) and cannot be encrypted.", nameof(plaintext), e);
+            }
 
-        var envelope = new byte[EnvelopeFormat.Overhead + plainBytes.Length];
-        var span = envelope.AsSpan();
-        EnvelopeFormat.WriteHeader(span, key.Id);
-        var nonce = span.Slice(EnvelopeFormat.HeaderSize, EnvelopeFormat.NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        var aad = AssociatedData.Encode(span[..EnvelopeFormat.HeaderSize], context);
+            var envelopeLength = EnvelopeFormat.Overhead + plainLength;
+            envelope = ArrayPool<byte>.Shared.Rent(envelopeLength);
+            var span = envelope.AsSpan(0, envelopeLength);
+            EnvelopeFormat.WriteHeader(span, key.Id);
+            var nonce = span.Slice(EnvelopeFormat.HeaderSize, EnvelopeFormat.NonceSize);
+            NonceSource.Fill(nonce);
 
-        var fieldKey = key.GetFieldKey(context.Collection, context.Field);
-        var gcm = fieldKey.Rent();
-        try
-        {
-            gcm.Encrypt(
-                nonce,
-                plainBytes,
-                span.Slice(EnvelopeFormat.CiphertextOffset, plainBytes.Length),
-                span[^EnvelopeFormat.TagSize..],
-                aad);
+            var aadSize = AssociatedData.Size(EnvelopeFormat.HeaderSize, context);
+            var aad = aadSize <= MaxStackAssociatedData
+                ? stackalloc byte[MaxStackAssociatedData]
+                : (rentedAad = ArrayPool<byte>.Shared.Rent(aadSize));
+            aad = aad[..AssociatedData.Write(aad, span[..EnvelopeFormat.HeaderSize], context)];
+
+            var fieldKey = key.GetFieldKey(context.Collection, context.Field);
+            var gcm = fieldKey.Rent();
+            try
+            {
+                gcm.Encrypt(
+                    nonce,
+                    plainBuffer.AsSpan(0, plainLength),
+                    span.Slice(EnvelopeFormat.CiphertextOffset, plainLength),
+                    span[^EnvelopeFormat.TagSize..],
+                    aad);
+            }
+            finally
+            {
+                fieldKey.Return(gcm);
+            }
+
+            return EnvelopeFormat.ToText(envelope, envelopeLength);
         }
         finally
         {
-            fieldKey.Return(gcm);
-            CryptographicOperations.ZeroMemory(plainBytes);
-        }
+            CryptographicOperations.ZeroMemory(plainBuffer.AsSpan(0, plainLength));
+            ArrayPool<byte>.Shared.Return(plainBuffer);
+            if (envelope is not null)
+            {
+                ArrayPool<byte>.Shared.Return(envelope);
+            }
 
-        return EnvelopeFormat.ToText(envelope);
+            if (rentedAad is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rentedAad);
+            }
+        }
     }
 
     /// <summary>Decrypts an envelope that must have been produced under <paramref name="key"/>.</summary>
@@ -78,43 +109,41 @@ internal static class FieldCipher
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(findKey);
 
-        if (!EnvelopeFormat.TryDecode(envelope, out var bytes, out var failure))
-        {
-            throw Failed(failure, context, null, failure == CryptographicIntegrityFailure.UnsupportedVersion
-                ? "its envelope has a format version this version of Crm.Sdk does not support"
-                : "it is not a well-formed encrypted value (wrong prefix, bad base64url, or truncated)");
-        }
-
-        var keyId = EnvelopeFormat.DataKeyId(bytes);
-        var key = findKey(keyId)
-            ?? throw Failed(CryptographicIntegrityFailure.UnknownKey, context, keyId, $"its data key {keyId} is not available (erased, or belongs to another record)");
-        if (key.Id != keyId)
-        {
-            throw Failed(CryptographicIntegrityFailure.UnknownKey, context, keyId, $"the key lookup for data key {keyId} returned key {key.Id}");
-        }
-
-        var aad = AssociatedData.Encode(EnvelopeFormat.Header(bytes), context);
-        var ciphertext = EnvelopeFormat.Ciphertext(bytes);
-        var plainBytes = new byte[ciphertext.Length];
-        var fieldKey = key.GetFieldKey(context.Collection, context.Field);
-        var gcm = fieldKey.Rent();
+        var envelopeBuffer = ArrayPool<byte>.Shared.Rent(EnvelopeFormat.MaxDecodedLength(envelope));
+        byte[]? rentedAad = null;
         try
         {
-            gcm.Decrypt(EnvelopeFormat.Nonce(bytes), ciphertext, EnvelopeFormat.Tag(bytes), plainBytes, aad);
-            return CryptoEncoding.StrictUtf8.GetString(plainBytes);
-        }
-        catch (CryptographicException e)
-        {
-            throw Failed(CryptographicIntegrityFailure.AuthenticationFailed, context, keyId, "its authentication tag does not verify: it was altered, or copied from another record, field or collection", e);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw Failed(CryptographicIntegrityFailure.AuthenticationFailed, context, keyId, "it authenticated but is not UTF-8 text", e);
+            if (!EnvelopeFormat.TryDecode(envelope, envelopeBuffer, out var length, out var failure))
+            {
+                throw Failed(failure, context, null, failure == CryptographicIntegrityFailure.UnsupportedVersion
+                    ? "its envelope has a format version this version of Crm.Sdk does not support"
+                    : "it is not a well-formed encrypted value (wrong prefix, bad base64url, or truncated)");
+            }
+
+            ReadOnlySpan<byte> bytes = envelopeBuffer.AsSpan(0, length);
+            var keyId = EnvelopeFormat.DataKeyId(bytes);
+            var key = findKey(keyId)
+                ?? throw Failed(CryptographicIntegrityFailure.UnknownKey, context, keyId, $"its data key {keyId} is not available (erased, or belongs to another record)");
+            if (key.Id != keyId)
+            {
+                throw Failed(CryptographicIntegrityFailure.UnknownKey, context, keyId, $"the key lookup for data key {keyId} returned key {key.Id}");
+            }
+
+            var aadSize = AssociatedData.Size(EnvelopeFormat.HeaderSize, context);
+            var aad = aadSize <= MaxStackAssociatedData
+                ? stackalloc byte[MaxStackAssociatedData]
+                : (rentedAad = ArrayPool<byte>.Shared.Rent(aadSize));
+            aad = aad[..AssociatedData.Write(aad, EnvelopeFormat.Header(bytes), context)];
+
+            return Open(bytes, aad, context, key, keyId);
         }
         finally
         {
-            fieldKey.Return(gcm);
-            CryptographicOperations.ZeroMemory(plainBytes);
+            ArrayPool<byte>.Shared.Return(envelopeBuffer);
+            if (rentedAad is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rentedAad);
+            }
         }
     }
 
@@ -128,6 +157,35 @@ internal static class FieldCipher
         var ok = EnvelopeFormat.TryDecode(envelope, out var bytes, out _);
         dataKeyId = ok ? EnvelopeFormat.DataKeyId(bytes) : Guid.Empty;
         return ok;
+    }
+
+    // Decrypts into a pooled buffer (zeroed before it goes back) and decodes the UTF-8 from there.
+    private static string Open(ReadOnlySpan<byte> envelope, ReadOnlySpan<byte> aad, FieldContext context, DataKey key, Guid keyId)
+    {
+        var ciphertext = EnvelopeFormat.Ciphertext(envelope);
+        var plainBuffer = ArrayPool<byte>.Shared.Rent(ciphertext.Length);
+        var plain = plainBuffer.AsSpan(0, ciphertext.Length);
+        var fieldKey = key.GetFieldKey(context.Collection, context.Field);
+        var gcm = fieldKey.Rent();
+        try
+        {
+            gcm.Decrypt(EnvelopeFormat.Nonce(envelope), ciphertext, EnvelopeFormat.Tag(envelope), plain, aad);
+            return CryptoEncoding.StrictUtf8.GetString(plain);
+        }
+        catch (CryptographicException e)
+        {
+            throw Failed(CryptographicIntegrityFailure.AuthenticationFailed, context, keyId, "its authentication tag does not verify: it was altered, or copied from another record, field or collection", e);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw Failed(CryptographicIntegrityFailure.AuthenticationFailed, context, keyId, "it authenticated but is not UTF-8 text", e);
+        }
+        finally
+        {
+            fieldKey.Return(gcm);
+            CryptographicOperations.ZeroMemory(plain);
+            ArrayPool<byte>.Shared.Return(plainBuffer);
+        }
     }
 
     private static CryptographicIntegrityException Failed(

@@ -18,6 +18,7 @@ internal sealed class FieldProtector
         _writeKeys = writeKeys;
         _keys = keys;
         _blindIndexer = blindIndexer;
+        KeyFinder = FindKey;
     }
 
     /// <summary>Encrypts nothing and indexes searchable values in clear.</summary>
@@ -61,6 +62,9 @@ internal sealed class FieldProtector
     public string? BlindIndexKeyId => _blindIndexer?.CurrentKeyId;
 
     internal DataKey? FindKey(Guid keyId) => _keys?.Find(keyId);
+
+    /// <summary><see cref="FindKey"/> as a delegate, made once (not once per value read).</summary>
+    internal Func<Guid, DataKey?> KeyFinder { get; }
 
     internal bool IsErasedKey(Guid keyId) => _keys?.IsErased(keyId) ?? false;
 

@@ -63,7 +63,7 @@ internal sealed class RecordFields
             return default;
         }
 
-        var plaintext = FieldCipher.Decrypt(envelope, context, _protector.FindKey);
+        var plaintext = FieldCipher.Decrypt(envelope, context, _protector.KeyFinder);
         return typeof(T) == typeof(string) ? (T)(object)plaintext : JsonSerializer.Deserialize<T>(plaintext, CrmJson.Options);
     }
 }
