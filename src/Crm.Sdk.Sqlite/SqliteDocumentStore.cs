@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Crm.Sdk.Sqlite.Schema;
 using Crm.Sdk.Storage;
 using Microsoft.Data.Sqlite;
@@ -17,6 +18,14 @@ namespace Crm.Sdk.Sqlite;
 /// </remarks>
 public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure, IDisposable, IAsyncDisposable
 {
+    /// <summary>
+    /// The per-connection settings last applied to each physical SQLite connection (the pool hands the same handle out
+    /// again), so a pooled open skips the PRAGMA batch when the handle already has this store's settings. Keyed by the
+    /// handle object itself: a closed handle's entry goes with it, and a new handle never matches an old one. Shared by
+    /// all stores because stores with equal connection strings share one pool (and may differ in settings).
+    /// </summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, string> AppliedPragmas = [];
+
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -180,7 +189,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            Execute(connection, _connectionPragmas);
+            ApplyConnectionPragmas(connection);
             return connection;
         }
         catch (SqliteException ex)
@@ -192,6 +201,34 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>Reads a PRAGMA's value on a pooled connection of this store, as a read would see it (for tests).</summary>
+    internal async Task<string?> ReadPragmaAsync(string pragma, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA " + pragma;
+            return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>Sets busy timeout, synchronous and secure_delete on a physical connection that does not have this store's settings yet.</summary>
+    private void ApplyConnectionPragmas(SqliteConnection connection)
+    {
+        var handle = connection.Handle;
+        if (handle is not null && AppliedPragmas.TryGetValue(handle, out var applied) && string.Equals(applied, _connectionPragmas, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        Execute(connection, _connectionPragmas);
+        if (handle is not null)
+        {
+            AppliedPragmas.AddOrUpdate(handle, _connectionPragmas);
         }
     }
 

@@ -27,6 +27,30 @@ public sealed class SqliteProviderTests(SqliteStoreFixture fixture) : IClassFixt
         Assert.Equal("wal", Scalar(path, "PRAGMA journal_mode"));
     }
 
+    /// <summary>
+    /// Every connection a store uses has its settings, also when the pool hands a connection out again and when another
+    /// store on the same file, sharing the pool, uses other settings.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task Pooled_connections_always_carry_the_store_settings()
+    {
+        var path = fixture.PathOf(fixture.NewDatabaseName());
+        using var full = new SqliteDocumentStore(path, new SqliteStoreOptions { BusyTimeout = TimeSpan.FromSeconds(7) });
+        using var normal = new SqliteDocumentStore(path, new SqliteStoreOptions { Synchronous = SqliteSynchronousMode.Normal, BusyTimeout = TimeSpan.FromSeconds(3) });
+        await full.EnsureSchemaAsync(ConformanceSchema.Initial, None);
+
+        for (var round = 0; round < 3; round++)
+        {
+            Assert.Equal("2", await full.ReadPragmaAsync("synchronous", None));
+            Assert.Equal("7000", await full.ReadPragmaAsync("busy_timeout", None));
+            Assert.Equal("1", await full.ReadPragmaAsync("secure_delete", None));
+            Assert.Equal("1", await normal.ReadPragmaAsync("synchronous", None));
+            Assert.Equal("3000", await normal.ReadPragmaAsync("busy_timeout", None));
+            Assert.Equal("1", await normal.ReadPragmaAsync("secure_delete", None));
+        }
+    }
+
     /// <summary>The schema is recorded per collection in crm_schema, and the layout version in user_version.</summary>
     /// <returns>The test.</returns>
     [Fact]
