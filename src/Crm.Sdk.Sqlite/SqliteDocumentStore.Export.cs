@@ -24,37 +24,9 @@ public sealed partial class SqliteDocumentStore
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = model.ExportSql;
-            SqliteDataReader reader;
-            try
+            await foreach (var document in ReadRowsAsync(command, reader => ReadExported(reader, model), doing, cancellationToken).ConfigureAwait(false))
             {
-                reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (SqliteException ex)
-            {
-                throw StorageError(doing, ex);
-            }
-
-            await using (reader.ConfigureAwait(false))
-            {
-                while (true)
-                {
-                    ExportedDocument document;
-                    try
-                    {
-                        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                        {
-                            yield break;
-                        }
-
-                        document = ReadExported(reader, model);
-                    }
-                    catch (SqliteException ex)
-                    {
-                        throw StorageError(doing, ex);
-                    }
-
-                    yield return document;
-                }
+                yield return document;
             }
         }
     }

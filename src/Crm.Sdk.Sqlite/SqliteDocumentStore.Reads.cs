@@ -230,37 +230,50 @@ public sealed partial class SqliteDocumentStore
             using var command = connection.CreateCommand();
             command.CommandText = sql;
             command.Parameters.AddRange(parameters);
-            SqliteDataReader reader;
-            try
+            await foreach (var document in ReadRowsAsync(command, reader => ReadDocument(reader, order), doing, cancellationToken).ConfigureAwait(false))
             {
-                reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                yield return document;
             }
-            catch (SqliteException ex)
-            {
-                throw StorageError(doing, ex);
-            }
+        }
+    }
 
-            await using (reader.ConfigureAwait(false))
+    /// <summary>Executes a command and yields one item per row as the reader moves, mapping SQLite failures to storage errors.</summary>
+    private static async IAsyncEnumerable<T> ReadRowsAsync<T>(
+        SqliteCommand command,
+        Func<SqliteDataReader, T> read,
+        string doing,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        SqliteDataReader reader;
+        try
+        {
+            reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            throw StorageError(doing, ex);
+        }
+
+        await using (reader.ConfigureAwait(false))
+        {
+            while (true)
             {
-                while (true)
+                T item;
+                try
                 {
-                    StoredDocument document;
-                    try
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                        {
-                            yield break;
-                        }
-
-                        document = ReadDocument(reader, order);
-                    }
-                    catch (SqliteException ex)
-                    {
-                        throw StorageError(doing, ex);
+                        yield break;
                     }
 
-                    yield return document;
+                    item = read(reader);
                 }
+                catch (SqliteException ex)
+                {
+                    throw StorageError(doing, ex);
+                }
+
+                yield return item;
             }
         }
     }
