@@ -12,6 +12,9 @@ internal static class EnvelopeScanner
     private const string Marker = "\"" + EnvelopeFormat.Prefix;
     private const int HeaderChars = 24; // 18 bytes: the version, the 16-byte key id and the first nonce byte.
 
+    // The shortest well-formed envelope text: the prefix and an empty plaintext's envelope (header, nonce and tag).
+    private static readonly int MinEnvelopeChars = EnvelopeFormat.Prefix.Length + Base64Url.GetEncodedLength(EnvelopeFormat.Overhead);
+
     public static void CollectKeyIds(string body, HashSet<Guid> keyIds)
     {
         Span<byte> header = stackalloc byte[18];
@@ -26,6 +29,25 @@ internal static class EnvelopeScanner
 
             start = body.IndexOf(Marker, from, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>
+    /// Reads the data key id of one envelope from its first 24 base64url characters, without decoding the rest or
+    /// allocating: enough to tell whether its key was erased. The rest is checked by the decryption, if any follows.
+    /// </summary>
+    public static bool TryReadKeyId(string envelope, out Guid keyId)
+    {
+        Span<byte> header = stackalloc byte[18];
+        if (envelope.Length >= MinEnvelopeChars
+            && envelope.StartsWith(EnvelopeFormat.Prefix, StringComparison.Ordinal)
+            && TryDecodeHeader(envelope.AsSpan(EnvelopeFormat.Prefix.Length, HeaderChars), header))
+        {
+            keyId = EnvelopeFormat.DataKeyId(header);
+            return true;
+        }
+
+        keyId = Guid.Empty;
+        return false;
     }
 
     private static bool TryDecodeHeader(ReadOnlySpan<char> text, Span<byte> header)

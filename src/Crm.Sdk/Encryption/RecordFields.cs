@@ -56,14 +56,15 @@ internal sealed class RecordFields
             return plain;
         }
 
-        var context = new FieldContext(_collection, _recordId, field);
-        if (_protector.HasErasedKeys && FieldCipher.TryGetDataKeyId(envelope, out var keyId) && _protector.IsErasedKey(keyId))
+        // Once any customer was erased, every value is checked first; only the header is decoded for it (the full
+        // envelope is decoded once, by the decryption).
+        if (_protector.HasErasedKeys && EnvelopeScanner.TryReadKeyId(envelope, out var keyId) && _protector.IsErasedKey(keyId))
         {
             IsErased = true;
             return default;
         }
 
-        var plaintext = FieldCipher.Decrypt(envelope, context, _protector.KeyFinder);
+        var plaintext = FieldCipher.Decrypt(envelope, new FieldContext(_collection, _recordId, field), _protector.KeyFinder);
         return typeof(T) == typeof(string) ? (T)(object)plaintext : JsonSerializer.Deserialize<T>(plaintext, CrmJson.Options);
     }
 }

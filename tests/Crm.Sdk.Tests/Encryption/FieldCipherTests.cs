@@ -38,6 +38,20 @@ public sealed class FieldCipherTests
         Assert.False(FieldCipher.IsEnvelope(Plaintext));
     }
 
+    /// <summary>The erasure check reads the data key id from the envelope header alone, and refuses what is no envelope.</summary>
+    [Fact]
+    public void Key_id_is_read_from_the_envelope_header()
+    {
+        using var key = TestKeys.NewDataKey();
+        var envelope = FieldCipher.Encrypt(Plaintext, TestKeys.Email(), key);
+
+        Assert.True(EnvelopeScanner.TryReadKeyId(envelope, out var id));
+        Assert.Equal(key.Id, id);
+        Assert.False(EnvelopeScanner.TryReadKeyId(Plaintext, out _));
+        Assert.False(EnvelopeScanner.TryReadKeyId("ce2:" + envelope[4..], out _));
+        Assert.False(EnvelopeScanner.TryReadKeyId(envelope[..30], out _));
+    }
+
     /// <summary>Decryption finds the data key by the id in the envelope, among several.</summary>
     [Fact]
     public void Decryption_looks_the_data_key_up_by_id()
