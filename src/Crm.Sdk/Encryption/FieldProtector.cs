@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Crm.Sdk.Encryption;
 
 /// <summary>
@@ -7,14 +9,29 @@ namespace Crm.Sdk.Encryption;
 /// </summary>
 internal sealed class FieldProtector
 {
-    private readonly ISet<string>? _encryptedFields;
+    // Longest "collection.field" name looked up without allocating; longer names (none today) build the string.
+    private const int MaxStackName = 128;
+
+    private readonly FrozenSet<string>? _encryptedFields;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _encryptedByName;
+    private readonly FrozenSet<string>? _collectionsWithEncryptedFields;
     private readonly IReadOnlyDictionary<Guid, DataKey>? _writeKeys;
     private readonly DataKeyRing? _keys;
     private readonly BlindIndexer? _blindIndexer;
 
-    private FieldProtector(ISet<string>? encryptedFields, IReadOnlyDictionary<Guid, DataKey>? writeKeys, DataKeyRing? keys, BlindIndexer? blindIndexer)
+    private FieldProtector(FrozenSet<string>? encryptedFields, IReadOnlyDictionary<Guid, DataKey>? writeKeys, DataKeyRing? keys, BlindIndexer? blindIndexer)
     {
         _encryptedFields = encryptedFields;
+        if (encryptedFields is not null)
+        {
+            // Asked for every personal value written (and every record): looked up without building "collection.field".
+            _encryptedByName = encryptedFields.GetAlternateLookup<ReadOnlySpan<char>>();
+            _collectionsWithEncryptedFields = encryptedFields
+                .Where(f => f.IndexOf('.', StringComparison.Ordinal) > 0)
+                .Select(f => f[..f.IndexOf('.', StringComparison.Ordinal)])
+                .ToFrozenSet(StringComparer.Ordinal);
+        }
+
         _writeKeys = writeKeys;
         _keys = keys;
         _blindIndexer = blindIndexer;
@@ -29,19 +46,36 @@ internal sealed class FieldProtector
 
     /// <summary>A protector for reading (keys come from the key ring).</summary>
     public static FieldProtector ForReading(ISet<string> encryptedFields, DataKeyRing keys, BlindIndexer blindIndexer) =>
-        new(encryptedFields, null, keys, blindIndexer);
+        new(encryptedFields.ToFrozenSet(StringComparer.Ordinal), null, keys, blindIndexer);
 
     /// <summary>A protector for writing, with the data key of each customer whose records are written.</summary>
     public FieldProtector WithWriteKeys(IReadOnlyDictionary<Guid, DataKey> writeKeys) =>
         new(_encryptedFields, writeKeys, _keys, _blindIndexer);
 
     /// <summary>Whether <paramref name="field"/> of <paramref name="collection"/> is encrypted.</summary>
-    public bool IsEncrypted(string collection, string field) =>
-        _encryptedFields is not null && _encryptedFields.Contains(collection + "." + field);
+    public bool IsEncrypted(string collection, string field)
+    {
+        if (_encryptedFields is null)
+        {
+            return false;
+        }
+
+        var length = collection.Length + 1 + field.Length;
+        if (length > MaxStackName)
+        {
+            return _encryptedFields.Contains(collection + "." + field);
+        }
+
+        Span<char> name = stackalloc char[MaxStackName];
+        collection.CopyTo(name);
+        name[collection.Length] = '.';
+        field.CopyTo(name[(collection.Length + 1)..]);
+        return _encryptedByName.Contains(name[..length]);
+    }
 
     /// <summary>Whether any field of <paramref name="collection"/> is encrypted (its records then need their customer's data key).</summary>
     public bool HasEncryptedFields(string collection) =>
-        _encryptedFields is not null && _encryptedFields.Any(f => f.Length > collection.Length && f.StartsWith(collection, StringComparison.Ordinal) && f[collection.Length] == '.');
+        _collectionsWithEncryptedFields is not null && _collectionsWithEncryptedFields.Contains(collection);
 
     /// <summary>The sealer/opener of one record: <paramref name="ownerId"/> is the customer whose data key protects it.</summary>
     public RecordFields ForRecord(string collection, Guid recordId, Guid ownerId, IReadOnlyDictionary<string, string>? stored = null) =>
