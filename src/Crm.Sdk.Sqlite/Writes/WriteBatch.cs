@@ -57,9 +57,9 @@ internal sealed class WriteBatch : IDisposable
     private void Insert(PreparedWrite write)
     {
         var model = write.Model;
-        var command = Command(model.InsertSql, ["@id", "@version", "@body", .. Enumerable.Range(0, model.Columns.Count).Select(CollectionModel.ColumnParameter)]);
+        var command = Command(model.InsertSql, model.InsertParameters);
         SetRow(command, write);
-        command.Parameters["@version"].Value = write.Write.NewVersion;
+        command.Parameters[1].Value = write.Write.NewVersion;
         Execute(command, write);
         InsertSideValues(write);
     }
@@ -67,7 +67,7 @@ internal sealed class WriteBatch : IDisposable
     private void Update(PreparedWrite write)
     {
         var model = write.Model;
-        var command = Command(model.UpdateSql, ["@id", "@expected", "@body", .. Enumerable.Range(0, model.Columns.Count).Select(CollectionModel.ColumnParameter)]);
+        var command = Command(model.UpdateSql, model.UpdateParameters);
         SetRow(command, write);
         command.Parameters[1].Value = write.Write.ExpectedVersion;
         if (Execute(command, write) == 0)
@@ -144,13 +144,16 @@ internal sealed class WriteBatch : IDisposable
         }
     }
 
+    // By ordinal (Command creates the parameters in the model's order): a lookup by name would build each column's
+    // parameter name and search the collection for it, for every row.
     private static void SetRow(SqliteCommand command, PreparedWrite write)
     {
-        command.Parameters["@id"].Value = write.Id;
-        command.Parameters["@body"].Value = write.Write.Body;
+        var parameters = command.Parameters;
+        parameters[0].Value = write.Id;
+        parameters[2].Value = write.Write.Body;
         for (var i = 0; i < write.Columns.Length; i++)
         {
-            command.Parameters[CollectionModel.ColumnParameter(i)].Value = write.Columns[i];
+            parameters[CollectionModel.FirstColumnParameter + i].Value = write.Columns[i];
         }
     }
 
