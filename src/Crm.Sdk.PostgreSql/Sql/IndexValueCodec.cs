@@ -42,20 +42,17 @@ internal static class IndexValueCodec
     };
 
     /// <summary>Checks and converts a value to store; rejects values the column cannot hold exactly.</summary>
-    public static object ToStored(IndexDefinition index, object value, string collection) => index.Type switch
+    public static object ToStored(IndexDefinition index, object value, string collection) => ToComparable(index, value, collection) switch
     {
-        IndexValueType.Number => CheckNumber(index, ToDecimal(index, value, collection), collection),
-        _ => ToComparable(index, value, collection),
+        decimal number => CheckNumber(index, number, collection),
+        var comparable => comparable,
     };
 
     /// <summary>Checks and converts a value to compare with (filters, keyset positions).</summary>
-    public static object ToComparable(IndexDefinition index, object value, string collection) => index.Type switch
+    public static object ToComparable(IndexDefinition index, object value, string collection) => index.ToCanonical(value, collection) switch
     {
-        IndexValueType.Text => CheckText(index, value as string ?? throw WrongType(index, value, collection), collection),
-        IndexValueType.WholeNumber => ToLong(index, value, collection),
-        IndexValueType.Number => ToDecimal(index, value, collection),
-        IndexValueType.Uuid => value is Guid g ? g : throw WrongType(index, value, collection),
-        _ => throw new ArgumentOutOfRangeException(nameof(index), index.Type, "Unknown index type."),
+        string text => CheckText(index, text, collection),
+        var canonical => canonical,
     };
 
     /// <summary>Converts a column value read back to the index's CLR type; DBNull becomes null.</summary>
@@ -107,36 +104,5 @@ internal static class IndexValueCodec
         }
 
         return value;
-    }
-
-    private static long ToLong(IndexDefinition index, object value, string collection) => value switch
-    {
-        long l => l,
-        int i => i,
-        short s => s,
-        byte b => b,
-        _ => throw WrongType(index, value, collection),
-    };
-
-    private static decimal ToDecimal(IndexDefinition index, object value, string collection) => value switch
-    {
-        decimal d => d,
-        long l => l,
-        int i => i,
-        _ => throw WrongType(index, value, collection),
-    };
-
-    private static ArgumentException WrongType(IndexDefinition index, object value, string collection)
-    {
-        var expected = index.Type switch
-        {
-            IndexValueType.Text => "string",
-            IndexValueType.WholeNumber => "long",
-            IndexValueType.Number => "decimal",
-            _ => "Guid",
-        };
-        return new ArgumentException(
-            $"Index '{index.Name}' of '{collection}' is {index.Type} and takes a {expected}, not a {value.GetType().Name}.",
-            nameof(value));
     }
 }

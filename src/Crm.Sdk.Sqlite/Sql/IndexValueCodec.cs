@@ -18,13 +18,11 @@ internal static class IndexValueCodec
     private const long ScaledBeyondLimit = 1_000_000_000_000_000_000;
 
     /// <summary>Converts a value to store or compare for equality; rejects values the index cannot hold exactly.</summary>
-    public static object ToDb(IndexDefinition index, object value, string collection) => index.Type switch
+    public static object ToDb(IndexDefinition index, object value, string collection) => index.ToCanonical(value, collection) switch
     {
-        IndexValueType.Text => value as string ?? throw WrongType(index, value, collection),
-        IndexValueType.WholeNumber => ToLong(index, value, collection),
-        IndexValueType.Number => ScaleExact(index, ToDecimal(index, value, collection), collection),
-        IndexValueType.Uuid => value is Guid g ? GuidBytes.ToBytes(g) : throw WrongType(index, value, collection),
-        _ => throw new ArgumentOutOfRangeException(nameof(index), index.Type, "Unknown index type."),
+        decimal number => ScaleExact(index, number, collection),
+        Guid id => GuidBytes.ToBytes(id),
+        var canonical => canonical,
     };
 
     /// <summary>
@@ -38,7 +36,7 @@ internal static class IndexValueCodec
             return ToDb(index, value, collection);
         }
 
-        var number = ToDecimal(index, value, collection);
+        var number = (decimal)index.ToCanonical(value, collection);
         if (number >= NumberLimit)
         {
             return ScaledBeyondLimit;
@@ -92,36 +90,5 @@ internal static class IndexValueCodec
         }
 
         return (long)scaled;
-    }
-
-    private static long ToLong(IndexDefinition index, object value, string collection) => value switch
-    {
-        long l => l,
-        int i => i,
-        short s => s,
-        byte b => b,
-        _ => throw WrongType(index, value, collection),
-    };
-
-    private static decimal ToDecimal(IndexDefinition index, object value, string collection) => value switch
-    {
-        decimal d => d,
-        long l => l,
-        int i => i,
-        _ => throw WrongType(index, value, collection),
-    };
-
-    private static ArgumentException WrongType(IndexDefinition index, object value, string collection)
-    {
-        var expected = index.Type switch
-        {
-            IndexValueType.Text => "string",
-            IndexValueType.WholeNumber => "long",
-            IndexValueType.Number => "decimal",
-            _ => "Guid",
-        };
-        return new ArgumentException(
-            $"Index '{index.Name}' of '{collection}' is {index.Type} and takes a {expected}, not a {value.GetType().Name}.",
-            nameof(value));
     }
 }

@@ -66,6 +66,42 @@ public sealed record IndexDefinition
         }
     }
 
+    /// <summary>
+    /// Checks that a value has this index's type and returns it in the one form providers store: a <see cref="string"/>,
+    /// a <see cref="long"/> (from any integer type), a <see cref="decimal"/> (from a decimal, long or int) or a <see cref="System.Guid"/>.
+    /// </summary>
+    /// <param name="value">The value, from index values, a filter or a keyset position.</param>
+    /// <param name="collection">The collection, for the error message.</param>
+    /// <returns>The value in canonical form.</returns>
+    /// <exception cref="ArgumentException">The value has another type; the message names the index and both types.</exception>
+    public object ToCanonical(object value, string collection)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return (Type, value) switch
+        {
+            (IndexValueType.Text, string text) => text,
+            (IndexValueType.WholeNumber, long l) => l,
+            (IndexValueType.WholeNumber, int i) => (long)i,
+            (IndexValueType.WholeNumber, short s) => (long)s,
+            (IndexValueType.WholeNumber, byte b) => (long)b,
+            (IndexValueType.Number, decimal d) => d,
+            (IndexValueType.Number, long l) => (decimal)l,
+            (IndexValueType.Number, int i) => (decimal)i,
+            (IndexValueType.Uuid, Guid g) => g,
+            _ => throw new ArgumentException(
+                $"Index '{Name}' of '{collection}' is {Type} and takes a {ClrName(Type)}, not a {value.GetType().Name}.",
+                nameof(value)),
+        };
+    }
+
+    private static string ClrName(IndexValueType type) => type switch
+    {
+        IndexValueType.Text => "string",
+        IndexValueType.WholeNumber => "long",
+        IndexValueType.Number => "decimal",
+        _ => "Guid",
+    };
+
     internal static bool IsIdentifier(string name) =>
         name.Length is > 0 and <= 48
         && char.IsAsciiLetterLower(name[0])
