@@ -35,7 +35,7 @@ internal static class DomainEventMapping
     {
         var id = Guid.CreateVersion7(recordedAt.ToDateTimeOffset());
         var eventType = domainEvent.GetType().Name;
-        var body = Serialize(domainEvent, eventType, aggregateType, aggregateId, recordedAt);
+        var body = Serialize(domainEvent, eventType, recordedAt);
         var indexes = new IndexValues()
             .Set(RecordedAt, IndexConversions.ToIndex(recordedAt))
             .Set(EventType, eventType)
@@ -44,16 +44,17 @@ internal static class DomainEventMapping
         return DocumentWrite.Insert(CollectionName, id, body, indexes);
     }
 
-    /// <summary>Writes <c>{ eventType, aggregateType, aggregateId, recordedAt, data }</c> in one pass.</summary>
-    private static string Serialize(DomainEvent domainEvent, string eventType, string aggregateType, Guid aggregateId, Instant recordedAt)
+    /// <summary>
+    /// Writes <c>{ eventType, recordedAt, data }</c> in one pass. The aggregate's type and id are index values of the
+    /// row (and the id is in <c>data</c> too), so the body does not repeat them: one row per change, kept small.
+    /// </summary>
+    private static string Serialize(DomainEvent domainEvent, string eventType, Instant recordedAt)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = CrmJson.Options.Encoder }))
         {
             json.WriteStartObject();
             json.WriteString("eventType", eventType);
-            json.WriteString("aggregateType", aggregateType);
-            json.WriteString("aggregateId", aggregateId);
             json.WritePropertyName("recordedAt");
             JsonSerializer.Serialize(json, recordedAt, CrmJson.Options);
             json.WritePropertyName("data");

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Crm.Sdk.Storage.Json;
 
-/// <summary>The JSON settings of every stored document: camelCase, no nulls, enums as text, NodaTime types as ISO text.</summary>
+/// <summary>The JSON settings of every stored document: camelCase, no nulls, enums as text, NodaTime types as ISO text, typed ids as GUID text.</summary>
 internal static class CrmJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
@@ -35,6 +35,12 @@ internal static class CrmJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         options.Converters.Add(new InstantJsonConverter());
         options.Converters.Add(new LocalDateJsonConverter());
+        options.Converters.Add(new IdJsonConverter<CustomerId>(g => new CustomerId(g), id => id.Value));
+        options.Converters.Add(new IdJsonConverter<InteractionId>(g => new InteractionId(g), id => id.Value));
+        options.Converters.Add(new IdJsonConverter<PipelineId>(g => new PipelineId(g), id => id.Value));
+        options.Converters.Add(new IdJsonConverter<StageId>(g => new StageId(g), id => id.Value));
+        options.Converters.Add(new IdJsonConverter<DealId>(g => new DealId(g), id => id.Value));
+        options.Converters.Add(new IdJsonConverter<TicketId>(g => new TicketId(g), id => id.Value));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
