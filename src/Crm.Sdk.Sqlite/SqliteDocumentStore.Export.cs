@@ -16,18 +16,20 @@ public sealed partial class SqliteDocumentStore
         ArgumentException.ThrowIfNullOrEmpty(collection);
         var model = (await GetModelAsync(cancellationToken).ConfigureAwait(false)).Get(collection);
         var doing = $"exporting '{collection}'";
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var connection = await TakeReaderAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
             // One read transaction: the whole export sees one snapshot of the file, whatever writers do meanwhile.
-            using var transaction = connection.BeginTransaction(deferred: true);
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = model.ExportSql;
-            await foreach (var document in ReadRowsAsync(command, reader => ReadExported(reader, model), doing, cancellationToken).ConfigureAwait(false))
+            using var transaction = connection.Connection.BeginTransaction(deferred: true);
+            var command = connection.Command(model.ExportSql, transaction);
+            await foreach (var document in ReadRowsAsync(connection, command, reader => ReadExported(reader, model), doing, cancellationToken).ConfigureAwait(false))
             {
                 yield return document;
             }
+        }
+        finally
+        {
+            _connections.ReturnReader(connection);
         }
     }
 

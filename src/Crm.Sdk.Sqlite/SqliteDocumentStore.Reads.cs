@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Crm.Sdk.Sqlite.Connections;
 using Crm.Sdk.Sqlite.Schema;
 using Crm.Sdk.Sqlite.Sql;
 using Crm.Sdk.Storage;
@@ -6,7 +7,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Crm.Sdk.Sqlite;
 
-/// <content>Reads: each on its own pooled connection, concurrent with writes thanks to WAL.</content>
+/// <content>Reads: each on a reader connection of its own, concurrent with writes thanks to WAL.</content>
 public sealed partial class SqliteDocumentStore
 {
     /// <summary>Ids per <c>IN (...)</c> list, well under SQLite's limit on parameters.</summary>
@@ -19,24 +20,24 @@ public sealed partial class SqliteDocumentStore
     {
         ArgumentException.ThrowIfNullOrEmpty(collection);
         var model = (await GetModelAsync(cancellationToken).ConfigureAwait(false)).Get(collection);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var connection = await TakeReaderAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            try
+            var command = connection.Command(model.GetByIdSql, [new SqliteParameter("@id", GuidBytes.ToBytes(id))]);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT {DocumentColumns} FROM {model.Table} AS t WHERE t.\"id\" = @id";
-                command.Parameters.AddWithValue("@id", GuidBytes.ToBytes(id));
-                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadDocument(reader, null) : null;
-                }
+                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadDocument(reader, null) : null;
             }
-            catch (SqliteException ex)
-            {
-                throw StorageError($"reading '{collection}' {id}", ex);
-            }
+        }
+        catch (SqliteException ex)
+        {
+            connection.Break();
+            throw StorageError($"reading '{collection}' {id}", ex);
+        }
+        finally
+        {
+            _connections.ReturnReader(connection);
         }
     }
 
@@ -114,7 +115,7 @@ public sealed partial class SqliteDocumentStore
             sql += $" LIMIT {translator.Parameter((long)limit)}";
         }
 
-        var parameters = command.Parameters.Cast<SqliteParameter>().Select(p => new SqliteParameter(p.ParameterName, p.Value)).ToArray();
+        var parameters = TakeParameters(command);
         await foreach (var document in StreamAsync(sql, parameters, order, $"querying '{query.Collection}'", cancellationToken).ConfigureAwait(false))
         {
             yield return document;
@@ -126,21 +127,23 @@ public sealed partial class SqliteDocumentStore
     {
         ArgumentException.ThrowIfNullOrEmpty(collection);
         var model = (await GetModelAsync(cancellationToken).ConfigureAwait(false)).Get(collection);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        using var scratch = new SqliteCommand();
+        var where = new FilterTranslator(scratch, model).Translate(filter);
+        var connection = await TakeReaderAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            using var command = connection.CreateCommand();
-            var where = new FilterTranslator(command, model).Translate(filter);
-            command.CommandText = $"SELECT count(*) FROM {model.Table} AS t WHERE {where}";
-            try
-            {
-                var count = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-                return Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture);
-            }
-            catch (SqliteException ex)
-            {
-                throw StorageError($"counting '{collection}'", ex);
-            }
+            var command = connection.Command($"SELECT count(*) FROM {model.Table} AS t WHERE {where}", TakeParameters(scratch));
+            var count = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException ex)
+        {
+            connection.Break();
+            throw StorageError($"counting '{collection}'", ex);
+        }
+        finally
+        {
+            _connections.ReturnReader(connection);
         }
     }
 
@@ -153,19 +156,19 @@ public sealed partial class SqliteDocumentStore
         var model = (await GetModelAsync(cancellationToken).ConfigureAwait(false)).Get(query.Collection);
         var groups = query.GroupBy.Select(g => SingleValued(model, g, "group by")).ToArray();
         var functions = query.Functions.Select(f => AggregateSql.For(model, f)).ToArray();
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        using var scratch = new SqliteCommand();
+        var where = new FilterTranslator(scratch, model).Translate(query.Filter);
+        var selected = groups.Select(FilterTranslator.Column).Concat(functions.Select(f => f.Sql)).ToList();
+        if (selected.Count == 0)
         {
-            using var command = connection.CreateCommand();
-            var where = new FilterTranslator(command, model).Translate(query.Filter);
-            var selected = groups.Select(FilterTranslator.Column).Concat(functions.Select(f => f.Sql)).ToList();
-            if (selected.Count == 0)
-            {
-                selected.Add("count(*)");
-            }
+            selected.Add("count(*)");
+        }
 
-            command.CommandText = $"SELECT {string.Join(", ", selected)} FROM {model.Table} AS t WHERE {where}"
-                + (groups.Length == 0 ? string.Empty : " GROUP BY " + string.Join(", ", groups.Select(FilterTranslator.Column)));
+        var sql = $"SELECT {string.Join(", ", selected)} FROM {model.Table} AS t WHERE {where}"
+            + (groups.Length == 0 ? string.Empty : " GROUP BY " + string.Join(", ", groups.Select(FilterTranslator.Column)));
+        var connection = await TakeReaderAsync(cancellationToken).ConfigureAwait(false);
+        {
+            var command = connection.Command(sql, TakeParameters(scratch));
             try
             {
                 var rows = new List<AggregateRow>();
@@ -194,9 +197,22 @@ public sealed partial class SqliteDocumentStore
             }
             catch (SqliteException ex)
             {
+                connection.Break();
                 throw StorageError($"aggregating '{query.Collection}'", ex);
             }
+            finally
+            {
+                _connections.ReturnReader(connection);
+            }
         }
+    }
+
+    /// <summary>The parameters a <see cref="FilterTranslator"/> added to a scratch command, taken off it for a cached one.</summary>
+    private static SqliteParameter[] TakeParameters(SqliteCommand scratch)
+    {
+        var parameters = scratch.Parameters.Cast<SqliteParameter>().ToArray();
+        scratch.Parameters.Clear();
+        return parameters;
     }
 
     private static IndexDefinition SingleValued(CollectionModel model, string name, string use)
@@ -224,21 +240,24 @@ public sealed partial class SqliteDocumentStore
         string doing,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var connection = await TakeReaderAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.AddRange(parameters);
-            await foreach (var document in ReadRowsAsync(command, reader => ReadDocument(reader, order), doing, cancellationToken).ConfigureAwait(false))
+            var command = connection.Command(sql, parameters);
+            await foreach (var document in ReadRowsAsync(connection, command, reader => ReadDocument(reader, order), doing, cancellationToken).ConfigureAwait(false))
             {
                 yield return document;
             }
+        }
+        finally
+        {
+            _connections.ReturnReader(connection);
         }
     }
 
     /// <summary>Executes a command and yields one item per row as the reader moves, mapping SQLite failures to storage errors.</summary>
     private static async IAsyncEnumerable<T> ReadRowsAsync<T>(
+        CachedConnection connection,
         SqliteCommand command,
         Func<SqliteDataReader, T> read,
         string doing,
@@ -251,6 +270,7 @@ public sealed partial class SqliteDocumentStore
         }
         catch (SqliteException ex)
         {
+            connection.Break();
             throw StorageError(doing, ex);
         }
 
@@ -270,6 +290,7 @@ public sealed partial class SqliteDocumentStore
                 }
                 catch (SqliteException ex)
                 {
+                    connection.Break();
                     throw StorageError(doing, ex);
                 }
 

@@ -30,31 +30,33 @@ public sealed partial class SqliteDocumentStore
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
+            var writer = await TakeWriterAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                try
+                // Rolled back by Dispose unless committed: a failure or a cancellation leaves no trace.
+                using var transaction = writer.Connection.BeginTransaction(deferred: false);
+                var batch = new WriteBatch(writer, transaction);
+                for (var i = 0; i < prepared.Length; i++)
                 {
-                    // Rolled back by Dispose unless committed: a failure or a cancellation leaves no trace.
-                    using var transaction = connection.BeginTransaction(deferred: false);
-                    using var batch = new WriteBatch(connection, transaction);
-                    for (var i = 0; i < prepared.Length; i++)
+                    if (i % CancellationCheckInterval == 0)
                     {
-                        if (i % CancellationCheckInterval == 0)
-                        {
-                            cancellationToken.ThrowIfCancellationRequested();
-                        }
-
-                        batch.Apply(prepared[i]);
+                        cancellationToken.ThrowIfCancellationRequested();
                     }
 
-                    cancellationToken.ThrowIfCancellationRequested();
-                    transaction.Commit();
+                    batch.Apply(prepared[i]);
                 }
-                catch (SqliteException ex)
-                {
-                    throw StorageError($"committing {writes.Count} write(s)", ex);
-                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                transaction.Commit();
+            }
+            catch (SqliteException ex)
+            {
+                writer.Break();
+                throw StorageError($"committing {writes.Count} write(s)", ex);
+            }
+            finally
+            {
+                _connections.ReturnWriter(writer);
             }
         }
         finally

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Crm.Sdk.Sqlite.Connections;
 using Crm.Sdk.Sqlite.Schema;
 using Crm.Sdk.Storage;
 using Microsoft.Data.Sqlite;
@@ -14,7 +15,9 @@ namespace Crm.Sdk.Sqlite;
 /// <remarks>
 /// Thread-safe. Writers of one store take turns on a semaphore and use <c>BEGIN IMMEDIATE</c> transactions, so
 /// writers in other processes wait for the lock (up to <see cref="SqliteStoreOptions.BusyTimeout"/>) instead of
-/// deadlocking; readers use their own pooled connections and run while a write is in progress.
+/// deadlocking; readers use connections of their own and run while a write is in progress. The store keeps its
+/// connections open between calls with their statements prepared (one writer, a few idle readers), so a small read
+/// neither opens a connection nor compiles SQL; <see cref="Dispose"/> closes them.
 /// </remarks>
 public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure, IDisposable, IAsyncDisposable
 {
@@ -29,6 +32,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly ConnectionCache _connections = new(Math.Clamp(Environment.ProcessorCount * 2, 4, 16));
     private volatile StoreModel? _model;
     private int _disposed;
 
@@ -81,21 +85,24 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
+            var writer = await TakeWriterAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                try
-                {
-                    Execute(connection, "PRAGMA journal_mode = WAL");
-                    using var transaction = connection.BeginTransaction(deferred: false);
-                    SchemaMigrator.Apply(connection, transaction, schema);
-                    cancellationToken.ThrowIfCancellationRequested();
-                    transaction.Commit();
-                }
-                catch (SqliteException ex)
-                {
-                    throw StorageError("creating or upgrading the schema", ex);
-                }
+                var connection = writer.Connection;
+                Execute(connection, "PRAGMA journal_mode = WAL");
+                using var transaction = connection.BeginTransaction(deferred: false);
+                SchemaMigrator.Apply(connection, transaction, schema);
+                cancellationToken.ThrowIfCancellationRequested();
+                transaction.Commit();
+            }
+            catch (SqliteException ex)
+            {
+                writer.Break();
+                throw StorageError("creating or upgrading the schema", ex);
+            }
+            finally
+            {
+                _connections.ReturnWriter(writer);
             }
         }
         finally
@@ -119,22 +126,24 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
+            var writer = await TakeWriterAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                try
-                {
-                    using var command = connection.CreateCommand();
-                    command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-                    using var reader = command.ExecuteReader();
+                using var command = writer.Connection.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                using var reader = command.ExecuteReader();
 
-                    // One row: busy (1 when a reader or writer kept the checkpoint from completing), log frames, checkpointed frames.
-                    return reader.Read() && reader.GetInt64(0) == 0;
-                }
-                catch (SqliteException ex)
-                {
-                    throw StorageError("checkpointing the write-ahead log", ex);
-                }
+                // One row: busy (1 when a reader or writer kept the checkpoint from completing), log frames, checkpointed frames.
+                return reader.Read() && reader.GetInt64(0) == 0;
+            }
+            catch (SqliteException ex)
+            {
+                writer.Break();
+                throw StorageError("checkpointing the write-ahead log", ex);
+            }
+            finally
+            {
+                _connections.ReturnWriter(writer);
             }
         }
         finally
@@ -143,7 +152,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
         }
     }
 
-    /// <summary>Releases the store's pooled connections so the database file can be moved or deleted.</summary>
+    /// <summary>Closes the store's connections so the database file can be moved or deleted (one still in use closes when its call ends).</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -151,6 +160,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
             return;
         }
 
+        _connections.Dispose();
         using (var connection = new SqliteConnection(_connectionString))
         {
             SqliteConnection.ClearPool(connection);
@@ -159,7 +169,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
         _writeGate.Dispose();
     }
 
-    /// <summary>Releases the store's pooled connections so the database file can be moved or deleted.</summary>
+    /// <summary>Closes the store's connections so the database file can be moved or deleted (one still in use closes when its call ends).</summary>
     /// <returns>A completed task.</returns>
     public ValueTask DisposeAsync()
     {
@@ -181,6 +191,20 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
+
+    /// <summary>An idle reader connection of this store, or a newly opened one; give it back with <see cref="ConnectionCache.ReturnReader"/>.</summary>
+    private async ValueTask<CachedConnection> TakeReaderAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        return _connections.TakeReader() ?? new CachedConnection(await OpenAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The writer connection (call only inside the write gate); give it back with <see cref="ConnectionCache.ReturnWriter"/>.</summary>
+    private async ValueTask<CachedConnection> TakeWriterAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        return _connections.TakeWriter() ?? new CachedConnection(await OpenAsync(cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>Opens a pooled connection with the store's per-connection settings.</summary>
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -207,12 +231,16 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
     /// <summary>Reads a PRAGMA's value on a pooled connection of this store, as a read would see it (for tests).</summary>
     internal async Task<string?> ReadPragmaAsync(string pragma, CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var reader = await TakeReaderAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            using var command = connection.CreateCommand();
+            using var command = reader.Connection.CreateCommand();
             command.CommandText = "PRAGMA " + pragma;
             return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            _connections.ReturnReader(reader);
         }
     }
 
@@ -244,23 +272,25 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
             return model;
         }
 
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var reader = await TakeReaderAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            try
+            var recorded = new StoreModel(SchemaMigrator.ReadDefinitions(reader.Connection, null));
+            if (recorded.Collections.Any())
             {
-                var recorded = new StoreModel(SchemaMigrator.ReadDefinitions(connection, null));
-                if (recorded.Collections.Any())
-                {
-                    _model = recorded;
-                }
+                _model = recorded;
+            }
 
-                return recorded;
-            }
-            catch (SqliteException ex)
-            {
-                throw StorageError($"reading the schema of '{DataSource}'", ex);
-            }
+            return recorded;
+        }
+        catch (SqliteException ex)
+        {
+            reader.Break();
+            throw StorageError($"reading the schema of '{DataSource}'", ex);
+        }
+        finally
+        {
+            _connections.ReturnReader(reader);
         }
     }
 }

@@ -25,6 +25,7 @@ internal sealed class CollectionModel
         DeleteSql = $"DELETE FROM {Table} WHERE \"id\" = @id AND \"version\" = @expected";
         DeleteAnyVersionSql = $"DELETE FROM {Table} WHERE \"id\" = @id";
         VersionSql = $"SELECT \"version\" FROM {Table} WHERE \"id\" = @id";
+        GetByIdSql = $"SELECT t.\"id\", t.\"version\", t.\"body\" FROM {Table} AS t WHERE t.\"id\" = @id";
         ExportSql = $"SELECT t.\"id\", t.\"version\", t.\"body\"{string.Concat(columnNames.Select(c => ", t." + c))}"
             + string.Concat(SideTables.Select(side => $", (SELECT json_group_array(s.\"value\") FROM {side} AS s WHERE s.\"id\" = t.\"id\")"))
             + $" FROM {Table} AS t ORDER BY t.\"id\"";
@@ -51,6 +52,9 @@ internal sealed class CollectionModel
     public IReadOnlyList<string> SideTables { get; }
 
     public string InsertSql { get; }
+
+    /// <summary>Reads one document (id, version, body) by <c>@id</c>.</summary>
+    public string GetByIdSql { get; }
 
     public string UpdateSql { get; }
 

@@ -1,3 +1,4 @@
+using Crm.Sdk.Sqlite.Connections;
 using Crm.Sdk.Sqlite.Schema;
 using Crm.Sdk.Storage;
 using Microsoft.Data.Sqlite;
@@ -5,18 +6,17 @@ using Microsoft.Data.Sqlite;
 namespace Crm.Sdk.Sqlite.Writes;
 
 /// <summary>
-/// Applies prepared writes on one connection and transaction, creating each statement once per batch and changing
-/// only its parameter values per row: what makes bulk appends fast.
+/// Applies prepared writes in one transaction on the store's writer connection, whose statements stay prepared from
+/// batch to batch: only parameter values change per row, which is what makes bulk appends fast.
 /// </summary>
-internal sealed class WriteBatch : IDisposable
+internal sealed class WriteBatch
 {
     private const string UniqueFailed = "UNIQUE constraint failed: ";
 
-    private readonly SqliteConnection _connection;
+    private readonly CachedConnection _connection;
     private readonly SqliteTransaction _transaction;
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
-    public WriteBatch(SqliteConnection connection, SqliteTransaction transaction)
+    public WriteBatch(CachedConnection connection, SqliteTransaction transaction)
     {
         _connection = connection;
         _transaction = transaction;
@@ -42,16 +42,6 @@ internal sealed class WriteBatch : IDisposable
                 Delete(write);
                 break;
         }
-    }
-
-    public void Dispose()
-    {
-        foreach (var command in _commands.Values)
-        {
-            command.Dispose();
-        }
-
-        _commands.Clear();
     }
 
     private void Insert(PreparedWrite write)
@@ -113,7 +103,7 @@ internal sealed class WriteBatch : IDisposable
     private void DeleteWhere(PreparedWrite write)
     {
         var ids = new List<byte[]>();
-        using (var select = _connection.CreateCommand())
+        using (var select = _connection.Connection.CreateCommand())
         {
             select.Transaction = _transaction;
             select.CommandText = write.SelectSql;
@@ -242,23 +232,20 @@ internal sealed class WriteBatch : IDisposable
             actual is null or DBNull ? null : Convert.ToInt64(actual, System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    // The writer's cached command, with its parameters created (in the model's order) the first time it is used.
     private SqliteCommand Command(string sql, string[] parameters)
     {
-        if (_commands.TryGetValue(sql, out var command))
+        var command = _connection.Command(sql, _transaction);
+        if (command.Parameters.Count == 0)
         {
-            return command;
+            foreach (var name in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name, Value = DBNull.Value });
+            }
+
+            command.Prepare();
         }
 
-        command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name, Value = DBNull.Value });
-        }
-
-        command.Prepare();
-        _commands.Add(sql, command);
         return command;
     }
 }
