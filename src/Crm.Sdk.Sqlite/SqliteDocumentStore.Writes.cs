@@ -9,6 +9,24 @@ public sealed partial class SqliteDocumentStore
 {
     private const int CancellationCheckInterval = 256;
 
+    /// <summary>How many writes from <paramref name="start"/> on are <see cref="DocumentWriteKind.Require"/>s of one collection.</summary>
+    private static int RequireRun(PreparedWrite[] prepared, int start)
+    {
+        var first = prepared[start];
+        if (first.Write.Kind != DocumentWriteKind.Require)
+        {
+            return 0;
+        }
+
+        var end = start + 1;
+        while (end < prepared.Length && prepared[end].Write.Kind == DocumentWriteKind.Require && ReferenceEquals(prepared[end].Model, first.Model))
+        {
+            end++;
+        }
+
+        return end - start;
+    }
+
     /// <inheritdoc />
     public async Task CommitAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
     {
@@ -36,14 +54,24 @@ public sealed partial class SqliteDocumentStore
                 // Rolled back by Dispose unless committed: a failure or a cancellation leaves no trace.
                 using var transaction = writer.Connection.BeginTransaction(deferred: false);
                 var batch = new WriteBatch(writer, transaction);
-                for (var i = 0; i < prepared.Length; i++)
+                var steps = 0;
+                for (var i = 0; i < prepared.Length; steps++)
                 {
-                    if (i % CancellationCheckInterval == 0)
+                    if (steps % CancellationCheckInterval == 0)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                     }
 
-                    batch.Apply(prepared[i]);
+                    var run = RequireRun(prepared, i);
+                    if (run > 1)
+                    {
+                        batch.RequireAll(new ArraySegment<PreparedWrite>(prepared, i, run));
+                        i += run;
+                    }
+                    else
+                    {
+                        batch.Apply(prepared[i++]);
+                    }
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();

@@ -1,5 +1,6 @@
 using Crm.Sdk.Sqlite.Connections;
 using Crm.Sdk.Sqlite.Schema;
+using Crm.Sdk.Sqlite.Sql;
 using Crm.Sdk.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -12,6 +13,11 @@ namespace Crm.Sdk.Sqlite.Writes;
 internal sealed class WriteBatch
 {
     private const string UniqueFailed = "UNIQUE constraint failed: ";
+
+    /// <summary>Ids checked per query by <see cref="RequireAll"/>.</summary>
+    private const int RequireChunk = 64;
+
+    private static readonly string[] RequireParameters = [.. Enumerable.Range(0, RequireChunk).Select(i => "@r" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     private readonly CachedConnection _connection;
     private readonly SqliteTransaction _transaction;
@@ -80,6 +86,41 @@ internal sealed class WriteBatch
         }
 
         DeleteSideValues(write);
+    }
+
+    /// <summary>
+    /// Checks a run of consecutive <see cref="DocumentWriteKind.Require"/> writes of one collection with one query per
+    /// <see cref="RequireChunk"/> ids instead of one per id: nothing is written between them, so checking them together
+    /// sees what checking them one by one would. The first missing document, in write order, is reported.
+    /// </summary>
+    public void RequireAll(IReadOnlyList<PreparedWrite> run)
+    {
+        var model = run[0].Model;
+        var found = new HashSet<Guid>();
+        var sql = RequireSql(model);
+        for (var start = 0; start < run.Count; start += RequireChunk)
+        {
+            // Always RequireChunk parameters (the last id repeated), so one prepared statement serves every chunk.
+            var command = Command(sql, RequireParameters);
+            for (var i = 0; i < RequireChunk; i++)
+            {
+                command.Parameters[i].Value = run[Math.Min(start + i, run.Count - 1)].Id;
+            }
+
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                found.Add(GuidBytes.FromBytes((byte[])reader.GetValue(0)));
+            }
+        }
+
+        foreach (var write in run)
+        {
+            if (!found.Contains(write.Write.Id))
+            {
+                throw new EntityNotFoundException(model.Name, write.Write.Id.ToString());
+            }
+        }
     }
 
     /// <summary>
@@ -231,6 +272,9 @@ internal sealed class WriteBatch
             write.Write.ExpectedVersion,
             actual is null or DBNull ? null : Convert.ToInt64(actual, System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    private static string RequireSql(CollectionModel model) =>
+        $"SELECT \"id\" FROM {model.Table} WHERE \"id\" IN ({string.Join(", ", RequireParameters)})";
 
     // The writer's cached command, with its parameters created (in the model's order) the first time it is used.
     private SqliteCommand Command(string sql, string[] parameters)

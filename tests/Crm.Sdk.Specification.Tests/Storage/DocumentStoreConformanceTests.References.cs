@@ -47,6 +47,40 @@ public abstract partial class DocumentStoreConformanceTests<TFixture>
         Assert.Empty(await MatchingIdsAsync(store, IndexFilter.AnyOf("tags", ["before", "after"])));
     }
 
+    /// <summary>
+    /// Many requirements in a row (as a batch of interactions for many customers makes): all present passes; one
+    /// missing among them (in any position, past any internal chunking) fails naming the first missing one, and no write lands.
+    /// </summary>
+    /// <param name="count">How many documents are required.</param>
+    /// <param name="missingAt">The positions of the ids that do not exist (empty: all exist).</param>
+    /// <returns>The test.</returns>
+    [Theory]
+    [InlineData(150, new int[0])]
+    [InlineData(150, new[] { 0 })]
+    [InlineData(150, new[] { 149 })]
+    [InlineData(150, new[] { 97, 64 })]
+    [InlineData(2, new[] { 1 })]
+    public virtual async Task A_run_of_requirements_passes_only_when_every_required_document_exists(int count, int[] missingAt)
+    {
+        var store = await NewStoreAsync();
+        var things = Enumerable.Range(0, count).Select(i => Thing.New() with { Name = "r" + i }).ToList();
+        await store.CommitAsync([.. things.Where((_, i) => !missingAt.Contains(i)).Select(t => t.Insert())], None);
+        var added = Thing.New() with { Tags = ["added"] };
+        var writes = things.Select(t => DocumentWrite.Require(ConformanceSchema.Things, t.Id)).Append(added.Insert()).ToList();
+
+        if (missingAt.Length == 0)
+        {
+            await store.CommitAsync(writes, None);
+            Assert.NotNull(await store.GetAsync(ConformanceSchema.Things, added.Id, None));
+            return;
+        }
+
+        var error = await Assert.ThrowsAsync<EntityNotFoundException>(() => store.CommitAsync(writes, None));
+        Assert.Equal(things[missingAt.Min()].Id.ToString(), error.Id);
+        Assert.Null(await store.GetAsync(ConformanceSchema.Things, added.Id, None));
+        Assert.Equal(count - missingAt.Length, await store.CountAsync(ConformanceSchema.Things, null, None));
+    }
+
     /// <summary>A requirement sees the writes before it: a document deleted earlier in the batch is missing.</summary>
     /// <returns>The test.</returns>
     [Fact]
