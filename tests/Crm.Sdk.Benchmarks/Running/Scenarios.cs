@@ -10,6 +10,7 @@ internal static class Scenarios
     public const string Customer360 = "customer-360";
     public const string PipelineSummary = "pipeline-summary";
     public const string TicketLifecycle = "ticket-lifecycle";
+    public const string Scan = "scan";
 
     public static readonly IReadOnlyList<(string Key, string Title, string Unit)> All =
     [
@@ -20,5 +21,6 @@ internal static class Scenarios
         (Customer360, "(d) customer 360° summary", "ms"),
         (PipelineSummary, "(e) pipeline summary, all deals", "ms"),
         (TicketLifecycle, "(f) ticket open → open → resolved", "ms"),
+        (Scan, "(g) scan: every timeline, streamed", "rows/s"),
     ];
 }

@@ -158,6 +158,23 @@ internal sealed class WayRunner(BenchOptions options, TextWriter log)
             Say(quiet, $"  [{way.Key}] ticket lifecycle: {times.Median:F2} ms median ({times.Count / times.TotalSeconds:F0} tickets/s)");
         }
 
+        if (options.Runs(Scenarios.Scan))
+        {
+            Settle();
+            var started = Stopwatch.GetTimestamp();
+            long rows = 0, check = 0;
+            for (var customer = 0; customer < shape.Customers; customer++)
+            {
+                var scanned = await way.ScanTimelineAsync(customer);
+                rows += scanned.Count;
+                check += (long)scanned.Amount;
+            }
+
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            results[Scenarios.Scan] = new Measurement(rows / seconds, null, HigherIsBetter: true, $"{rows} rows, Σt={check}");
+            Say(quiet, $"  [{way.Key}] scan: {rows / seconds:N0} rows/s ({rows:N0} rows in {seconds:F1} s)");
+        }
+
         return results;
     }
 

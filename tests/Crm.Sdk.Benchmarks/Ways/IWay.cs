@@ -38,4 +38,8 @@ internal interface IWay : IAsyncDisposable
 
     /// <summary>Opens a ticket, changes its status to open, then resolves it: three separate commits.</summary>
     Task TicketLifecycleAsync(TicketRow ticket);
+
+    /// <summary>Reads a customer's whole timeline, newest first, one item at a time (streamed, never all in memory).</summary>
+    /// <returns>The number of items and a check value (the sum of their occurred-at seconds).</returns>
+    Task<SummaryCheck> ScanTimelineAsync(int customer);
 }

@@ -147,6 +147,18 @@ internal sealed class SdkWay : IWay
         await _crm.Tickets.ChangeStatusAsync(opened.Id, TicketStatus.Resolved);
     }
 
+    public async Task<SummaryCheck> ScanTimelineAsync(int customer)
+    {
+        long count = 0, check = 0;
+        await foreach (var item in _crm.Interactions.StreamTimelineAsync(_customers[customer], TimelineFilter.All))
+        {
+            count++;
+            check += item.OccurredAt.ToUnixTimeSeconds();
+        }
+
+        return new SummaryCheck(count, check);
+    }
+
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     private TicketDraft Draft(TicketRow ticket) => new()

@@ -232,6 +232,21 @@ internal sealed class EfCoreWay : IWay
         await ChangeStatusAsync(entity.Id, TicketStatus.Resolved);
     }
 
+    public async Task<SummaryCheck> ScanTimelineAsync(int customer)
+    {
+        var id = _customers[customer];
+        await using var db = New();
+        long count = 0, check = 0;
+        await foreach (var item in db.Interactions.AsNoTracking().Where(i => i.CustomerId == id)
+            .OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).AsAsyncEnumerable())
+        {
+            count++;
+            check += new DateTimeOffset(item.OccurredAt, TimeSpan.Zero).ToUnixTimeSeconds();
+        }
+
+        return new SummaryCheck(count, check);
+    }
+
     public ValueTask DisposeAsync()
     {
         using (var connection = new SqliteConnection(_connectionString))

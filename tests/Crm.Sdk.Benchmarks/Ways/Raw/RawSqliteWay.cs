@@ -292,6 +292,24 @@ internal sealed class RawSqliteWay : IWay
         return Task.CompletedTask;
     }
 
+    public Task<SummaryCheck> ScanTimelineAsync(int customer)
+    {
+        var command = Command("SELECT body FROM interactions WHERE customer_id = @c ORDER BY occurred_at DESC, id DESC");
+        Bind(command, Bytes(_customers[customer]));
+        long count = 0, check = 0;
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var item = JsonSerializer.Deserialize(reader.GetString(0), RawJson.Default.Interaction)!;
+                count++;
+                check += item.OccurredAt.ToUnixTimeSeconds();
+            }
+        }
+
+        return Task.FromResult(new SummaryCheck(count, check));
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var command in _commands.Values)
