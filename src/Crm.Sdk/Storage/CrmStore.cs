@@ -12,6 +12,9 @@ namespace Crm.Sdk.Storage;
 /// </summary>
 internal sealed partial class CrmStore : IDisposable
 {
+    /// <summary>Documents a stream reads ahead, to look their data keys up together.</summary>
+    private const int StreamChunkSize = 64;
+
     private readonly IDocumentStore _provider;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
@@ -89,9 +92,29 @@ internal sealed partial class CrmStore : IDisposable
         where T : class
     {
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+
+        // Read ahead a small, fixed number of documents so their data keys are looked up once per chunk, not per
+        // document: memory stays flat however long the stream is.
+        var chunk = new List<StoredDocument>(StreamChunkSize);
         await foreach (var document in _provider.QueryAsync(query, cancellationToken).ConfigureAwait(false))
         {
-            yield return await DeserializeAsync(mapping, document, cancellationToken).ConfigureAwait(false);
+            chunk.Add(document);
+            if (chunk.Count == StreamChunkSize)
+            {
+                await LoadKeysAsync(chunk, cancellationToken).ConfigureAwait(false);
+                foreach (var item in chunk)
+                {
+                    yield return mapping.Deserialize(item, Protector);
+                }
+
+                chunk.Clear();
+            }
+        }
+
+        await LoadKeysAsync(chunk, cancellationToken).ConfigureAwait(false);
+        foreach (var item in chunk)
+        {
+            yield return mapping.Deserialize(item, Protector);
         }
     }
 
