@@ -156,6 +156,26 @@ public sealed partial class RecordFieldsTests : IDisposable
         Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A seal that authenticates but is not one JSON object of distinct fields is refused as malformed, naming the record.</summary>
+    /// <param name="plaintext">What the envelope holds.</param>
+    [Theory]
+    [InlineData("\"subject\"")]
+    [InlineData("[]")]
+    [InlineData("{\"subject\":\"a\"")]
+    [InlineData("{\"subject\":\"a\"} {}")]
+    [InlineData("{\"subject\":\"a\",\"subject\":\"b\"}")]
+    public void Authenticated_plaintext_that_is_not_a_seal_is_refused(string plaintext)
+    {
+        var recordId = Guid.CreateVersion7();
+        var envelope = FieldCipher.Encrypt(System.Text.Encoding.UTF8.GetBytes(plaintext), new FieldContext(Collection, recordId, "sealed"), _keys.Key);
+
+        using var opened = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId, envelope);
+        var error = Assert.Throws<CryptographicIntegrityException>(() => opened.Open("subject", (string?)null));
+
+        Assert.Equal(CryptographicIntegrityFailure.MalformedEnvelope, error.Failure);
+        Assert.Equal((Collection, recordId, "sealed"), (error.Collection, error.RecordId, error.Field));
+    }
+
     /// <summary>A seal abandoned half-way (the mapping failed) leaves nothing behind for the next record written on the thread.</summary>
     [Fact]
     public void Abandoned_seal_does_not_leak_into_the_next_one()
