@@ -169,7 +169,7 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
             throw new DomainRuleException("customer-erased", $"Customer '{aggregate.Id}' was erased; no personal data can be written for it.");
         }
 
-        var fields = (aggregate.IsErased ? FieldProtector.Plain : protector).ForRecord(CollectionName, aggregate.Id.Value, aggregate.Id.Value);
+        using var fields = (aggregate.IsErased ? FieldProtector.Plain : protector).ForRecord(CollectionName, aggregate.Id.Value, aggregate.Id.Value);
         var textFields = aggregate.CustomFields.Where(f => f.Value is TextFieldValue).ToDictionary(f => f.Key, f => ((TextFieldValue)f.Value).Value, StringComparer.Ordinal);
         var otherFields = aggregate.CustomFields.Where(f => f.Value is not TextFieldValue).ToDictionary(f => f.Key, f => ToDocument(f.Value), StringComparer.Ordinal);
         var document = new CustomerDocument(
@@ -207,7 +207,7 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
             throw new CrmStorageException($"Customer '{document.Id}' is stored in format {body.FormatVersion}; this version of Crm.Sdk reads format {FormatVersion}.", null);
         }
 
-        var fields = protector.ForRecord(CollectionName, document.Id, document.Id, body.Sealed);
+        using var fields = protector.ForRecord(CollectionName, document.Id, document.Id, body.Sealed);
         var customFields = (body.CustomFields ?? []).Select(f => KeyValuePair.Create(f.Key, FromDocument(f.Value, document.Id, f.Key)))
             .Concat((fields.Open(TextFieldsField, body.TextCustomFields) ?? []).Select(f => KeyValuePair.Create(f.Key, CustomFieldValue.Text(f.Value))));
         return Customer.Restore(
@@ -321,7 +321,7 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
         [property: JsonRequired] Instant CreatedAt,
         [property: JsonRequired] Instant UpdatedAt,
         bool? Erased,
-        Dictionary<string, string>? Sealed,
+        string? Sealed,
         string? BlindIndexKey);
 
     private sealed record BlindIndexKeyProbe(string? BlindIndexKey);

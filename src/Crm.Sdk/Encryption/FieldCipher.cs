@@ -1,15 +1,17 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Crm.Sdk.Encryption;
 
 /// <summary>
-/// Encrypts and decrypts one field value with AES-256-GCM: a fresh random 96-bit nonce per value, a 128-bit tag,
-/// a per-field key derived from the record's data key (<see cref="FieldKeyDerivation"/>), and associated data binding
-/// the value to its collection, record and field (<see cref="AssociatedData"/>). The stored form is described by
+/// Encrypts and decrypts one value with AES-256-GCM: a fresh random 96-bit nonce per value, a 128-bit tag, a per-field
+/// key derived from the record's data key (<see cref="FieldKeyDerivation"/>), and associated data binding the value to
+/// its collection, record and field (<see cref="AssociatedData"/>). The stored form is described by
 /// <see cref="EnvelopeFormat"/>. Random nonces under one key are safe up to 2^32 values (NIST SP 800-38D), far beyond
-/// what one customer's field holds.
+/// what one customer's field holds. The plaintext is UTF-8: given as text, or as bytes (a record seal,
+/// <see cref="RecordFields"/>), which are then checked to be UTF-8.
 /// </summary>
 internal static class FieldCipher
 {
@@ -25,12 +27,9 @@ internal static class FieldCipher
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(key);
 
-        // Pooled buffers: the plaintext bytes (zeroed before they go back), the binary envelope and, when it does not
-        // fit on the stack, the associated data. The only allocation left is the envelope text itself.
+        // The plaintext bytes go to a pooled buffer, zeroed before it goes back.
         var plainBuffer = ArrayPool<byte>.Shared.Rent(CryptoEncoding.StrictUtf8.GetMaxByteCount(plaintext.Length));
         var plainLength = 0;
-        byte[]? envelope = null;
-        byte[]? rentedAad = null;
         try
         {
             try
@@ -42,51 +41,28 @@ internal static class FieldCipher
                 throw new ArgumentException($"The value of {context} is not valid UTF-16 text (it holds a lone surrogate) and cannot be encrypted.", nameof(plaintext), e);
             }
 
-            var envelopeLength = EnvelopeFormat.Overhead + plainLength;
-            envelope = ArrayPool<byte>.Shared.Rent(envelopeLength);
-            var span = envelope.AsSpan(0, envelopeLength);
-            EnvelopeFormat.WriteHeader(span, key.Id);
-            var nonce = span.Slice(EnvelopeFormat.HeaderSize, EnvelopeFormat.NonceSize);
-            NonceSource.Fill(nonce);
-
-            var aadSize = AssociatedData.Size(EnvelopeFormat.HeaderSize, context);
-            var aad = aadSize <= MaxStackAssociatedData
-                ? stackalloc byte[MaxStackAssociatedData]
-                : (rentedAad = ArrayPool<byte>.Shared.Rent(aadSize));
-            aad = aad[..AssociatedData.Write(aad, span[..EnvelopeFormat.HeaderSize], context)];
-
-            var fieldKey = key.GetFieldKey(context.Collection, context.Field);
-            var gcm = fieldKey.Rent();
-            try
-            {
-                gcm.Encrypt(
-                    nonce,
-                    plainBuffer.AsSpan(0, plainLength),
-                    span.Slice(EnvelopeFormat.CiphertextOffset, plainLength),
-                    span[^EnvelopeFormat.TagSize..],
-                    aad);
-            }
-            finally
-            {
-                fieldKey.Return(gcm);
-            }
-
-            return EnvelopeFormat.ToText(envelope, envelopeLength);
+            return Seal(plainBuffer.AsSpan(0, plainLength), context, key);
         }
         finally
         {
             CryptographicOperations.ZeroMemory(plainBuffer.AsSpan(0, plainLength));
             ArrayPool<byte>.Shared.Return(plainBuffer);
-            if (envelope is not null)
-            {
-                ArrayPool<byte>.Shared.Return(envelope);
-            }
-
-            if (rentedAad is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rentedAad);
-            }
         }
+    }
+
+    /// <summary>Encrypts UTF-8 bytes for <paramref name="context"/> under <paramref name="key"/> (the caller keeps and zeroes them).</summary>
+    /// <returns>The envelope text, <c>ce1:...</c>.</returns>
+    /// <exception cref="ArgumentException">The plaintext is not valid UTF-8.</exception>
+    public static string Encrypt(ReadOnlySpan<byte> utf8Plaintext, FieldContext context, DataKey key)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(key);
+        if (!Utf8.IsValid(utf8Plaintext))
+        {
+            throw new ArgumentException($"The value of {context} is not valid UTF-8 and cannot be encrypted.", nameof(utf8Plaintext));
+        }
+
+        return Seal(utf8Plaintext, context, key);
     }
 
     /// <summary>Decrypts an envelope that must have been produced under <paramref name="key"/>.</summary>
@@ -106,6 +82,37 @@ internal static class FieldCipher
     public static string Decrypt(string envelope, FieldContext context, Func<Guid, DataKey?> findKey)
     {
         ArgumentNullException.ThrowIfNull(envelope);
+
+        // Decrypted into a pooled buffer (zeroed before it goes back) and decoded from there; the bytes were checked to
+        // be UTF-8, so the decoding cannot fail.
+        var plainBuffer = ArrayPool<byte>.Shared.Rent(MaxPlaintextLength(envelope));
+        var plainLength = 0;
+        try
+        {
+            plainLength = Decrypt(envelope, context, findKey, plainBuffer);
+            return CryptoEncoding.StrictUtf8.GetString(plainBuffer, 0, plainLength);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plainBuffer.AsSpan(0, plainLength));
+            ArrayPool<byte>.Shared.Return(plainBuffer);
+        }
+    }
+
+    /// <summary>
+    /// Decrypts an envelope into <paramref name="destination"/> (at least <see cref="MaxPlaintextLength"/> bytes), finding
+    /// its data key by the id in its header. The caller owns the plaintext bytes and zeroes them when done.
+    /// </summary>
+    /// <param name="envelope">The stored text.</param>
+    /// <param name="context">Where the value is read from; must be where it was written.</param>
+    /// <param name="findKey">Returns the data key with the given id, or <see langword="null"/> when there is none.</param>
+    /// <param name="destination">Receives the UTF-8 plaintext.</param>
+    /// <returns>The number of plaintext bytes written.</returns>
+    /// <exception cref="CryptographicIntegrityException">The envelope is malformed, its key is unknown, it fails authentication, or it is not UTF-8.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too small.</exception>
+    public static int Decrypt(string envelope, FieldContext context, Func<Guid, DataKey?> findKey, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(findKey);
 
@@ -121,6 +128,12 @@ internal static class FieldCipher
             }
 
             ReadOnlySpan<byte> bytes = envelopeBuffer.AsSpan(0, length);
+            var plainLength = length - EnvelopeFormat.Overhead;
+            if (destination.Length < plainLength)
+            {
+                throw new ArgumentException($"The destination holds {destination.Length} bytes; the plaintext needs {plainLength}.", nameof(destination));
+            }
+
             var keyId = EnvelopeFormat.DataKeyId(bytes);
             var key = findKey(keyId)
                 ?? throw Failed(CryptographicIntegrityFailure.UnknownKey, context, keyId, $"its data key {keyId} is not available (erased, or belongs to another record)");
@@ -135,7 +148,8 @@ internal static class FieldCipher
                 : (rentedAad = ArrayPool<byte>.Shared.Rent(aadSize));
             aad = aad[..AssociatedData.Write(aad, EnvelopeFormat.Header(bytes), context)];
 
-            return Open(bytes, aad, context, key, keyId);
+            Open(bytes, aad, context, key, keyId, destination[..plainLength]);
+            return plainLength;
         }
         finally
         {
@@ -145,6 +159,13 @@ internal static class FieldCipher
                 ArrayPool<byte>.Shared.Return(rentedAad);
             }
         }
+    }
+
+    /// <summary>The buffer size <see cref="Decrypt(string, FieldContext, Func{Guid, DataKey?}, Span{byte})"/> needs for <paramref name="envelope"/>.</summary>
+    public static int MaxPlaintextLength(string envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        return Math.Max(0, EnvelopeFormat.MaxDecodedLength(envelope) - EnvelopeFormat.Overhead);
     }
 
     /// <summary>Tells whether a stored value is an encrypted field (has an envelope prefix of any version).</summary>
@@ -159,32 +180,76 @@ internal static class FieldCipher
         return ok;
     }
 
-    // Decrypts into a pooled buffer (zeroed before it goes back) and decodes the UTF-8 from there.
-    private static string Open(ReadOnlySpan<byte> envelope, ReadOnlySpan<byte> aad, FieldContext context, DataKey key, Guid keyId)
+    // Builds the envelope in a pooled buffer; the only allocation left is the envelope text itself.
+    private static string Seal(ReadOnlySpan<byte> plaintext, FieldContext context, DataKey key)
     {
-        var ciphertext = EnvelopeFormat.Ciphertext(envelope);
-        var plainBuffer = ArrayPool<byte>.Shared.Rent(ciphertext.Length);
-        var plain = plainBuffer.AsSpan(0, ciphertext.Length);
+        var envelopeLength = EnvelopeFormat.Overhead + plaintext.Length;
+        var envelope = ArrayPool<byte>.Shared.Rent(envelopeLength);
+        byte[]? rentedAad = null;
+        try
+        {
+            var span = envelope.AsSpan(0, envelopeLength);
+            EnvelopeFormat.WriteHeader(span, key.Id);
+            var nonce = span.Slice(EnvelopeFormat.HeaderSize, EnvelopeFormat.NonceSize);
+            NonceSource.Fill(nonce);
+
+            var aadSize = AssociatedData.Size(EnvelopeFormat.HeaderSize, context);
+            var aad = aadSize <= MaxStackAssociatedData
+                ? stackalloc byte[MaxStackAssociatedData]
+                : (rentedAad = ArrayPool<byte>.Shared.Rent(aadSize));
+            aad = aad[..AssociatedData.Write(aad, span[..EnvelopeFormat.HeaderSize], context)];
+
+            var fieldKey = key.GetFieldKey(context.Collection, context.Field);
+            var gcm = fieldKey.Rent();
+            try
+            {
+                gcm.Encrypt(
+                    nonce,
+                    plaintext,
+                    span.Slice(EnvelopeFormat.CiphertextOffset, plaintext.Length),
+                    span[^EnvelopeFormat.TagSize..],
+                    aad);
+            }
+            finally
+            {
+                fieldKey.Return(gcm);
+            }
+
+            return EnvelopeFormat.ToText(envelope, envelopeLength);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(envelope);
+            if (rentedAad is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rentedAad);
+            }
+        }
+    }
+
+    // Decrypts into the caller's buffer, which is zeroed again when the value does not authenticate or is not UTF-8.
+    private static void Open(ReadOnlySpan<byte> envelope, ReadOnlySpan<byte> aad, FieldContext context, DataKey key, Guid keyId, Span<byte> plain)
+    {
         var fieldKey = key.GetFieldKey(context.Collection, context.Field);
         var gcm = fieldKey.Rent();
         try
         {
-            gcm.Decrypt(EnvelopeFormat.Nonce(envelope), ciphertext, EnvelopeFormat.Tag(envelope), plain, aad);
-            return CryptoEncoding.StrictUtf8.GetString(plain);
+            gcm.Decrypt(EnvelopeFormat.Nonce(envelope), EnvelopeFormat.Ciphertext(envelope), EnvelopeFormat.Tag(envelope), plain, aad);
         }
         catch (CryptographicException e)
         {
+            CryptographicOperations.ZeroMemory(plain);
             throw Failed(CryptographicIntegrityFailure.AuthenticationFailed, context, keyId, "its authentication tag does not verify: it was altered, or copied from another record, field or collection", e);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw Failed(CryptographicIntegrityFailure.AuthenticationFailed, context, keyId, "it authenticated but is not UTF-8 text", e);
         }
         finally
         {
             fieldKey.Return(gcm);
+        }
+
+        if (!Utf8.IsValid(plain))
+        {
             CryptographicOperations.ZeroMemory(plain);
-            ArrayPool<byte>.Shared.Return(plainBuffer);
+            throw Failed(CryptographicIntegrityFailure.AuthenticationFailed, context, keyId, "it authenticated but is not UTF-8 text");
         }
     }
 

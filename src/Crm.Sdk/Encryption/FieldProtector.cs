@@ -77,9 +77,12 @@ internal sealed class FieldProtector
     public bool HasEncryptedFields(string collection) =>
         _collectionsWithEncryptedFields is not null && _collectionsWithEncryptedFields.Contains(collection);
 
-    /// <summary>The sealer/opener of one record: <paramref name="ownerId"/> is the customer whose data key protects it.</summary>
-    public RecordFields ForRecord(string collection, Guid recordId, Guid ownerId, IReadOnlyDictionary<string, string>? stored = null) =>
-        new(this, collection, recordId, _writeKeys?.GetValueOrDefault(ownerId), stored);
+    /// <summary>
+    /// The sealer/opener of one record: <paramref name="ownerId"/> is the customer whose data key protects it, and
+    /// <paramref name="sealedEnvelope"/> the record seal read from its document (its <c>sealed</c> member), if any.
+    /// </summary>
+    public RecordFields ForRecord(string collection, Guid recordId, Guid ownerId, string? sealedEnvelope = null) =>
+        new(this, collection, recordId, _writeKeys?.GetValueOrDefault(ownerId), sealedEnvelope);
 
     /// <summary>
     /// The index value of a searchable field: a blind index (keyed HMAC of the normalized value) when the field is encrypted,

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Crm.Sdk.Storage.Json;
 
@@ -5,21 +6,29 @@ namespace Crm.Sdk.Encryption;
 
 /// <summary>
 /// Seals and opens the personal fields of one record. A mapping writes each personal value through <see cref="Seal{T}"/>:
-/// when the field is encrypted, the value goes into <see cref="Sealed"/> as an envelope (stored under the document's
-/// <c>sealed</c> member) and the plain member is left empty; otherwise the value is returned as it is. Reading mirrors it
-/// with <see cref="Open{T}"/>. A value whose data key was erased opens as <see langword="default"/> and sets
-/// <see cref="IsErased"/>.
+/// when the field is encrypted, the value is added to the record seal (one JSON object of every encrypted field, stored
+/// encrypted once, as one envelope, under the document's <c>sealed</c> member: <see cref="Sealed"/>) and the plain member
+/// is left empty; otherwise the value is returned as it is. Reading mirrors it with <see cref="Open{T}"/>: the first call
+/// decrypts the seal (<see cref="OpenedSeal"/>), later ones read what it held. A seal whose data key was erased opens
+/// every field as <see langword="default"/> and sets <see cref="IsErased"/>. See <c>FORMAT.md</c>, "Record seal".
 /// </summary>
-internal sealed class RecordFields
+internal sealed class RecordFields : IDisposable
 {
+    /// <summary>The field name a record seal is encrypted for: its field key and associated data name it.</summary>
+    public const string SealedField = "sealed";
+
     private readonly FieldProtector _protector;
     private readonly string _collection;
     private readonly Guid _recordId;
     private readonly DataKey? _writeKey;
-    private readonly IReadOnlyDictionary<string, string>? _stored;
-    private Dictionary<string, string>? _sealed;
+    private readonly string? _stored;
 
-    internal RecordFields(FieldProtector protector, string collection, Guid recordId, DataKey? writeKey, IReadOnlyDictionary<string, string>? stored)
+    private SealWriter? _writer;
+    private bool _finished;
+    private string? _sealed;
+    private OpenedSeal? _opened;
+
+    internal RecordFields(FieldProtector protector, string collection, Guid recordId, DataKey? writeKey, string? stored)
     {
         _protector = protector;
         _collection = collection;
@@ -28,13 +37,37 @@ internal sealed class RecordFields
         _stored = stored;
     }
 
-    /// <summary>The envelopes written so far, by field; <see langword="null"/> when none (the document then has no <c>sealed</c> member).</summary>
-    public Dictionary<string, string>? Sealed => _sealed;
+    /// <summary>
+    /// The record seal: the fields sealed so far, encrypted as one envelope (<c>ce1:...</c>), or <see langword="null"/>
+    /// when none was (the document then has no <c>sealed</c> member). The first read finishes the seal; nothing can be
+    /// sealed after it.
+    /// </summary>
+    public string? Sealed
+    {
+        get
+        {
+            if (!_finished)
+            {
+                var writer = _writer;
+                _writer = null;
+                _finished = true;
+                _sealed = writer is null ? null : Finish(writer, new FieldContext(_collection, _recordId, SealedField), _writeKey!);
+            }
 
-    /// <summary>Whether a value could not be opened because its customer was erased (its data key is gone).</summary>
-    public bool IsErased { get; private set; }
+            return _sealed;
+        }
+    }
+
+    /// <summary>Whether the record could not be opened because its customer was erased (its data key is gone).</summary>
+    public bool IsErased => _opened is { IsErased: true };
+
+    // The members below pass the record's fields, never the record itself, to what they call: for a record without
+    // encrypted fields (encryption off) the JIT can then keep this object on the stack (measured: 80 to 96 bytes less
+    // per record read or written).
 
     /// <summary>Seals a value when its field is encrypted; returns the value to store in the plain member (default when sealed).</summary>
+    /// <exception cref="ArgumentException">A text value is not valid UTF-16 (a lone surrogate).</exception>
+    /// <exception cref="InvalidOperationException">The seal was already finished, or no data key was prepared for the record.</exception>
     public T? Seal<T>(string field, T? value)
     {
         if (value is null || !_protector.IsEncrypted(_collection, field))
@@ -42,29 +75,98 @@ internal sealed class RecordFields
             return value;
         }
 
-        var key = _writeKey ?? throw new InvalidOperationException($"No data key was prepared for {_collection} record {_recordId}.");
-        var plaintext = value as string ?? JsonSerializer.Serialize(value, CrmJson.Options);
-        (_sealed ??= new(StringComparer.Ordinal))[field] = FieldCipher.Encrypt(plaintext, new FieldContext(_collection, _recordId, field), key);
+        // The writer is kept before anything is written to it, so that Dispose zeroes it whatever fails.
+        _writer ??= Start(_finished, _writeKey, _collection, _recordId, field);
+        Append(_writer, _collection, _recordId, field, value);
         return default;
     }
 
-    /// <summary>Opens a value: the envelope stored for the field if there is one, else the plain member.</summary>
+    /// <summary>Opens a value: the one the record seal holds for the field if there is one, else the plain member.</summary>
+    /// <exception cref="CryptographicIntegrityException">The seal is malformed, its key is unknown, or it fails authentication.</exception>
     public T? Open<T>(string field, T? plain)
     {
-        if (_stored is null || !_stored.TryGetValue(field, out var envelope))
+        if (_stored is null)
         {
             return plain;
         }
 
-        // Once any customer was erased, every value is checked first; only the header is decoded for it (the full
-        // envelope is decoded once, by the decryption).
-        if (_protector.HasErasedKeys && EnvelopeScanner.TryReadKeyId(envelope, out var keyId) && _protector.IsErasedKey(keyId))
+        var seal = _opened ??= OpenedSeal.Open(_protector, new FieldContext(_collection, _recordId, SealedField), _stored);
+        if (seal.IsErased)
         {
-            IsErased = true;
             return default;
         }
 
-        var plaintext = FieldCipher.Decrypt(envelope, new FieldContext(_collection, _recordId, field), _protector.KeyFinder);
-        return typeof(T) == typeof(string) ? (T)(object)plaintext : JsonSerializer.Deserialize<T>(plaintext, CrmJson.Options);
+        return seal.TryGet(field, out T? value) ? value : plain;
+    }
+
+    /// <summary>Zeroes and gives back the seal buffer when the seal was never finished (a mapping that failed half-way).</summary>
+    public void Dispose()
+    {
+        var writer = _writer;
+        _writer = null;
+        writer?.Dispose();
+    }
+
+    private static SealWriter Start(bool finished, DataKey? key, string collection, Guid recordId, string field)
+    {
+        if (finished)
+        {
+            throw new InvalidOperationException($"The seal of {collection} record {recordId} was already finished; field '{field}' cannot be added to it.");
+        }
+
+        if (key is null)
+        {
+            throw new InvalidOperationException($"No data key was prepared for {collection} record {recordId}.");
+        }
+
+        var writer = SealWriter.Rent();
+        writer.Json.WriteStartObject();
+        return writer;
+    }
+
+    private static void Append<T>(SealWriter writer, string collection, Guid recordId, string field, T value)
+    {
+        if (value is string text)
+        {
+            // The JSON writer would replace a lone surrogate with U+FFFD; a value must round-trip exactly or be refused.
+            if (text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') && !IsValidUtf16(text))
+            {
+                throw new ArgumentException($"The value of field '{field}' of {collection} record {recordId} is not valid UTF-16 text (it holds a lone surrogate) and cannot be encrypted.", nameof(value));
+            }
+
+            writer.Json.WriteString(field, text);
+        }
+        else
+        {
+            writer.Json.WritePropertyName(field);
+            JsonSerializer.Serialize(writer.Json, value, CrmJson.Options);
+        }
+    }
+
+    private static bool IsValidUtf16(string text)
+    {
+        try
+        {
+            _ = CryptoEncoding.StrictUtf8.GetByteCount(text);
+            return true;
+        }
+        catch (EncoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    private static string Finish(SealWriter writer, FieldContext context, DataKey key)
+    {
+        try
+        {
+            writer.Json.WriteEndObject();
+            writer.Json.Flush();
+            return FieldCipher.Encrypt(writer.Written, context, key);
+        }
+        finally
+        {
+            writer.Dispose();
+        }
     }
 }

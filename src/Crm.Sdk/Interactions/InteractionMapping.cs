@@ -78,7 +78,7 @@ internal sealed partial class InteractionMapping : IDocumentMapping<Interaction>
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(protector);
-        var fields = protector.ForRecord(CollectionName, aggregate.Id.Value, aggregate.CustomerId.Value);
+        using var fields = protector.ForRecord(CollectionName, aggregate.Id.Value, aggregate.CustomerId.Value);
         var document = new Document
         {
             CustomerId = aggregate.CustomerId.Value,
@@ -124,7 +124,7 @@ internal sealed partial class InteractionMapping : IDocumentMapping<Interaction>
             throw new CrmStorageException($"A document of '{CollectionName}' could not be read: {ex.Message}", ex);
         }
 
-        var fields = protector.ForRecord(CollectionName, document.Id, body.CustomerId, body.Sealed);
+        using var fields = protector.ForRecord(CollectionName, document.Id, body.CustomerId, body.Sealed);
         var subject = fields.Open(SubjectField, body.Subject);
         var text = fields.Open(BodyField, body.Body);
         var participants = fields.Open(ParticipantsField, body.Participants);
@@ -228,7 +228,7 @@ internal sealed partial class InteractionMapping : IDocumentMapping<Interaction>
 
         public bool? Erased { get; set; }
 
-        public Dictionary<string, string>? Sealed { get; set; }
+        public string? Sealed { get; set; }
     }
 
     private sealed class ParticipantDocument

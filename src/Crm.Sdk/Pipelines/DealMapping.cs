@@ -108,7 +108,7 @@ internal sealed class DealMapping : IDocumentMapping<Deal>
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(protector);
-        var fields = protector.ForRecord(CollectionName, aggregate.Id.Value, aggregate.CustomerId.Value);
+        using var fields = protector.ForRecord(CollectionName, aggregate.Id.Value, aggregate.CustomerId.Value);
         return CrmJson.Serialize(new DealDocument
         {
             CustomerId = aggregate.CustomerId.Value,
@@ -135,7 +135,7 @@ internal sealed class DealMapping : IDocumentMapping<Deal>
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(protector);
         var body = CrmJson.Deserialize<DealDocument>(document.Body, CollectionName);
-        var fields = protector.ForRecord(CollectionName, document.Id, body.CustomerId, body.Sealed);
+        using var fields = protector.ForRecord(CollectionName, document.Id, body.CustomerId, body.Sealed);
         return Deal.Restore(
             new DealId(document.Id),
             document.Version,
@@ -179,7 +179,7 @@ internal sealed class DealMapping : IDocumentMapping<Deal>
 
         public string? Name { get; init; }
 
-        public Dictionary<string, string>? Sealed { get; init; }
+        public string? Sealed { get; init; }
 
         public required decimal Amount { get; init; }
 

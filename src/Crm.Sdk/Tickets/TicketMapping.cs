@@ -91,7 +91,7 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(protector);
-        var fields = protector.ForRecord(CollectionName, aggregate.Id.Value, aggregate.CustomerId.Value);
+        using var fields = protector.ForRecord(CollectionName, aggregate.Id.Value, aggregate.CustomerId.Value);
         var commentBodies = aggregate.Comments.Count == 0 ? null : fields.Seal(CommentsField, aggregate.Comments.Select(c => c.Body).ToList());
         return CrmJson.Serialize(new Document
         {
@@ -132,7 +132,7 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(protector);
         var body = CrmJson.Deserialize<Document>(document.Body, CollectionName);
-        var fields = protector.ForRecord(CollectionName, document.Id, body.CustomerId, body.Sealed);
+        using var fields = protector.ForRecord(CollectionName, document.Id, body.CustomerId, body.Sealed);
         var subject = fields.Open(SubjectField, body.Subject);
         var description = fields.Open(DescriptionField, body.Description);
         var commentBodies = fields.Open(CommentsField, (List<string>?)null);
@@ -217,7 +217,7 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
 
         public bool? Erased { get; set; }
 
-        public Dictionary<string, string>? Sealed { get; set; }
+        public string? Sealed { get; set; }
     }
 
     private sealed class CommentDocument

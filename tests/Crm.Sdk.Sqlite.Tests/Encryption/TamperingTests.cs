@@ -7,21 +7,21 @@ namespace Crm.Sdk.Sqlite.Tests.Encryption;
 /// <summary>
 /// Someone with write access to the database file moves or alters ciphertext, or the host starts with the wrong root key:
 /// the SDK refuses to read with <see cref="CryptographicIntegrityException"/>, never returning garbage or another
-/// customer's data, and says what failed without any plaintext.
+/// customer's data, and says what failed (the record's seal: field <c>sealed</c>) without any plaintext. A record's
+/// encrypted fields share one envelope, so a value can only be moved with the whole seal; moving one field's envelope
+/// to another field is refused at the envelope level (<c>FieldCipherTests.Value_moved_to_another_field_is_refused</c>).
 /// </summary>
 public sealed class TamperingTests
 {
-    private static string ReadEnvelope(string table) => $"SELECT json_extract(body, $path) FROM {table} WHERE id = $id";
-
-    /// <summary>An email envelope copied from one customer's document into another's fails authentication.</summary>
+    /// <summary>A customer's record seal (the one envelope of all its encrypted fields) copied into another customer's document fails authentication.</summary>
     /// <returns>The test.</returns>
     [Fact]
-    public async Task Envelope_copied_to_another_customer_fails_authentication()
+    public async Task Seal_copied_to_another_customer_fails_authentication()
     {
         using var database = new TestDatabase();
         var key = TestDatabase.NewRootKey();
         var (a, b, _) = await SeedAsync(database, key);
-        CopyEnvelope(database, "customers", "$.sealed.emails", a.Id.Value, "$.sealed.emails", b.Id.Value);
+        CopySeal(database, "customers", a.Id.Value, "customers", b.Id.Value);
 
         await using var host = database.OpenEncrypted(key);
         var error = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => host.Crm.Customers.GetAsync(b.Id));
@@ -29,46 +29,64 @@ public sealed class TamperingTests
         Assert.Equal(CryptographicIntegrityFailure.AuthenticationFailed, error.Failure);
         Assert.Equal("customers", error.Collection);
         Assert.Equal(b.Id.Value, error.RecordId);
-        Assert.Equal("emails", error.Field);
+        Assert.Equal("sealed", error.Field);
         Assert.DoesNotContain(a.Emails[0].Address.Value, error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(a.DisplayName, error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(a.DisplayName, (await host.Crm.Customers.GetAsync(a.Id)).DisplayName);
     }
 
-    /// <summary>Under the same customer's key, an envelope moved to another field, or to another record, fails authentication.</summary>
+    /// <summary>Under the same customer's key, a record seal moved to another record of the same collection fails authentication.</summary>
     /// <returns>The test.</returns>
     [Fact]
-    public async Task Envelope_moved_to_another_field_or_record_of_the_same_customer_fails_authentication()
+    public async Task Seal_moved_to_another_record_of_the_same_customer_fails_authentication()
+    {
+        using var database = new TestDatabase();
+        var key = TestDatabase.NewRootKey();
+        var (_, _, interactions) = await SeedAsync(database, key);
+        CopySeal(database, "interactions", interactions[0].Id.Value, "interactions", interactions[1].Id.Value);
+
+        await using var host = database.OpenEncrypted(key);
+        var error = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => host.Crm.Interactions.GetAsync(interactions[1].Id));
+
+        Assert.Equal((CryptographicIntegrityFailure.AuthenticationFailed, "interactions", "sealed", interactions[1].Id.Value), (error.Failure, error.Collection, error.Field, error.RecordId));
+        Assert.Equal(interactions[0].Subject, (await host.Crm.Interactions.GetAsync(interactions[0].Id)).Subject);
+    }
+
+    /// <summary>
+    /// Under the same customer's key, a record seal moved to a document of another collection fails authentication, either way:
+    /// the customer's seal in its interaction, the interaction's seal in the customer.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task Seal_moved_to_another_collection_fails_authentication()
     {
         using var database = new TestDatabase();
         var key = TestDatabase.NewRootKey();
         var (a, _, interactions) = await SeedAsync(database, key);
-        CopyEnvelope(database, "customers", "$.sealed.emails", a.Id.Value, "$.sealed.phones", a.Id.Value);
-        CopyEnvelope(database, "interactions", "$.sealed.subject", interactions[0].Id.Value, "$.sealed.subject", interactions[1].Id.Value);
+        CopySeal(database, "customers", a.Id.Value, "interactions", interactions[0].Id.Value);
+        CopySeal(database, "interactions", interactions[1].Id.Value, "customers", a.Id.Value);
 
         await using var host = database.OpenEncrypted(key);
-        var onField = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => host.Crm.Customers.GetAsync(a.Id));
-        var onRecord = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => host.Crm.Interactions.GetAsync(interactions[1].Id));
+        var inInteraction = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => host.Crm.Interactions.GetAsync(interactions[0].Id));
+        var inCustomer = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => host.Crm.Customers.GetAsync(a.Id));
 
-        Assert.Equal((CryptographicIntegrityFailure.AuthenticationFailed, "phones"), (onField.Failure, onField.Field));
-        Assert.Equal((CryptographicIntegrityFailure.AuthenticationFailed, "subject", interactions[1].Id.Value), (onRecord.Failure, onRecord.Field, onRecord.RecordId));
-        Assert.Equal(interactions[0].Subject, (await host.Crm.Interactions.GetAsync(interactions[0].Id)).Subject);
+        Assert.Equal((CryptographicIntegrityFailure.AuthenticationFailed, "interactions", "sealed"), (inInteraction.Failure, inInteraction.Collection, inInteraction.Field));
+        Assert.Equal((CryptographicIntegrityFailure.AuthenticationFailed, "customers", "sealed"), (inCustomer.Failure, inCustomer.Collection, inCustomer.Field));
     }
 
-    /// <summary>One base64url character changed in an envelope, or an envelope cut short, is refused, whichever path reads it.</summary>
+    /// <summary>One base64url character changed in a record seal, or a seal cut short, is refused, whichever path reads it.</summary>
     /// <returns>The test.</returns>
     [Fact]
-    public async Task Altered_or_truncated_envelope_is_refused()
+    public async Task Altered_or_truncated_seal_is_refused()
     {
         using var database = new TestDatabase();
         var key = TestDatabase.NewRootKey();
         var (a, b, _) = await SeedAsync(database, key);
-        var sql = ReadEnvelope("customers");
-        var envelope = (string)database.Scalar(sql, ("$path", "$.sealed.display_name"), ("$id", TestDatabase.IdBytes(a.Id.Value)))!;
-        var flipAt = envelope.Length - 5;
-        var flipped = envelope[..flipAt] + (envelope[flipAt] == 'A' ? 'B' : 'A') + envelope[(flipAt + 1)..];
-        SetEnvelope(database, "customers", "$.sealed.display_name", a.Id.Value, flipped);
-        var other = (string)database.Scalar(sql, ("$path", "$.sealed.addresses"), ("$id", TestDatabase.IdBytes(b.Id.Value)))!;
-        SetEnvelope(database, "customers", "$.sealed.addresses", b.Id.Value, other[..40]);
+        var seal = ReadSeal(database, "customers", a.Id.Value);
+        var flipAt = seal.Length - 5;
+        var flipped = seal[..flipAt] + (seal[flipAt] == 'A' ? 'B' : 'A') + seal[(flipAt + 1)..];
+        SetSeal(database, "customers", a.Id.Value, flipped);
+        SetSeal(database, "customers", b.Id.Value, ReadSeal(database, "customers", b.Id.Value)[..40]);
 
         await using var host = database.OpenEncrypted(key);
         var altered = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => host.Crm.Customers.GetAsync(a.Id));
@@ -76,10 +94,10 @@ public sealed class TamperingTests
         var listed = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => host.Crm.Customers.SearchAsync(CustomerSearch.All, PageRequest.First));
         var found = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => host.Crm.Customers.FindByEmailAsync(a.Emails[0].Address.Value));
 
-        Assert.Equal((CryptographicIntegrityFailure.AuthenticationFailed, "display_name"), (altered.Failure, altered.Field));
-        Assert.Equal((CryptographicIntegrityFailure.MalformedEnvelope, "addresses"), (truncated.Failure, truncated.Field));
+        Assert.Equal((CryptographicIntegrityFailure.AuthenticationFailed, "sealed", a.Id.Value), (altered.Failure, altered.Field, altered.RecordId));
+        Assert.Equal((CryptographicIntegrityFailure.MalformedEnvelope, "sealed", b.Id.Value), (truncated.Failure, truncated.Field, truncated.RecordId));
         Assert.Equal(CryptographicIntegrityFailure.AuthenticationFailed, found.Failure);
-        Assert.NotNull(listed.Field);
+        Assert.Equal("sealed", listed.Field);
     }
 
     /// <summary>A different root key under the same id cannot unwrap the data keys: <c>KeyUnwrapFailed</c>, naming the root key id.</summary>
@@ -136,13 +154,16 @@ public sealed class TamperingTests
         return (a, b, interactions);
     }
 
-    private static void CopyEnvelope(TestDatabase database, string table, string fromPath, Guid fromId, string toPath, Guid toId)
+    private static string ReadSeal(TestDatabase database, string table, Guid id)
     {
-        var envelope = (string)database.Scalar( ReadEnvelope(table), ("$path", fromPath), ("$id", TestDatabase.IdBytes(fromId)))!;
-        Assert.StartsWith("ce1:", envelope, StringComparison.Ordinal);
-        SetEnvelope(database, table, toPath, toId, envelope);
+        var seal = (string)database.Scalar($"SELECT json_extract(body, '$.sealed') FROM {table} WHERE id = $id", ("$id", TestDatabase.IdBytes(id)))!;
+        Assert.StartsWith("ce1:", seal, StringComparison.Ordinal);
+        return seal;
     }
 
-    private static void SetEnvelope(TestDatabase database, string table, string path, Guid id, string envelope) =>
-        Assert.Equal(1, database.Execute($"UPDATE {table} SET body = json_set(body, $path, $value) WHERE id = $id", ("$path", path), ("$value", envelope), ("$id", TestDatabase.IdBytes(id))));
+    private static void CopySeal(TestDatabase database, string fromTable, Guid fromId, string toTable, Guid toId) =>
+        SetSeal(database, toTable, toId, ReadSeal(database, fromTable, fromId));
+
+    private static void SetSeal(TestDatabase database, string table, Guid id, string seal) =>
+        Assert.Equal(1, database.Execute($"UPDATE {table} SET body = json_set(body, '$.sealed', $value) WHERE id = $id", ("$value", seal), ("$id", TestDatabase.IdBytes(id))));
 }

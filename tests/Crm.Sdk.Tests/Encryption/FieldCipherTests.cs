@@ -269,6 +269,34 @@ public sealed class FieldCipherTests
         Assert.Throws<ArgumentException>(() => FieldCipher.Encrypt("abc\uD800", TestKeys.Email(), key));
     }
 
+    /// <summary>UTF-8 bytes encrypt to the same envelope format as text, and decrypt into the caller's buffer.</summary>
+    [Fact]
+    public void Utf8_bytes_round_trip_through_the_same_envelope()
+    {
+        using var key = TestKeys.NewDataKey();
+        var bytes = System.Text.Encoding.UTF8.GetBytes("Grüße 👋 " + Plaintext);
+
+        var envelope = FieldCipher.Encrypt(bytes, TestKeys.Email(), key);
+        var buffer = new byte[FieldCipher.MaxPlaintextLength(envelope)];
+        var written = FieldCipher.Decrypt(envelope, TestKeys.Email(), _ => key, buffer);
+
+        Assert.Equal(bytes.Length, FieldCipher.MaxPlaintextLength(envelope));
+        Assert.Equal(bytes, buffer[..written]);
+        Assert.Equal("Grüße 👋 " + Plaintext, FieldCipher.Decrypt(envelope, TestKeys.Email(), key));
+        Assert.Equal(bytes, System.Text.Encoding.UTF8.GetBytes(FieldCipher.Decrypt(FieldCipher.Encrypt("Grüße 👋 " + Plaintext, TestKeys.Email(), key), TestKeys.Email(), key)));
+    }
+
+    /// <summary>Bytes that are not UTF-8 are refused; a buffer too small for the plaintext is refused before anything is decrypted.</summary>
+    [Fact]
+    public void Invalid_utf8_or_short_buffer_is_refused()
+    {
+        using var key = TestKeys.NewDataKey();
+        var envelope = FieldCipher.Encrypt(Plaintext, TestKeys.Email(), key);
+
+        Assert.Throws<ArgumentException>(() => FieldCipher.Encrypt([0x61, 0xC3], TestKeys.Email(), key));
+        Assert.Throws<ArgumentException>(() => FieldCipher.Decrypt(envelope, TestKeys.Email(), _ => key, new byte[Plaintext.Length - 1]));
+    }
+
     /// <summary>A long value (a 1 MB note) round-trips.</summary>
     [Fact]
     public void Long_value_round_trips()

@@ -1,0 +1,234 @@
+using System.Text.RegularExpressions;
+using Crm.Sdk.Encryption;
+using Crm.Sdk.Interactions;
+using Crm.Sdk.Storage;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using Xunit;
+
+namespace Crm.Sdk.Tests.Encryption;
+
+/// <summary>The record seal: every encrypted field of one record in one JSON object, encrypted once.</summary>
+public sealed partial class RecordFieldsTests : IDisposable
+{
+    private const string Collection = "interactions";
+
+    private readonly SealingKeys _keys = new("interactions.subject", "interactions.body", "interactions.participants");
+
+    /// <summary>Any mix of text and structured values comes back exactly: unicode, quotes, backslashes, control characters.</summary>
+    [Fact]
+    public void Text_and_structured_values_round_trip()
+    {
+        var text = UnicodeText.Arbitrary();
+        var people = text.Generator.Two().Select(p => new Person(p.Item1, p.Item2, 42)).ArrayOf().ToArbitrary();
+
+        Prop.ForAll(text, text, people, (subject, body, participants) =>
+            {
+                var recordId = Guid.CreateVersion7();
+                using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId);
+                var plain = (fields.Seal("subject", subject), fields.Seal("body", body), fields.Seal("participants", participants.ToList()), fields.Seal("kind", "note"));
+                var seal = fields.Sealed;
+
+                using var opened = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId, seal);
+                return plain == (null, null, null, "note")
+                    && opened.Open("subject", (string?)null) == subject
+                    && opened.Open("body", (string?)null) == body
+                    && opened.Open("participants", (List<Person>?)null)!.SequenceEqual(participants)
+                    && opened.Open("kind", "note") == "note"
+                    && !opened.IsErased;
+            })
+            .QuickCheckThrowOnFailure();
+    }
+
+    /// <summary>The seal's plaintext is the documented JSON object: text as JSON strings, structured values as their JSON, nulls left out.</summary>
+    [Fact]
+    public void Seal_plaintext_is_one_json_object_of_the_encrypted_fields()
+    {
+        var recordId = Guid.CreateVersion7();
+        using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId);
+        fields.Seal("subject", "Hi \"Ada\"\n");
+        fields.Seal("body", (string?)null);
+        fields.Seal("participants", new List<Person> { new("Ada", null, 1) });
+
+        var plaintext = FieldCipher.Decrypt(fields.Sealed!, new FieldContext(Collection, recordId, "sealed"), _keys.Key);
+
+        Assert.Equal("""{"subject":"Hi \"Ada\"\n","participants":[{"name":"Ada","rank":1}]}""", plaintext);
+    }
+
+    /// <summary>A field the seal does not hold opens as its plain member.</summary>
+    [Fact]
+    public void Field_missing_from_the_seal_opens_as_its_plain_member()
+    {
+        var recordId = Guid.CreateVersion7();
+        using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId);
+        fields.Seal("subject", "sealed subject");
+
+        using var opened = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId, fields.Sealed);
+
+        Assert.Equal("plain body", opened.Open("body", "plain body"));
+        Assert.Equal("sealed subject", opened.Open("subject", "ignored"));
+        Assert.Null(opened.Open("participants", (List<Person>?)null));
+    }
+
+    /// <summary>Nothing sealed: no seal (the document has no <c>sealed</c> member), and without a seal every field opens as its plain member.</summary>
+    [Fact]
+    public void Nothing_sealed_gives_no_seal()
+    {
+        var recordId = Guid.CreateVersion7();
+        using var onlyNulls = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId);
+        onlyNulls.Seal("subject", (string?)null);
+        using var notEncrypted = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId);
+        Assert.Equal("note", notEncrypted.Seal("kind", "note"));
+        using var plainProtector = FieldProtector.Plain.ForRecord(Collection, recordId, _keys.CustomerId);
+        Assert.Equal("subject", plainProtector.Seal("subject", "subject"));
+        using var unsealed = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId, null);
+
+        Assert.Null(onlyNulls.Sealed);
+        Assert.Null(notEncrypted.Sealed);
+        Assert.Null(plainProtector.Sealed);
+        Assert.Equal("plain", unsealed.Open("subject", "plain"));
+    }
+
+    /// <summary>An interaction with three encrypted fields is stored with exactly one envelope, under <c>sealed</c>, and reads back.</summary>
+    [Fact]
+    public void A_record_is_stored_with_one_envelope()
+    {
+        var now = Instant.FromUtc(2025, 3, 1, 9, 0);
+        var interaction = Interaction.Record(
+            new InteractionDraft
+            {
+                CustomerId = new CustomerId(_keys.CustomerId),
+                Kind = InteractionKind.Email,
+                Channel = InteractionChannel.Email,
+                Direction = InteractionDirection.Inbound,
+                OccurredAt = now,
+                Subject = "Renewal",
+                Body = "Dear Ada, \"thanks\".",
+                Participants = [new Participant("Ada Lovelace", "ada@example.com", "contact")],
+            },
+            InteractionId.New(now),
+            now);
+
+        var body = InteractionMapping.Instance.Serialize(interaction, _keys.Protector);
+        var restored = InteractionMapping.Instance.Deserialize(new StoredDocument(interaction.Id.Value, 1, body), _keys.Protector);
+
+        Assert.Single(EnvelopeMarker().Matches(body));
+        Assert.Matches("\"sealed\":\"ce1:[A-Za-z0-9_-]+\"", body);
+        Assert.DoesNotContain("Ada", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"subject\"", body, StringComparison.Ordinal);
+        Assert.Equal((interaction.Subject, interaction.Body), (restored.Subject, restored.Body));
+        Assert.Equal(interaction.Participants, restored.Participants);
+    }
+
+    /// <summary>A seal whose data key was erased opens every field as default and reports the record erased, without decrypting.</summary>
+    [Fact]
+    public void Erased_key_opens_every_field_as_default()
+    {
+        var recordId = Guid.CreateVersion7();
+        using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId);
+        fields.Seal("subject", "secret");
+        fields.Seal("participants", new List<Person> { new("Ada", null, 1) });
+        var seal = fields.Sealed;
+        _keys.Erase();
+
+        using var opened = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId, seal);
+
+        Assert.Null(opened.Open("subject", (string?)null));
+        Assert.Null(opened.Open("participants", (List<Person>?)null));
+        Assert.Null(opened.Open("body", "plain"));
+        Assert.True(opened.IsErased);
+    }
+
+    /// <summary>A seal read in another record fails as an integrity error naming the collection, the record read and field <c>sealed</c>.</summary>
+    [Fact]
+    public void Seal_of_another_record_is_refused()
+    {
+        using var fields = _keys.Protector.ForRecord(Collection, Guid.CreateVersion7(), _keys.CustomerId);
+        fields.Seal("subject", "secret");
+        var otherRecord = Guid.CreateVersion7();
+
+        using var opened = _keys.Protector.ForRecord(Collection, otherRecord, _keys.CustomerId, fields.Sealed);
+        var error = Assert.Throws<CryptographicIntegrityException>(() => opened.Open("subject", (string?)null));
+
+        Assert.Equal(CryptographicIntegrityFailure.AuthenticationFailed, error.Failure);
+        Assert.Equal((Collection, otherRecord, "sealed"), (error.Collection, error.RecordId, error.Field));
+        Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A seal that authenticates but is not one JSON object of distinct fields is refused as malformed, naming the record.</summary>
+    /// <param name="plaintext">What the envelope holds.</param>
+    [Theory]
+    [InlineData("\"subject\"")]
+    [InlineData("[]")]
+    [InlineData("{\"subject\":\"a\"")]
+    [InlineData("{\"subject\":\"a\"} {}")]
+    [InlineData("{\"subject\":\"a\",\"subject\":\"b\"}")]
+    public void Authenticated_plaintext_that_is_not_a_seal_is_refused(string plaintext)
+    {
+        var recordId = Guid.CreateVersion7();
+        var envelope = FieldCipher.Encrypt(System.Text.Encoding.UTF8.GetBytes(plaintext), new FieldContext(Collection, recordId, "sealed"), _keys.Key);
+
+        using var opened = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId, envelope);
+        var error = Assert.Throws<CryptographicIntegrityException>(() => opened.Open("subject", (string?)null));
+
+        Assert.Equal(CryptographicIntegrityFailure.MalformedEnvelope, error.Failure);
+        Assert.Equal((Collection, recordId, "sealed"), (error.Collection, error.RecordId, error.Field));
+    }
+
+    /// <summary>A seal abandoned half-way (the mapping failed) leaves nothing behind for the next record written on the thread.</summary>
+    [Fact]
+    public void Abandoned_seal_does_not_leak_into_the_next_one()
+    {
+        var recordId = Guid.CreateVersion7();
+        using (var abandoned = _keys.Protector.ForRecord(Collection, Guid.CreateVersion7(), _keys.CustomerId))
+        {
+            abandoned.Seal("body", "left behind");
+        }
+
+        using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId);
+        fields.Seal("subject", "kept");
+
+        Assert.Equal("""{"subject":"kept"}""", FieldCipher.Decrypt(fields.Sealed!, new FieldContext(Collection, recordId, "sealed"), _keys.Key));
+    }
+
+    /// <summary>Nothing is added to a finished seal, and text that is not valid UTF-16 is refused rather than altered.</summary>
+    [Fact]
+    public void Late_or_invalid_values_are_refused()
+    {
+        using var fields = _keys.Protector.ForRecord(Collection, Guid.CreateVersion7(), _keys.CustomerId);
+        Assert.Throws<ArgumentException>(() => fields.Seal("subject", "abc\uD800"));
+        fields.Seal("body", "text");
+        _ = fields.Sealed;
+
+        Assert.Throws<InvalidOperationException>(() => fields.Seal("subject", "late"));
+    }
+
+    /// <summary>A seal that grows past the writer's first buffer (a long body) round-trips.</summary>
+    [Fact]
+    public void Large_seal_round_trips()
+    {
+        var recordId = Guid.CreateVersion7();
+        var body = string.Concat(Enumerable.Repeat("Ünïcödé \"quoted\" text, ", 20_000));
+        using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId);
+        fields.Seal("subject", "s");
+        fields.Seal("body", body);
+
+        using var opened = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId, fields.Sealed);
+
+        Assert.Equal(body, opened.Open("body", (string?)null));
+        Assert.Equal("s", opened.Open("subject", (string?)null));
+    }
+
+    /// <summary>The record seal's field name is reserved: no encryptable field has it, so no field key or associated data is shared with one.</summary>
+    [Fact]
+    public void No_encryptable_field_is_named_sealed() =>
+        Assert.DoesNotContain(EncryptableField.All, f => f.Name.EndsWith("." + RecordFields.SealedField, StringComparison.Ordinal));
+
+    public void Dispose() => _keys.Dispose();
+
+    [GeneratedRegex("ce1:")]
+    private static partial Regex EnvelopeMarker();
+
+    internal sealed record Person(string Name, string? Address, int Rank);
+}
