@@ -264,6 +264,13 @@ public abstract class ConcurrencyConformanceTests<TFixture>(TFixture fixture) : 
             {
                 enoughRecorded.SetResult();
             }
+
+            if (recorded.Count >= RecordsBeforeDelete)
+            {
+                // A pause between calls, as a real recorder has: SQLite does not queue waiting writers, so a loop of
+                // back-to-back commits could keep the deleting writer's lock retries out until the bound is reached.
+                await Task.Delay(1);
+            }
         }
 
         await delete;
