@@ -13,6 +13,7 @@ internal sealed class CachedConnection : IDisposable
     private const int MaxStatements = 128;
 
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NativeStatement> _statements = new(StringComparer.Ordinal);
 
     public CachedConnection(SqliteConnection connection)
     {
@@ -60,13 +61,41 @@ internal sealed class CachedConnection : IDisposable
         return command;
     }
 
+    /// <summary>The native statement for <paramref name="sql"/> (bulk appends), prepared on first use and kept.</summary>
+    public NativeStatement Statement(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            if (_statements.Count >= MaxStatements)
+            {
+                DisposeStatements();
+            }
+
+            statement = new NativeStatement(Connection, sql);
+            _statements.Add(sql, statement);
+        }
+
+        return statement;
+    }
+
     /// <summary>Marks the connection to be closed when it is given back.</summary>
     public void Break() => IsBroken = true;
 
     public void Dispose()
     {
         DisposeCommands();
+        DisposeStatements();
         Connection.Dispose();
+    }
+
+    private void DisposeStatements()
+    {
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
+        }
+
+        _statements.Clear();
     }
 
     private void DisposeCommands()

@@ -29,7 +29,6 @@ internal sealed class CollectionModel
         ExportSql = $"SELECT t.\"id\", t.\"version\", t.\"body\"{string.Concat(columnNames.Select(c => ", t." + c))}"
             + string.Concat(SideTables.Select(side => $", (SELECT json_group_array(s.\"value\") FROM {side} AS s WHERE s.\"id\" = t.\"id\")"))
             + $" FROM {Table} AS t ORDER BY t.\"id\"";
-        InsertParameters = ["@id", "@version", "@body", .. parameters];
         UpdateParameters = ["@id", "@expected", "@body", .. parameters];
         SideInsertSql = SideTables.Select(t => $"INSERT INTO {t} (\"value\", \"id\") VALUES (@value, @id)").ToArray();
         SideDeleteSql = SideTables.Select(t => $"DELETE FROM {t} WHERE \"id\" = @id").ToArray();
@@ -59,15 +58,13 @@ internal sealed class CollectionModel
     public string UpdateSql { get; }
 
     /// <summary>
-    /// The parameters of <see cref="InsertSql"/> in the order a write batch creates them: <c>@id</c>, <c>@version</c>,
-    /// <c>@body</c>, then the <see cref="Columns"/> (ordinal <see cref="FirstColumnParameter"/> + i).
+    /// The parameters of <see cref="UpdateSql"/> in the order a write batch creates them: <c>@id</c>, <c>@expected</c>,
+    /// <c>@body</c>, then the <see cref="Columns"/> (ordinal <see cref="FirstColumnParameter"/> + i). <see cref="InsertSql"/>
+    /// takes the same positions with <c>@version</c> second.
     /// </summary>
-    public string[] InsertParameters { get; }
-
-    /// <summary>The parameters of <see cref="UpdateSql"/>, in the order of <see cref="InsertParameters"/> with <c>@expected</c> second.</summary>
     public string[] UpdateParameters { get; }
 
-    /// <summary>The ordinal of the first column parameter in <see cref="InsertParameters"/> and <see cref="UpdateParameters"/>.</summary>
+    /// <summary>The position of the first column parameter in <see cref="InsertSql"/> and <see cref="UpdateParameters"/>.</summary>
     public const int FirstColumnParameter = 3;
 
     public string DeleteSql { get; }

@@ -50,13 +50,27 @@ internal sealed class WriteBatch
         }
     }
 
+    // The hot path of bulk appends: a native statement bound by position (see NativeStatement).
     private void Insert(PreparedWrite write)
     {
-        var model = write.Model;
-        var command = Command(model.InsertSql, model.InsertParameters);
-        SetRow(command, write);
-        command.Parameters[1].Value = write.Write.NewVersion;
-        Execute(command, write);
+        var statement = _connection.Statement(write.Model.InsertSql);
+        statement.Bind(0, write.Id);
+        statement.Bind(1, write.Write.NewVersion);
+        statement.Bind(2, write.Write.Body);
+        for (var i = 0; i < write.Columns.Length; i++)
+        {
+            statement.Bind(CollectionModel.FirstColumnParameter + i, write.Columns[i]);
+        }
+
+        try
+        {
+            statement.Execute();
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT)
+        {
+            throw Duplicate(ex, write) ?? (Exception)new CrmStorageException($"A write to '{write.Model.Name}' broke a constraint: {ex.Message}", ex);
+        }
+
         InsertSideValues(write);
     }
 
