@@ -36,7 +36,7 @@ internal static class DomainEventMapping
         var id = Guid.CreateVersion7(recordedAt.ToDateTimeOffset());
         var eventType = domainEvent.GetType().Name;
         var body = Serialize(domainEvent, eventType, recordedAt);
-        var indexes = new IndexValues()
+        var indexes = new IndexValues(Collection.Indexes.Count)
             .Set(RecordedAt, IndexConversions.ToIndex(recordedAt))
             .Set(EventType, eventType)
             .Set(AggregateType, aggregateType)

@@ -154,7 +154,7 @@ internal sealed partial class InteractionMapping : IDocumentMapping<Interaction>
     public IndexValues GetIndexValues(Interaction aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
-        var values = new IndexValues()
+        var values = new IndexValues(Collection.Indexes.Count)
             .Set(CustomerIdIndex, aggregate.CustomerId.Value)
             .Set(OccurredAtIndex, IndexConversions.ToIndex(aggregate.OccurredAt))
             .Set(KindIndex, ToIndex(aggregate.Kind))

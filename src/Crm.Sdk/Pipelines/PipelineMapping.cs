@@ -90,7 +90,7 @@ internal sealed class PipelineMapping : IDocumentMapping<Pipeline>
     public IndexValues GetIndexValues(Pipeline aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
-        return new IndexValues()
+        return new IndexValues(Collection.Indexes.Count)
             .Set(NameKeyIndex, NameKey(aggregate.Name))
             .Set(CreatedAtIndex, IndexConversions.ToIndex(aggregate.CreatedAt));
     }

@@ -95,7 +95,13 @@ internal sealed class DocumentSession
         var newKeys = new List<(Guid CustomerId, DataKey Key, DocumentWrite Write)>();
         var protector = await PrepareProtectorAsync(newKeys, cancellationToken).ConfigureAwait(false);
         var now = _store.Clock.GetCurrentInstant();
-        var writes = new List<DocumentWrite>(_pending.Count + newKeys.Count);
+        var eventCount = 0;
+        foreach (var pending in _pending)
+        {
+            eventCount += pending.Root?.DomainEvents.Count ?? 0;
+        }
+
+        var writes = new List<DocumentWrite>(newKeys.Count + _pending.Count + eventCount);
         writes.AddRange(newKeys.Select(k => k.Write));
         foreach (var pending in _pending)
         {

@@ -9,7 +9,22 @@ namespace Crm.Sdk.Storage;
 /// </summary>
 public sealed class IndexValues : IEnumerable<KeyValuePair<string, object?>>
 {
-    private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> _values;
+
+    /// <summary>Creates an empty set of index values.</summary>
+    public IndexValues()
+        : this(0)
+    {
+    }
+
+    /// <summary>Creates an empty set of index values with room for <paramref name="capacity"/> of them.</summary>
+    /// <param name="capacity">The number of values expected (a collection's index count): no resizing while they are set.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative.</exception>
+    public IndexValues(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        _values = new Dictionary<string, object?>(capacity, StringComparer.Ordinal);
+    }
 
     /// <summary>Gets a value, or <see langword="null"/> when not set.</summary>
     /// <param name="name">The index name.</param>

@@ -162,7 +162,7 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
     public IndexValues GetIndexValues(Ticket aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
-        return new IndexValues()
+        return new IndexValues(Collection.Indexes.Count)
             .Set(CustomerIdIndex, aggregate.CustomerId.Value)
             .Set(StatusIndex, ToIndex(aggregate.Status))
             .Set(IsOpenIndex, IndexConversions.ToIndex(aggregate.IsOpen))
