@@ -167,43 +167,41 @@ public sealed partial class SqliteDocumentStore
         var sql = $"SELECT {string.Join(", ", selected)} FROM {model.Table} AS t WHERE {where}"
             + (groups.Length == 0 ? string.Empty : " GROUP BY " + string.Join(", ", groups.Select(FilterTranslator.Column)));
         var connection = await TakeReaderAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
             var command = connection.Command(sql, TakeParameters(scratch));
-            try
+            var rows = new List<AggregateRow>();
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
             {
-                var rows = new List<AggregateRow>();
-                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    var keys = new object?[groups.Length];
+                    for (var i = 0; i < groups.Length; i++)
                     {
-                        var keys = new object?[groups.Length];
-                        for (var i = 0; i < groups.Length; i++)
-                        {
-                            keys[i] = IndexValueCodec.FromDb(groups[i].Type, reader.GetValue(i));
-                        }
-
-                        var values = new object?[functions.Length];
-                        for (var i = 0; i < functions.Length; i++)
-                        {
-                            values[i] = functions[i].Read(reader.GetValue(groups.Length + i));
-                        }
-
-                        rows.Add(new AggregateRow(keys, values));
+                        keys[i] = IndexValueCodec.FromDb(groups[i].Type, reader.GetValue(i));
                     }
-                }
 
-                return rows;
+                    var values = new object?[functions.Length];
+                    for (var i = 0; i < functions.Length; i++)
+                    {
+                        values[i] = functions[i].Read(reader.GetValue(groups.Length + i));
+                    }
+
+                    rows.Add(new AggregateRow(keys, values));
+                }
             }
-            catch (SqliteException ex)
-            {
-                connection.Break();
-                throw StorageError($"aggregating '{query.Collection}'", ex);
-            }
-            finally
-            {
-                _connections.ReturnReader(connection);
-            }
+
+            return rows;
+        }
+        catch (SqliteException ex)
+        {
+            connection.Break();
+            throw StorageError($"aggregating '{query.Collection}'", ex);
+        }
+        finally
+        {
+            _connections.ReturnReader(connection);
         }
     }
 

@@ -110,6 +110,54 @@ public sealed class SqliteProviderTests(SqliteStoreFixture fixture) : IClassFixt
         Assert.Equal(1, await second.CountAsync(ConformanceSchema.Things, IndexFilter.Equal("name", "durable"), None));
     }
 
+    /// <summary>
+    /// The store keeps its connections open between calls (with their statements prepared), and Dispose closes every one:
+    /// while the store is open, a lone connection cannot take the file out of WAL mode (SQLite refuses while another
+    /// connection is open); after Dispose it can.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task Dispose_closes_the_connections_the_store_keeps_open()
+    {
+        var path = fixture.PathOf(fixture.NewDatabaseName());
+        var thing = Thing.New() with { Name = "kept" };
+        using (var store = new SqliteDocumentStore($"Data Source={path};Pooling=False"))
+        {
+            await store.EnsureSchemaAsync(ConformanceSchema.Initial, None);
+            await store.CommitAsync([thing.Insert()], None);
+            Assert.NotNull(await store.GetAsync(ConformanceSchema.Things, thing.Id, None));
+            Assert.Equal(1, await store.CountAsync(ConformanceSchema.Things, IndexFilter.Equal("name", "kept"), None));
+            var locked = Assert.Throws<SqliteException>(() => LeaveWalMode(path));
+            Assert.Equal(SQLitePCL.raw.SQLITE_BUSY, locked.SqliteErrorCode);
+        }
+
+        Assert.Equal("delete", LeaveWalMode(path));
+    }
+
+    /// <summary>
+    /// Statements kept prepared on the store's connections follow a schema upgrade made by the same store: reads and
+    /// writes after it see the new index.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task Kept_statements_follow_a_schema_upgrade()
+    {
+        var path = fixture.PathOf(fixture.NewDatabaseName());
+        using var store = new SqliteDocumentStore(path);
+        await store.EnsureSchemaAsync(ConformanceSchema.Initial, None);
+        var before = Thing.New() with { Name = "before" };
+        await store.CommitAsync([before.Insert()], None);
+        Assert.Equal(1, await store.CountAsync(ConformanceSchema.Things, null, None));
+
+        await store.EnsureSchemaAsync(ConformanceSchema.Upgraded, None);
+        var after = Thing.New() with { Name = "after" };
+        await store.CommitAsync([DocumentWrite.Insert(ConformanceSchema.Things, after.Id, after.Body, after.Indexes().Set("score", 7L))], None);
+
+        Assert.Equal(2, await store.CountAsync(ConformanceSchema.Things, null, None));
+        Assert.Equal(after.Body, (await store.GetAsync(ConformanceSchema.Things, after.Id, None))!.Body);
+        Assert.Equal(1, await store.CountAsync(ConformanceSchema.Things, IndexFilter.Equal("score", 7L), None));
+    }
+
     /// <summary>UseSqlite takes a file path or a connection string and plugs the provider.</summary>
     /// <param name="connectionStringOrPath">The argument.</param>
     [Theory]
@@ -232,6 +280,16 @@ public sealed class SqliteProviderTests(SqliteStoreFixture fixture) : IClassFixt
         await Assert.ThrowsAnyAsync<ArgumentException>(() => store.CommitAsync([(Thing.New() with { Amount = 100_000_000_000_000m }).Insert()], None));
 
         Assert.Equal(0, await store.CountAsync(ConformanceSchema.Things, null, None));
+    }
+
+    // Needs the only open connection to the file; fails fast (one second) when there is another.
+    private static string? LeaveWalMode(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False;Default Timeout=1");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = DELETE";
+        return (string?)command.ExecuteScalar();
     }
 
     private static object? Scalar(string path, string sql)
