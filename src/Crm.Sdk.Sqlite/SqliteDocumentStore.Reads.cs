@@ -20,25 +20,18 @@ public sealed partial class SqliteDocumentStore
     {
         ArgumentException.ThrowIfNullOrEmpty(collection);
         var model = (await GetModelAsync(cancellationToken).ConfigureAwait(false)).Get(collection);
-        var connection = await TakeReaderAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var command = connection.Command(model.GetByIdSql, [new SqliteParameter("@id", GuidBytes.ToBytes(id))]);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+        return await ReadAsync(
+            () => $"reading '{collection}' {id}",
+            async connection =>
             {
-                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadDocument(reader, null) : null;
-            }
-        }
-        catch (SqliteException ex)
-        {
-            connection.Break();
-            throw StorageError($"reading '{collection}' {id}", ex);
-        }
-        finally
-        {
-            _connections.ReturnReader(connection);
-        }
+                var command = connection.Command(model.GetByIdSql, [new SqliteParameter("@id", GuidBytes.ToBytes(id))]);
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadDocument(reader, null) : null;
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -129,22 +122,16 @@ public sealed partial class SqliteDocumentStore
         var model = (await GetModelAsync(cancellationToken).ConfigureAwait(false)).Get(collection);
         using var scratch = new SqliteCommand();
         var where = new FilterTranslator(scratch, model).Translate(filter);
-        var connection = await TakeReaderAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var command = connection.Command($"SELECT count(*) FROM {model.Table} AS t WHERE {where}", TakeParameters(scratch));
-            var count = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            return Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (SqliteException ex)
-        {
-            connection.Break();
-            throw StorageError($"counting '{collection}'", ex);
-        }
-        finally
-        {
-            _connections.ReturnReader(connection);
-        }
+        var sql = $"SELECT count(*) FROM {model.Table} AS t WHERE {where}";
+        var parameters = TakeParameters(scratch);
+        return await ReadAsync(
+            () => $"counting '{collection}'",
+            async connection =>
+            {
+                var count = await connection.Command(sql, parameters).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                return Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -166,43 +153,36 @@ public sealed partial class SqliteDocumentStore
 
         var sql = $"SELECT {string.Join(", ", selected)} FROM {model.Table} AS t WHERE {where}"
             + (groups.Length == 0 ? string.Empty : " GROUP BY " + string.Join(", ", groups.Select(FilterTranslator.Column)));
-        var connection = await TakeReaderAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var command = connection.Command(sql, TakeParameters(scratch));
-            var rows = new List<AggregateRow>();
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+        var parameters = TakeParameters(scratch);
+        return await ReadAsync(
+            () => $"aggregating '{query.Collection}'",
+            async connection =>
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                var rows = new List<AggregateRow>();
+                var reader = await connection.Command(sql, parameters).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    var keys = new object?[groups.Length];
-                    for (var i = 0; i < groups.Length; i++)
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        keys[i] = IndexValueCodec.FromDb(groups[i].Type, reader.GetValue(i));
-                    }
+                        var keys = new object?[groups.Length];
+                        for (var i = 0; i < groups.Length; i++)
+                        {
+                            keys[i] = IndexValueCodec.FromDb(groups[i].Type, reader.GetValue(i));
+                        }
 
-                    var values = new object?[functions.Length];
-                    for (var i = 0; i < functions.Length; i++)
-                    {
-                        values[i] = functions[i].Read(reader.GetValue(groups.Length + i));
-                    }
+                        var values = new object?[functions.Length];
+                        for (var i = 0; i < functions.Length; i++)
+                        {
+                            values[i] = functions[i].Read(reader.GetValue(groups.Length + i));
+                        }
 
-                    rows.Add(new AggregateRow(keys, values));
+                        rows.Add(new AggregateRow(keys, values));
+                    }
                 }
-            }
 
-            return rows;
-        }
-        catch (SqliteException ex)
-        {
-            connection.Break();
-            throw StorageError($"aggregating '{query.Collection}'", ex);
-        }
-        finally
-        {
-            _connections.ReturnReader(connection);
-        }
+                return (IReadOnlyList<AggregateRow>)rows;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The parameters a <see cref="FilterTranslator"/> added to a scratch command, taken off it for a cached one.</summary>

@@ -1,6 +1,5 @@
 using Crm.Sdk.Sqlite.Writes;
 using Crm.Sdk.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Crm.Sdk.Sqlite;
 
@@ -45,11 +44,9 @@ public sealed partial class SqliteDocumentStore
             prepared[i] = PreparedWrite.From(writes[i], model);
         }
 
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var writer = await TakeWriterAsync(cancellationToken).ConfigureAwait(false);
-            try
+        await WriteAsync(
+            () => $"committing {writes.Count} write(s)",
+            writer =>
             {
                 // Rolled back by Dispose unless committed: a failure or a cancellation leaves no trace.
                 using var transaction = writer.Connection.BeginTransaction(deferred: false);
@@ -63,7 +60,7 @@ public sealed partial class SqliteDocumentStore
                     }
 
                     var run = RequireRun(prepared, i);
-                    if (run > 1)
+                    if (run > 0)
                     {
                         batch.RequireAll(new ArraySegment<PreparedWrite>(prepared, i, run));
                         i += run;
@@ -76,20 +73,8 @@ public sealed partial class SqliteDocumentStore
 
                 cancellationToken.ThrowIfCancellationRequested();
                 transaction.Commit();
-            }
-            catch (SqliteException ex)
-            {
-                writer.Break();
-                throw StorageError($"committing {writes.Count} write(s)", ex);
-            }
-            finally
-            {
-                _connections.ReturnWriter(writer);
-            }
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 }

@@ -82,11 +82,9 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
         ThrowIfDisposed();
         SchemaMigrator.Validate(schema);
         var model = new StoreModel(schema.Collections);
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var writer = await TakeWriterAsync(cancellationToken).ConfigureAwait(false);
-            try
+        await WriteAsync(
+            () => "creating or upgrading the schema",
+            writer =>
             {
                 var connection = writer.Connection;
                 Execute(connection, "PRAGMA journal_mode = WAL");
@@ -94,21 +92,9 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
                 SchemaMigrator.Apply(connection, transaction, schema);
                 cancellationToken.ThrowIfCancellationRequested();
                 transaction.Commit();
-            }
-            catch (SqliteException ex)
-            {
-                writer.Break();
-                throw StorageError("creating or upgrading the schema", ex);
-            }
-            finally
-            {
-                _connections.ReturnWriter(writer);
-            }
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
 
         _model = model;
     }
@@ -120,14 +106,12 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
     /// </summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns><see langword="true"/> when the log was checkpointed and truncated; <see langword="false"/> when a reader kept it busy.</returns>
-    public async Task<bool> PurgeDeletedContentAsync(CancellationToken cancellationToken)
+    public Task<bool> PurgeDeletedContentAsync(CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var writer = await TakeWriterAsync(cancellationToken).ConfigureAwait(false);
-            try
+        return WriteAsync(
+            () => "checkpointing the write-ahead log",
+            writer =>
             {
                 using var command = writer.Connection.CreateCommand();
                 command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
@@ -135,21 +119,8 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
 
                 // One row: busy (1 when a reader or writer kept the checkpoint from completing), log frames, checkpointed frames.
                 return reader.Read() && reader.GetInt64(0) == 0;
-            }
-            catch (SqliteException ex)
-            {
-                writer.Break();
-                throw StorageError("checkpointing the write-ahead log", ex);
-            }
-            finally
-            {
-                _connections.ReturnWriter(writer);
-            }
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+            },
+            cancellationToken);
     }
 
     /// <summary>Closes the store's connections so the database file can be moved or deleted (one still in use closes when its call ends).</summary>
@@ -206,6 +177,58 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
         return _connections.TakeWriter() ?? new CachedConnection(await OpenAsync(cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// Runs <paramref name="read"/> on a reader connection and gives it back; a SQLite failure closes the connection and
+    /// becomes a <see cref="CrmStorageException"/> saying what was being done (<paramref name="doing"/>, built only then).
+    /// </summary>
+    private async Task<T> ReadAsync<T>(Func<string> doing, Func<CachedConnection, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var connection = await TakeReaderAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await read(connection).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            connection.Break();
+            throw StorageError(doing(), ex);
+        }
+        finally
+        {
+            _connections.ReturnReader(connection);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> as the store's one writer: inside the write gate, on the writer connection; a SQLite
+    /// failure closes the connection and becomes a <see cref="CrmStorageException"/> saying what was being done (<paramref name="doing"/>, built only then).
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<string> doing, Func<CachedConnection, T> write, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var writer = await TakeWriterAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return write(writer);
+            }
+            catch (SqliteException ex)
+            {
+                writer.Break();
+                throw StorageError(doing(), ex);
+            }
+            finally
+            {
+                _connections.ReturnWriter(writer);
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     /// <summary>Opens a pooled connection with the store's per-connection settings.</summary>
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -231,17 +254,15 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
     /// <summary>Reads a PRAGMA's value on a pooled connection of this store, as a read would see it (for tests).</summary>
     internal async Task<string?> ReadPragmaAsync(string pragma, CancellationToken cancellationToken)
     {
-        var reader = await TakeReaderAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var command = reader.Connection.CreateCommand();
-            command.CommandText = "PRAGMA " + pragma;
-            return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            _connections.ReturnReader(reader);
-        }
+        return await ReadAsync(
+            () => $"reading PRAGMA {pragma}",
+            async reader =>
+            {
+                using var command = reader.Connection.CreateCommand();
+                command.CommandText = "PRAGMA " + pragma;
+                return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sets busy timeout, synchronous and secure_delete on a physical connection that does not have this store's settings yet.</summary>
@@ -272,25 +293,18 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
             return model;
         }
 
-        var reader = await TakeReaderAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var recorded = new StoreModel(SchemaMigrator.ReadDefinitions(reader.Connection, null));
-            if (recorded.Collections.Any())
+        return await ReadAsync(
+            () => $"reading the schema of '{DataSource}'",
+            reader =>
             {
-                _model = recorded;
-            }
+                var recorded = new StoreModel(SchemaMigrator.ReadDefinitions(reader.Connection, null));
+                if (recorded.Collections.Any())
+                {
+                    _model = recorded;
+                }
 
-            return recorded;
-        }
-        catch (SqliteException ex)
-        {
-            reader.Break();
-            throw StorageError($"reading the schema of '{DataSource}'", ex);
-        }
-        finally
-        {
-            _connections.ReturnReader(reader);
-        }
+                return Task.FromResult(recorded);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 }

@@ -39,7 +39,7 @@ internal sealed class WriteBatch
                 Update(write);
                 break;
             case DocumentWriteKind.Require:
-                Require(write);
+                RequireAll([write]);
                 break;
             case DocumentWriteKind.DeleteWhere:
                 DeleteWhere(write);
@@ -68,7 +68,7 @@ internal sealed class WriteBatch
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT)
         {
-            throw Duplicate(ex, write) ?? (Exception)new CrmStorageException($"A write to '{write.Model.Name}' broke a constraint: {ex.Message}", ex);
+            throw ConstraintBroken(ex, write);
         }
 
         InsertSideValues(write);
@@ -103,9 +103,11 @@ internal sealed class WriteBatch
     }
 
     /// <summary>
-    /// Checks a run of consecutive <see cref="DocumentWriteKind.Require"/> writes of one collection with one query per
-    /// <see cref="RequireChunk"/> ids instead of one per id: nothing is written between them, so checking them together
-    /// sees what checking them one by one would. The first missing document, in write order, is reported.
+    /// Checks a run of consecutive <see cref="DocumentWriteKind.Require"/> writes of one collection (one or more) with one
+    /// query per <see cref="RequireChunk"/> ids instead of one per id: nothing is written between them, so checking them
+    /// together sees what checking them one by one would. The first missing document, in write order, is reported. No
+    /// lock is needed: a batch runs in a <c>BEGIN IMMEDIATE</c> transaction, so no other writer can delete a required
+    /// document before it commits.
     /// </summary>
     public void RequireAll(IReadOnlyList<PreparedWrite> run)
     {
@@ -134,20 +136,6 @@ internal sealed class WriteBatch
             {
                 throw new EntityNotFoundException(model.Name, write.Write.Id.ToString());
             }
-        }
-    }
-
-    /// <summary>
-    /// The document must exist now. No lock is needed: a batch runs in a <c>BEGIN IMMEDIATE</c> transaction, so no other
-    /// writer can delete the document before it commits.
-    /// </summary>
-    private void Require(PreparedWrite write)
-    {
-        var command = Command(write.Model.VersionSql, ["@id"]);
-        command.Parameters[0].Value = write.Id;
-        if (command.ExecuteScalar() is null or DBNull)
-        {
-            throw new EntityNotFoundException(write.Model.Name, write.Write.Id.ToString());
         }
     }
 
@@ -249,9 +237,13 @@ internal sealed class WriteBatch
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT)
         {
-            throw Duplicate(ex, write) ?? (Exception)new CrmStorageException($"A write to '{write.Model.Name}' broke a constraint: {ex.Message}", ex);
+            throw ConstraintBroken(ex, write);
         }
     }
+
+    /// <summary>A broken constraint as the SDK reports it: a duplicate key naming the index when it is one, else a storage error.</summary>
+    private static Exception ConstraintBroken(SqliteException ex, PreparedWrite write) =>
+        Duplicate(ex, write) ?? (Exception)new CrmStorageException($"A write to '{write.Model.Name}' broke a constraint: {ex.Message}", ex);
 
     private static DuplicateKeyException? Duplicate(SqliteException ex, PreparedWrite write)
     {

@@ -95,26 +95,13 @@ internal sealed partial class CrmStore : IDisposable
 
         // Read ahead a small, fixed number of documents so their data keys are looked up once per chunk, not per
         // document: memory stays flat however long the stream is.
-        var chunk = new List<StoredDocument>(StreamChunkSize);
-        await foreach (var document in _provider.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+        await foreach (var chunk in _provider.QueryAsync(query, cancellationToken).Chunk(StreamChunkSize).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            chunk.Add(document);
-            if (chunk.Count == StreamChunkSize)
+            await LoadKeysAsync(chunk, cancellationToken).ConfigureAwait(false);
+            foreach (var document in chunk)
             {
-                await LoadKeysAsync(chunk, cancellationToken).ConfigureAwait(false);
-                foreach (var item in chunk)
-                {
-                    yield return mapping.Deserialize(item, Protector);
-                }
-
-                chunk.Clear();
+                yield return mapping.Deserialize(document, Protector);
             }
-        }
-
-        await LoadKeysAsync(chunk, cancellationToken).ConfigureAwait(false);
-        foreach (var item in chunk)
-        {
-            yield return mapping.Deserialize(item, Protector);
         }
     }
 
