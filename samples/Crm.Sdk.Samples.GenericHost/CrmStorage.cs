@@ -1,4 +1,5 @@
 using Crm.Sdk.PostgreSql;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Sqlite;
 using Crm.Sdk.Storage;
 

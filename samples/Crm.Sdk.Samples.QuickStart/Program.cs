@@ -3,10 +3,12 @@
 // The docs (docs/articles/getting-started.md) quote the regions marked <name> ... </name> below.
 using Crm.Sdk;
 using Crm.Sdk.Customers;
+using Crm.Sdk.Deals;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.Samples.QuickStart;
+using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

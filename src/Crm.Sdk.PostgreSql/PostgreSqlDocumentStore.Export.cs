@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Crm.Sdk.PostgreSql.Schema;
 using Crm.Sdk.PostgreSql.Sql;
-using Crm.Sdk.Storage;
+using Crm.Sdk.ProviderKit;
 using Npgsql;
 
 namespace Crm.Sdk.PostgreSql;

@@ -1,7 +1,7 @@
 using Crm.Sdk.PostgreSql.Schema;
 using Crm.Sdk.PostgreSql.Sql;
 using Crm.Sdk.PostgreSql.Writes;
-using Crm.Sdk.Storage;
+using Crm.Sdk.ProviderKit;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,5 +1,5 @@
 using Crm.Sdk.PostgreSql.Schema;
-using Crm.Sdk.Storage;
+using Crm.Sdk.ProviderKit;
 using Npgsql;
 
 namespace Crm.Sdk.PostgreSql;

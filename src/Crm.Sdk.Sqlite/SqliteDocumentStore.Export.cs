@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Sqlite.Schema;
 using Crm.Sdk.Sqlite.Sql;
-using Crm.Sdk.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Crm.Sdk.Sqlite;

@@ -1,5 +1,5 @@
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Sqlite.Writes;
-using Crm.Sdk.Storage;
 
 namespace Crm.Sdk.Sqlite;
 

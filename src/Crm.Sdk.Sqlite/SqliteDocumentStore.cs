@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Sqlite.Connections;
 using Crm.Sdk.Sqlite.Schema;
-using Crm.Sdk.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Crm.Sdk.Sqlite;

@@ -1,8 +1,9 @@
 using Crm.Sdk.Customers;
+using Crm.Sdk.Deals;
 using Crm.Sdk.Encryption;
-using Crm.Sdk.Events;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,8 @@
 using Crm.Sdk.Customers;
+using Crm.Sdk.Deals;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
 

@@ -2,6 +2,7 @@
 // Microsoft.Data.Sqlite, EF Core) on the same generated data, in one process, each way on its own database file.
 // Run: dotnet run -c Release --project tests/Crm.Sdk.Benchmarks -- [--scale N] [--json FILE] [--only NAME] [--micro]
 using System.Diagnostics;
+using Crm.Sdk;
 using Crm.Sdk.Benchmarks.Data;
 using Crm.Sdk.Benchmarks.Micro;
 using Crm.Sdk.Benchmarks.Reporting;

@@ -1,3 +1,4 @@
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Specification.Tests.Storage;
 using Crm.Sdk.Storage;
 using Microsoft.Extensions.DependencyInjection;

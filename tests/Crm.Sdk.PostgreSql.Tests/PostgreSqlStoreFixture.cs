@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Specification.Tests.Storage;
 using Crm.Sdk.Storage;
 using Npgsql;

@@ -1,3 +1,4 @@
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Specification.Tests.Crm;
 using Crm.Sdk.Sqlite;
 using Crm.Sdk.Storage;

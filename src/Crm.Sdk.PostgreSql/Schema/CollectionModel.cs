@@ -1,5 +1,5 @@
 using Crm.Sdk.PostgreSql.Sql;
-using Crm.Sdk.Storage;
+using Crm.Sdk.ProviderKit;
 
 namespace Crm.Sdk.PostgreSql.Schema;
 

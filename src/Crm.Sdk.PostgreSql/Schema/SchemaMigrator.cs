@@ -1,6 +1,6 @@
 using System.Globalization;
 using Crm.Sdk.PostgreSql.Sql;
-using Crm.Sdk.Storage;
+using Crm.Sdk.ProviderKit;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Crm.Sdk.PostgreSql.Schema;
-using Crm.Sdk.Storage;
+using Crm.Sdk.ProviderKit;
 
 namespace Crm.Sdk.PostgreSql.Sql;
 

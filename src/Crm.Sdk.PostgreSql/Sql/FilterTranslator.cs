@@ -1,6 +1,6 @@
 using System.Text;
 using Crm.Sdk.PostgreSql.Schema;
-using Crm.Sdk.Storage;
+using Crm.Sdk.ProviderKit;
 using NpgsqlTypes;
 
 namespace Crm.Sdk.PostgreSql.Sql;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Crm.Sdk.Storage;
+using Crm.Sdk.ProviderKit;
 using NpgsqlTypes;
 
 namespace Crm.Sdk.PostgreSql.Sql;

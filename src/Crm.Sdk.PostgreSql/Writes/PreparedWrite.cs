@@ -1,6 +1,6 @@
 using Crm.Sdk.PostgreSql.Schema;
 using Crm.Sdk.PostgreSql.Sql;
-using Crm.Sdk.Storage;
+using Crm.Sdk.ProviderKit;
 
 namespace Crm.Sdk.PostgreSql.Writes;
 

@@ -1,5 +1,5 @@
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Sqlite.Sql;
-using Crm.Sdk.Storage;
 
 namespace Crm.Sdk.Sqlite.Schema;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Sqlite.Sql;
-using Crm.Sdk.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Crm.Sdk.Sqlite.Schema;

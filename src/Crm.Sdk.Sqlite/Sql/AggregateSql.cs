@@ -1,6 +1,6 @@
 using System.Globalization;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Sqlite.Schema;
-using Crm.Sdk.Storage;
 
 namespace Crm.Sdk.Sqlite.Sql;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Sqlite.Schema;
-using Crm.Sdk.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Crm.Sdk.Sqlite.Sql;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Crm.Sdk.Storage;
+using Crm.Sdk.ProviderKit;
 
 namespace Crm.Sdk.Sqlite.Sql;
 

@@ -1,6 +1,6 @@
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Sqlite.Schema;
 using Crm.Sdk.Sqlite.Sql;
-using Crm.Sdk.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Crm.Sdk.Sqlite.Writes;

@@ -1,7 +1,7 @@
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Sqlite.Connections;
 using Crm.Sdk.Sqlite.Schema;
 using Crm.Sdk.Sqlite.Sql;
-using Crm.Sdk.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Crm.Sdk.Sqlite.Writes;

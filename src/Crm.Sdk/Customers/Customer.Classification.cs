@@ -1,3 +1,5 @@
+using Crm.Sdk.Customers.Events;
+
 namespace Crm.Sdk.Customers;
 
 /// <content>Changing the customer's tags, custom fields, lifecycle stage, owner and external ids.</content>

@@ -1,3 +1,4 @@
+using Crm.Sdk.Customers.Events;
 using NodaTime;
 
 namespace Crm.Sdk.Customers;

@@ -1,3 +1,5 @@
+using Crm.Sdk.Customers.Events;
+
 namespace Crm.Sdk.Customers;
 
 /// <content>Changing the customer's email addresses, phone numbers and postal addresses.</content>

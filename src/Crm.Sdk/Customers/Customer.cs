@@ -1,4 +1,6 @@
 using System.Collections.ObjectModel;
+using Crm.Sdk.Customers.Events;
+using Crm.Sdk.Domain;
 using NodaTime;
 
 namespace Crm.Sdk.Customers;

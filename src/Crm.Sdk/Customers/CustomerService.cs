@@ -1,6 +1,7 @@
+using Crm.Sdk.Deals;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
-using Crm.Sdk.Pipelines;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
 

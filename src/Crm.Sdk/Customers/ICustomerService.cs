@@ -28,7 +28,7 @@ public interface ICustomerService
     /// Saves the changes made to a customer through its methods (<c>AddTag</c>, <c>ChangeLifecycleStage</c>, …),
     /// if nobody changed it since it was read.
     /// </summary>
-    /// <param name="customer">The changed customer; its <see cref="AggregateRoot{TId}.Version"/> is incremented.</param>
+    /// <param name="customer">The changed customer; its <see cref="Domain.AggregateRoot{TId}.Version"/> is incremented.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when saved.</returns>
     /// <exception cref="ConcurrencyConflictException">The customer changed since it was read; read it again and retry.</exception>

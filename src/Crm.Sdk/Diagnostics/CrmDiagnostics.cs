@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Crm.Sdk;
+namespace Crm.Sdk.Diagnostics;
 
 /// <summary>
 /// The names under which Crm.Sdk publishes traces and metrics. OpenTelemetry picks them up with

@@ -1,4 +1,4 @@
-namespace Crm.Sdk;
+namespace Crm.Sdk.Domain;
 
 /// <summary>
 /// The base of the four aggregates (customer, interaction, pipeline and deal, ticket): an id, a version for

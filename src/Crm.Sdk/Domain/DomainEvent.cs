@@ -1,4 +1,4 @@
-namespace Crm.Sdk;
+namespace Crm.Sdk.Domain;
 
 /// <summary>
 /// Something that happened to an aggregate, recorded by it and saved in the same transaction as the change

@@ -1,4 +1,4 @@
-namespace Crm.Sdk;
+namespace Crm.Sdk.Domain;
 
 /// <summary>What the SDK's unit of work needs of any aggregate, whatever its id type.</summary>
 internal interface IAggregateRoot

@@ -1,4 +1,4 @@
-namespace Crm.Sdk;
+namespace Crm.Sdk.Encryption;
 
 /// <summary>
 /// Thrown when an encrypted field or a wrapped data key fails its integrity check: it was altered, truncated, copied

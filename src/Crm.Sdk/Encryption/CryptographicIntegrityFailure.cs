@@ -1,4 +1,4 @@
-namespace Crm.Sdk;
+namespace Crm.Sdk.Encryption;
 
 /// <summary>Why an encrypted value or a wrapped key was refused; see <see cref="CryptographicIntegrityException"/>.</summary>
 public enum CryptographicIntegrityFailure

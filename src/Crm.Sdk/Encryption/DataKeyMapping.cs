@@ -1,4 +1,4 @@
-using Crm.Sdk.Storage;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage.Json;
 using NodaTime;
 

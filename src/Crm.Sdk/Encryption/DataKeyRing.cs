@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Crm.Sdk.Storage;
+using Crm.Sdk.ProviderKit;
 using NodaTime;
 
 namespace Crm.Sdk.Encryption;

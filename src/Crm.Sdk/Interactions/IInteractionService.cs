@@ -1,3 +1,5 @@
+using Crm.Sdk.Customers;
+
 namespace Crm.Sdk.Interactions;
 
 /// <summary>Interactions: record one or a batch, read one, and page through a customer's timeline.</summary>

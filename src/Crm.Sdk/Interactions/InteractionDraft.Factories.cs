@@ -1,3 +1,4 @@
+using Crm.Sdk.Customers;
 using NodaTime;
 
 namespace Crm.Sdk.Interactions;

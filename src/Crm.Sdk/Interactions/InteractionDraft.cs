@@ -1,3 +1,6 @@
+using Crm.Sdk.Customers;
+using Crm.Sdk.Deals;
+using Crm.Sdk.Tickets;
 using NodaTime;
 
 namespace Crm.Sdk.Interactions;

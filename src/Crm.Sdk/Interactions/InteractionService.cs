@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Crm.Sdk.Customers;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 
 namespace Crm.Sdk.Interactions;

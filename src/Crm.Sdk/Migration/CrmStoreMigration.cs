@@ -1,4 +1,4 @@
-using Crm.Sdk.Storage;
+using Crm.Sdk.ProviderKit;
 
 namespace Crm.Sdk.Migration;
 

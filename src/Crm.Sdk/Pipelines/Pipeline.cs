@@ -1,3 +1,5 @@
+using Crm.Sdk.Domain;
+using Crm.Sdk.Pipelines.Events;
 using NodaTime;
 
 namespace Crm.Sdk.Pipelines;
@@ -43,10 +45,10 @@ public sealed class Pipeline : AggregateRoot<PipelineId>
     /// <summary>The first <see cref="StageOutcome.Open"/> stage: where new deals start by default.</summary>
     public PipelineStage FirstOpenStage => FirstOf(StageOutcome.Open);
 
-    /// <summary>The first <see cref="StageOutcome.ClosedWon"/> stage: where <see cref="Deal.Win"/> moves a deal.</summary>
+    /// <summary>The first <see cref="StageOutcome.ClosedWon"/> stage: where <see cref="Deals.Deal.Win"/> moves a deal.</summary>
     public PipelineStage WonStage => FirstOf(StageOutcome.ClosedWon);
 
-    /// <summary>The first <see cref="StageOutcome.ClosedLost"/> stage: where <see cref="Deal.Lose"/> moves a deal.</summary>
+    /// <summary>The first <see cref="StageOutcome.ClosedLost"/> stage: where <see cref="Deals.Deal.Lose"/> moves a deal.</summary>
     public PipelineStage LostStage => FirstOf(StageOutcome.ClosedLost);
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Crm.Sdk.Encryption;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Storage.Json;
 using NodaTime;

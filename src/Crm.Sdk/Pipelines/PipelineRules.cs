@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Crm.Sdk.Pipelines;
 
-/// <summary>The checks shared by <see cref="Pipeline"/> and <see cref="Deal"/>; each adds its errors to a list and never throws.</summary>
+/// <summary>The checks shared by <see cref="Pipeline"/> and <see cref="Deals.Deal"/>; each adds its errors to a list and never throws.</summary>
 internal static class PipelineRules
 {
     /// <summary>Checks a required text: trimmed, not empty, not longer than <paramref name="maxLength"/>.</summary>

@@ -1,3 +1,5 @@
+using Crm.Sdk.Deals;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 
 namespace Crm.Sdk.Pipelines;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Crm.Sdk.Encryption;
+using Crm.Sdk.ProviderKit;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 

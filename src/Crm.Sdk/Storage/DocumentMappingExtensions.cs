@@ -1,7 +1,7 @@
 using Crm.Sdk.Encryption;
-using Crm.Sdk.Storage;
+using Crm.Sdk.ProviderKit;
 
-namespace Crm.Sdk;
+namespace Crm.Sdk.Storage;
 
 /// <summary>The mappings without encryption, for tests and tools.</summary>
 internal static class DocumentMappingExtensions

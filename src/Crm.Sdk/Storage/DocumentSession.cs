@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Crm.Sdk.Diagnostics;
+using Crm.Sdk.Domain;
 using Crm.Sdk.Encryption;
-using Crm.Sdk.Events;
+using Crm.Sdk.ProviderKit;
 
 namespace Crm.Sdk.Storage;
 

@@ -1,4 +1,5 @@
 using Crm.Sdk.Encryption;
+using Crm.Sdk.ProviderKit;
 
 namespace Crm.Sdk.Storage;
 

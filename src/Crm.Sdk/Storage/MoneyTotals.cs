@@ -1,6 +1,6 @@
-using Crm.Sdk.Storage;
+using Crm.Sdk.ProviderKit;
 
-namespace Crm.Sdk;
+namespace Crm.Sdk.Storage;
 
 /// <summary>Turns aggregate rows grouped by currency into one <see cref="Money"/> per currency, ordered by currency code.</summary>
 internal static class MoneyTotals

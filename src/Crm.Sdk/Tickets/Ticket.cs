@@ -1,4 +1,7 @@
 using System.Globalization;
+using Crm.Sdk.Customers;
+using Crm.Sdk.Domain;
+using Crm.Sdk.Tickets.Events;
 using NodaTime;
 
 namespace Crm.Sdk.Tickets;

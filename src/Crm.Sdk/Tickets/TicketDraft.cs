@@ -1,3 +1,5 @@
+using Crm.Sdk.Customers;
+
 namespace Crm.Sdk.Tickets;
 
 /// <summary>

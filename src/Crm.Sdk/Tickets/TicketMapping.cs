@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Crm.Sdk.Customers;
 using Crm.Sdk.Encryption;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Storage.Json;
 using NodaTime;

@@ -1,8 +1,10 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using Crm.Sdk.Customers;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using NodaTime;
 

@@ -1,3 +1,6 @@
+using Crm.Sdk.Customers;
+using Crm.Sdk.Pipelines;
+
 namespace Crm.Sdk.Benchmarks.Running;
 
 /// <summary>The scenario keys (for <c>--only</c>, the table and the JSON file), in run order.</summary>

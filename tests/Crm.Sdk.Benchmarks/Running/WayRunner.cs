@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Crm.Sdk.Benchmarks.Data;
 using Crm.Sdk.Benchmarks.Ways;
+using Crm.Sdk.Customers;
+using Crm.Sdk.Pipelines;
 
 namespace Crm.Sdk.Benchmarks.Running;
 

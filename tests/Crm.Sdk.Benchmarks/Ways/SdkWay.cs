@@ -1,9 +1,11 @@
 using Crm.Sdk.Benchmarks.Data;
 using Crm.Sdk.Customers;
+using Crm.Sdk.Deals;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.Sqlite;
+using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

@@ -1,7 +1,10 @@
 using Crm.Sdk.Customers;
+using Crm.Sdk.Deals;
 using Crm.Sdk.Interactions;
+using Crm.Sdk.Pipelines;
 using Crm.Sdk.Specification.Tests.Storage;
 using Crm.Sdk.Testing;
+using Crm.Sdk.Tickets;
 using Xunit;
 
 namespace Crm.Sdk.Specification.Tests.Crm;

@@ -1,4 +1,5 @@
 using Crm.Sdk.Customers;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Specification.Tests.Storage;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Testing;

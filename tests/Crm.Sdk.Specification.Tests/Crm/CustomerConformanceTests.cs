@@ -1,5 +1,6 @@
 using Crm.Sdk.Customers;
 using Crm.Sdk.Specification.Tests.Storage;
+using Crm.Sdk.Storage;
 using Crm.Sdk.Testing;
 using NodaTime;
 using Xunit;

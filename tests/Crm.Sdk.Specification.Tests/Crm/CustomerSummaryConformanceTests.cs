@@ -1,4 +1,7 @@
+using Crm.Sdk.Customers;
+using Crm.Sdk.Deals;
 using Crm.Sdk.Interactions;
+using Crm.Sdk.Pipelines;
 using Crm.Sdk.Specification.Tests.Storage;
 using Crm.Sdk.Testing;
 using Crm.Sdk.Tickets;
@@ -67,7 +70,7 @@ public abstract class CustomerSummaryConformanceTests<TFixture>(TFixture fixture
         ]);
 
         var deals = new[] { (1000m, "EUR"), (2000.5m, "EUR"), (500m, "USD"), (700m, "EUR"), (800m, "EUR") };
-        var created = new List<Pipelines.Deal>();
+        var created = new List<Deal>();
         foreach (var (amount, currency) in deals)
         {
             created.Add(await Crm.Deals.CreateAsync(TestDrafts.Deal(customer.Id, pipeline, amount, currency)));

@@ -1,3 +1,5 @@
+using Crm.Sdk.Customers;
+using Crm.Sdk.Deals;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.Specification.Tests.Storage;
 using Crm.Sdk.Testing;

@@ -1,3 +1,4 @@
+using Crm.Sdk.Customers;
 using Crm.Sdk.Specification.Tests.Storage;
 using Crm.Sdk.Testing;
 using Crm.Sdk.Tickets;

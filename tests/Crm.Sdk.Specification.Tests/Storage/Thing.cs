@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 
 namespace Crm.Sdk.Specification.Tests.Storage;

@@ -1,4 +1,5 @@
 using Crm.Sdk.Customers;
+using Crm.Sdk.Customers.Events;
 using NodaTime;
 using Xunit;
 using static Crm.Sdk.Tests.Customers.CustomerTestData;

@@ -1,4 +1,5 @@
 using Crm.Sdk.Customers;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using NodaTime;
 using Xunit;

@@ -1,6 +1,6 @@
 using Crm.Sdk.Customers;
-using FsCheck.Fluent;
 using FsCheck;
+using FsCheck.Fluent;
 using Xunit;
 using static Crm.Sdk.Tests.Customers.CustomerTestData;
 

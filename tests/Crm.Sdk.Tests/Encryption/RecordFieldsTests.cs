@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using Crm.Sdk.Customers;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,3 +1,4 @@
+using Crm.Sdk.Customers;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.Tests.Registration;
 using NodaTime;

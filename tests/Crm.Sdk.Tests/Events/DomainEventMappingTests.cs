@@ -1,6 +1,9 @@
 using System.Text.Json;
-using Crm.Sdk.Events;
+using Crm.Sdk.Customers;
+using Crm.Sdk.Deals;
 using Crm.Sdk.Interactions;
+using Crm.Sdk.Interactions.Events;
+using Crm.Sdk.Storage;
 using Crm.Sdk.Storage.Json;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,3 +1,4 @@
+using Crm.Sdk.Customers;
 using Crm.Sdk.Interactions;
 using NodaTime;
 using Xunit;

@@ -1,4 +1,7 @@
+using Crm.Sdk.Deals;
 using Crm.Sdk.Interactions;
+using Crm.Sdk.Interactions.Events;
+using Crm.Sdk.Tickets;
 using Xunit;
 using static Crm.Sdk.Tests.Interactions.InteractionTestData;
 

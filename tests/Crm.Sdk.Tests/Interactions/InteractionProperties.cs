@@ -1,4 +1,6 @@
 using Crm.Sdk.Interactions;
+using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Storage;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;
@@ -40,7 +42,7 @@ public class InteractionProperties
         {
             var amount = c.Cents / 100m;
             var interaction = Interaction.Record(Purchase(amount), Id, RecordedAt.PlusNanoseconds(c.Nanos));
-            var restored = InteractionMapping.Instance.Deserialize(new Storage.StoredDocument(Id.Value, 1, InteractionMapping.Instance.Serialize(interaction)));
+            var restored = InteractionMapping.Instance.Deserialize(new ProviderKit.StoredDocument(Id.Value, 1, InteractionMapping.Instance.Serialize(interaction)));
             return restored.Transaction == interaction.Transaction && restored.RecordedAt == interaction.RecordedAt && restored.OccurredAt == interaction.OccurredAt;
         }).QuickCheckThrowOnFailure();
     }

@@ -1,7 +1,11 @@
+using Crm.Sdk.Deals;
 using Crm.Sdk.Interactions;
+using Crm.Sdk.Interactions.Events;
+using Crm.Sdk.Tickets;
 using NodaTime;
 using Xunit;
 using static Crm.Sdk.Tests.Interactions.InteractionTestData;
+using CustomerId = Crm.Sdk.Customers.CustomerId;
 
 namespace Crm.Sdk.Tests.Interactions;
 

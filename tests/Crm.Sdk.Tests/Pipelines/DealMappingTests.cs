@@ -1,4 +1,7 @@
+using Crm.Sdk.Customers;
+using Crm.Sdk.Deals;
 using Crm.Sdk.Pipelines;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using NodaTime;
 using Xunit;

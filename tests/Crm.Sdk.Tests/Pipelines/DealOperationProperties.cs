@@ -1,4 +1,6 @@
+using Crm.Sdk.Deals;
 using Crm.Sdk.Pipelines;
+using Crm.Sdk.Storage;
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;

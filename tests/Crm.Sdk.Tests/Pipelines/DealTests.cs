@@ -1,3 +1,6 @@
+using Crm.Sdk.Customers;
+using Crm.Sdk.Deals;
+using Crm.Sdk.Deals.Events;
 using Crm.Sdk.Pipelines;
 using NodaTime;
 using Xunit;

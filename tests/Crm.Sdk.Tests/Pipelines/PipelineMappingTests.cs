@@ -1,4 +1,5 @@
 using Crm.Sdk.Pipelines;
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using Crm.Sdk.Pipelines;
+using Crm.Sdk.Pipelines.Events;
 using Xunit;
 
 namespace Crm.Sdk.Tests.Pipelines;

@@ -1,5 +1,5 @@
-using FsCheck.Fluent;
 using FsCheck;
+using FsCheck.Fluent;
 using Xunit;
 
 namespace Crm.Sdk.Tests.Primitives;

@@ -1,4 +1,5 @@
 using Crm.Sdk.Tickets;
+using Crm.Sdk.Tickets.Events;
 using Xunit;
 using static Crm.Sdk.Tests.Tickets.TicketTestData;
 

@@ -1,8 +1,10 @@
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
 using NodaTime;
 using Xunit;
 using static Crm.Sdk.Tests.Tickets.TicketTestData;
+using CustomerId = Crm.Sdk.Customers.CustomerId;
 
 namespace Crm.Sdk.Tests.Tickets;
 

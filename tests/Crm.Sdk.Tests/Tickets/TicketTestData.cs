@@ -1,3 +1,5 @@
+using Crm.Sdk.Customers;
+using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
 using NodaTime;
 using Xunit;

@@ -1,4 +1,6 @@
-namespace Crm.Sdk.Pipelines;
+using Crm.Sdk.Domain;
+
+namespace Crm.Sdk.Pipelines.Events;
 
 /// <summary>A pipeline was created.</summary>
 /// <param name="PipelineId">The pipeline.</param>

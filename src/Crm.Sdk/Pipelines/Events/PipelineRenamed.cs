@@ -1,4 +1,6 @@
-namespace Crm.Sdk.Pipelines;
+using Crm.Sdk.Domain;
+
+namespace Crm.Sdk.Pipelines.Events;
 
 /// <summary>A pipeline was renamed.</summary>
 /// <param name="PipelineId">The pipeline.</param>

@@ -1,4 +1,6 @@
-namespace Crm.Sdk.Pipelines;
+using Crm.Sdk.Domain;
+
+namespace Crm.Sdk.Pipelines.Events;
 
 /// <summary>A stage was added to a pipeline.</summary>
 /// <param name="PipelineId">The pipeline.</param>

@@ -1,4 +1,6 @@
-namespace Crm.Sdk.Pipelines;
+using Crm.Sdk.Domain;
+
+namespace Crm.Sdk.Pipelines.Events;
 
 /// <summary>The win probability of a pipeline stage changed.</summary>
 /// <param name="PipelineId">The pipeline.</param>

@@ -1,6 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Crm.Sdk.Customers;
+using Crm.Sdk.Deals;
+using Crm.Sdk.Interactions;
+using Crm.Sdk.Pipelines;
+using Crm.Sdk.Tickets;
 
 namespace Crm.Sdk.Storage.Json;
 

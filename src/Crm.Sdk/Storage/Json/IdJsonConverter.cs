@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Crm.Sdk.Storage.Json;
 
 /// <summary>
-/// Writes a typed id (<see cref="CustomerId"/>, <see cref="DealId"/>…) as its GUID text, <c>"0193…"</c>, rather than
+/// Writes a typed id (<see cref="Customers.CustomerId"/>, <see cref="Deals.DealId"/>…) as its GUID text, <c>"0193…"</c>, rather than
 /// the default <c>{"value":"0193…"}</c>: the form a host reads in an event and the one the ids parse from.
 /// </summary>
 /// <typeparam name="TId">The id type.</typeparam>

@@ -1,3 +1,8 @@
+using Crm.Sdk.Customers;
+using Crm.Sdk.Deals;
+using Crm.Sdk.Interactions;
+using Crm.Sdk.Pipelines;
+using Crm.Sdk.Tickets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Sdk.Benchmarks.Ways.EfCore;

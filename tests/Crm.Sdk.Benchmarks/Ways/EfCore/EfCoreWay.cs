@@ -1,4 +1,6 @@
 using Crm.Sdk.Benchmarks.Data;
+using Crm.Sdk.Customers;
+using Crm.Sdk.Deals;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.Tickets;

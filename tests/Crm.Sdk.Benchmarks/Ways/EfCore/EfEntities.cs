@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Crm.Sdk.Customers;
+using Crm.Sdk.Deals;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.Tickets;

@@ -1,4 +1,9 @@
 using System.Text.Json.Serialization;
+using Crm.Sdk.Customers;
+using Crm.Sdk.Deals;
+using Crm.Sdk.Interactions;
+using Crm.Sdk.Pipelines;
+using Crm.Sdk.Tickets;
 
 namespace Crm.Sdk.Benchmarks.Ways.Raw;
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Crm.Sdk.Benchmarks.Data;
+using Crm.Sdk.Customers;
+using Crm.Sdk.Deals;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.Tickets;

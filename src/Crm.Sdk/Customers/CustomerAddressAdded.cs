@@ -1,6 +1,0 @@
-namespace Crm.Sdk.Customers;
-
-/// <summary>A postal address was added to the customer.</summary>
-/// <param name="CustomerId">The customer.</param>
-/// <param name="Kind">What the address is used for.</param>
-public sealed record CustomerAddressAdded(CustomerId CustomerId, AddressKind Kind) : DomainEvent;

@@ -1,6 +1,0 @@
-namespace Crm.Sdk.Customers;
-
-/// <summary>The customer granted or withdrew marketing consent for a channel.</summary>
-/// <param name="CustomerId">The customer.</param>
-/// <param name="Consent">The decision, with its channel, status, time and source.</param>
-public sealed record CustomerConsentChanged(CustomerId CustomerId, ConsentRecord Consent) : DomainEvent;

@@ -1,5 +1,0 @@
-namespace Crm.Sdk.Customers;
-
-/// <summary>An email address was added to the customer.</summary>
-/// <param name="CustomerId">The customer.</param>
-public sealed record CustomerEmailAdded(CustomerId CustomerId) : DomainEvent;

@@ -1,5 +1,0 @@
-namespace Crm.Sdk.Customers;
-
-/// <summary>An email address was removed from the customer.</summary>
-/// <param name="CustomerId">The customer.</param>
-public sealed record CustomerEmailRemoved(CustomerId CustomerId) : DomainEvent;

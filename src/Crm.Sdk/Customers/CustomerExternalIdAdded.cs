@@ -1,6 +1,0 @@
-namespace Crm.Sdk.Customers;
-
-/// <summary>An external id was linked to the customer.</summary>
-/// <param name="CustomerId">The customer.</param>
-/// <param name="ExternalId">The external id.</param>
-public sealed record CustomerExternalIdAdded(CustomerId CustomerId, ExternalId ExternalId) : DomainEvent;

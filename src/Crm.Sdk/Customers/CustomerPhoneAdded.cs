@@ -1,5 +1,0 @@
-namespace Crm.Sdk.Customers;
-
-/// <summary>A phone number was added to the customer.</summary>
-/// <param name="CustomerId">The customer.</param>
-public sealed record CustomerPhoneAdded(CustomerId CustomerId) : DomainEvent;

@@ -1,5 +1,0 @@
-namespace Crm.Sdk.Customers;
-
-/// <summary>The customer's display name changed (the name itself is personal data and is not in the event).</summary>
-/// <param name="CustomerId">The customer.</param>
-public sealed record CustomerRenamed(CustomerId CustomerId) : DomainEvent;

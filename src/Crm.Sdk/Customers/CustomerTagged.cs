@@ -1,6 +1,0 @@
-namespace Crm.Sdk.Customers;
-
-/// <summary>A tag was added to the customer.</summary>
-/// <param name="CustomerId">The customer.</param>
-/// <param name="Tag">The tag (normalized).</param>
-public sealed record CustomerTagged(CustomerId CustomerId, string Tag) : DomainEvent;

@@ -1,7 +1,0 @@
-namespace Crm.Sdk.Pipelines;
-
-/// <summary>A deal was lost: it reached a closed-lost stage.</summary>
-/// <param name="DealId">The deal.</param>
-/// <param name="StageId">The closed-lost stage.</param>
-/// <param name="Reason">Why it was lost, if given.</param>
-public sealed record DealLost(DealId DealId, StageId StageId, string? Reason) : DomainEvent;

@@ -1,0 +1,151 @@
+using System.Text.Json;
+
+namespace Crm.Sdk.ProviderKit;
+
+/// <summary>A collection of documents of one aggregate type and the index values declared for it.</summary>
+public sealed class CollectionDefinition
+{
+    private readonly Dictionary<string, IndexDefinition> _byName;
+
+    /// <summary>Declares a collection.</summary>
+    /// <param name="name">A lower-case identifier (<c>[a-z][a-z0-9_]*</c>), used as the table name.</param>
+    /// <param name="indexes">The index values every document of the collection carries.</param>
+    /// <param name="compositeIndexes">
+    /// Lookup paths that need one B-tree over several single-valued indexes (then the id), for example
+    /// <c>["customer_id", "occurred_at"]</c> for a customer's timeline; <see langword="null"/> for none.
+    /// </param>
+    public CollectionDefinition(string name, IEnumerable<IndexDefinition> indexes, IEnumerable<IReadOnlyList<string>>? compositeIndexes = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(indexes);
+        if (!IndexDefinition.IsIdentifier(name))
+        {
+            throw new ArgumentException($"Collection name '{name}' must match [a-z][a-z0-9_]*.", nameof(name));
+        }
+
+        Name = name;
+        Indexes = indexes.ToArray();
+        _byName = Indexes.ToDictionary(i => i.Name, StringComparer.Ordinal);
+        CompositeIndexes = (compositeIndexes ?? []).Select(c => (IReadOnlyList<string>)c.ToArray()).ToArray();
+        foreach (var column in CompositeIndexes.SelectMany(c => c))
+        {
+            if (GetIndex(column).IsMultiValued)
+            {
+                throw new ArgumentException($"Composite index column '{column}' of '{name}' must be single-valued.", nameof(compositeIndexes));
+            }
+        }
+    }
+
+    /// <summary>The collection name, also the table name.</summary>
+    public string Name { get; }
+
+    /// <summary>The declared index values, in declaration order.</summary>
+    public IReadOnlyList<IndexDefinition> Indexes { get; }
+
+    /// <summary>The composite lookup paths, each a list of single-valued index names; providers append the id.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> CompositeIndexes { get; }
+
+    /// <summary>Finds an index by name.</summary>
+    /// <param name="name">The index name.</param>
+    /// <returns>The index definition.</returns>
+    /// <exception cref="ArgumentException">The collection declares no such index.</exception>
+    public IndexDefinition GetIndex(string name) =>
+        _byName.TryGetValue(name, out var index)
+            ? index
+            : throw new ArgumentException($"Collection '{Name}' declares no index '{name}'.", nameof(name));
+
+    /// <summary>Whether the collection declares an index of that name.</summary>
+    /// <param name="name">The index name.</param>
+    /// <returns><see langword="true"/> when declared.</returns>
+    public bool HasIndex(string name) => _byName.ContainsKey(name);
+
+    /// <summary>The definition as JSON, for providers that record the schema they applied (name, indexes with their options, composites).</summary>
+    /// <returns>The JSON text; <see cref="FromJson"/> reads it back.</returns>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", Name);
+            json.WriteStartArray("indexes");
+            foreach (var index in Indexes)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", index.Name);
+                json.WriteString("type", index.Type.ToString());
+                json.WriteBoolean("multiValued", index.IsMultiValued);
+                json.WriteBoolean("unique", index.IsUnique);
+                if (!index.HasOwnIndex)
+                {
+                    // Written only when false, so definitions recorded before the option existed read back the same.
+                    json.WriteBoolean("ownIndex", false);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("compositeIndexes");
+            foreach (var composite in CompositeIndexes)
+            {
+                json.WriteStartArray();
+                foreach (var column in composite)
+                {
+                    json.WriteStringValue(column);
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Reads a definition written by <see cref="ToJson"/>.</summary>
+    /// <param name="text">The JSON text.</param>
+    /// <returns>The definition.</returns>
+    public static CollectionDefinition FromJson(string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        var root = document.RootElement;
+        var indexes = root.GetProperty("indexes").EnumerateArray().Select(i => new IndexDefinition(
+            i.GetProperty("name").GetString()!,
+            Enum.Parse<IndexValueType>(i.GetProperty("type").GetString()!),
+            i.GetProperty("multiValued").GetBoolean(),
+            i.GetProperty("unique").GetBoolean())
+        {
+            HasOwnIndex = !i.TryGetProperty("ownIndex", out var own) || own.GetBoolean(),
+        }).ToArray();
+        var composites = root.GetProperty("compositeIndexes").EnumerateArray()
+            .Select(c => (IReadOnlyList<string>)c.EnumerateArray().Select(e => e.GetString()!).ToArray())
+            .ToArray();
+        return new CollectionDefinition(root.GetProperty("name").GetString()!, indexes, composites);
+    }
+
+    /// <summary>
+    /// What a database holds after applying <paramref name="next"/> over <paramref name="previous"/>: every index and
+    /// composite of both (upgrades are additive, so an older application's schema never removes anything).
+    /// </summary>
+    /// <param name="previous">The definition recorded before, or <see langword="null"/>.</param>
+    /// <param name="next">The definition being applied.</param>
+    /// <returns>The union of both.</returns>
+    public static CollectionDefinition Merge(CollectionDefinition? previous, CollectionDefinition next)
+    {
+        if (previous is null)
+        {
+            return next;
+        }
+
+        var indexes = previous.Indexes.Select(i => next.HasIndex(i.Name) ? next.GetIndex(i.Name) : i)
+            .Concat(next.Indexes.Where(i => !previous.HasIndex(i.Name)))
+            .ToArray();
+        var composites = previous.CompositeIndexes.Concat(next.CompositeIndexes)
+            .DistinctBy(c => string.Join(",", c))
+            .ToArray();
+        return new CollectionDefinition(next.Name, indexes, composites);
+    }
+}

@@ -1,6 +1,0 @@
-using Crm.Sdk.Storage;
-
-namespace Crm.Sdk;
-
-/// <summary>The provider chosen with <see cref="CrmBuilder.UseStorage"/>; the last registration wins.</summary>
-internal sealed record StorageRegistration(string ProviderName, Func<IServiceProvider, IDocumentStore> Factory);

@@ -1,7 +1,0 @@
-namespace Crm.Sdk.Tickets;
-
-/// <summary>A ticket moved in its workflow.</summary>
-/// <param name="TicketId">The ticket.</param>
-/// <param name="From">The status before.</param>
-/// <param name="To">The status now.</param>
-public sealed record TicketStatusChanged(TicketId TicketId, TicketStatus From, TicketStatus To) : DomainEvent;

@@ -1,6 +1,0 @@
-namespace Crm.Sdk.Tickets;
-
-/// <summary>A ticket's agent was removed.</summary>
-/// <param name="TicketId">The ticket.</param>
-/// <param name="PreviousAssigneeId">The agent assigned before.</param>
-public sealed record TicketUnassigned(TicketId TicketId, string PreviousAssigneeId) : DomainEvent;
