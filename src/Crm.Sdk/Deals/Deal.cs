@@ -1,4 +1,3 @@
-using Crm.Sdk.Customers;
 using Crm.Sdk.Deals.Events;
 using Crm.Sdk.Domain;
 using Crm.Sdk.Pipelines;

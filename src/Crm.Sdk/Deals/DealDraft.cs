@@ -1,4 +1,3 @@
-using Crm.Sdk.Customers;
 using Crm.Sdk.Pipelines;
 using NodaTime;
 

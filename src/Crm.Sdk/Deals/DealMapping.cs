@@ -1,6 +1,4 @@
-using Crm.Sdk.Customers;
 using Crm.Sdk.Encryption;
-using Crm.Sdk.Pipelines;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Storage.Json;

@@ -1,6 +1,3 @@
-using Crm.Sdk.Customers;
-using Crm.Sdk.Pipelines;
-
 namespace Crm.Sdk.Deals;
 
 /// <summary>Deals (opportunities): create, move through the stages of their pipeline, win, lose, reopen, list.</summary>

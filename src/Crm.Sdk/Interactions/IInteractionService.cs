@@ -1,5 +1,3 @@
-using Crm.Sdk.Customers;
-
 namespace Crm.Sdk.Interactions;
 
 /// <summary>Interactions: record one or a batch, read one, and page through a customer's timeline.</summary>

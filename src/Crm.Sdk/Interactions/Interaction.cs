@@ -1,9 +1,6 @@
 using System.Collections.ObjectModel;
-using Crm.Sdk.Customers;
-using Crm.Sdk.Deals;
 using Crm.Sdk.Domain;
 using Crm.Sdk.Interactions.Events;
-using Crm.Sdk.Tickets;
 using NodaTime;
 
 namespace Crm.Sdk.Interactions;

@@ -1,6 +1,3 @@
-using Crm.Sdk.Customers;
-using Crm.Sdk.Deals;
-using Crm.Sdk.Tickets;
 using NodaTime;
 
 namespace Crm.Sdk.Interactions;

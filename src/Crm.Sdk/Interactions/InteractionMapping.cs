@@ -1,12 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Crm.Sdk.Customers;
-using Crm.Sdk.Deals;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Storage.Json;
-using Crm.Sdk.Tickets;
 using NodaTime;
 
 namespace Crm.Sdk.Interactions;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Crm.Sdk.Customers;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 

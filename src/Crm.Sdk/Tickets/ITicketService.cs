@@ -1,5 +1,3 @@
-using Crm.Sdk.Customers;
-
 namespace Crm.Sdk.Tickets;
 
 /// <summary>Service tickets: open, assign, comment, move through the status workflow, rate, list.</summary>

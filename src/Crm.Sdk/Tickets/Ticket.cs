@@ -1,5 +1,4 @@
 using System.Globalization;
-using Crm.Sdk.Customers;
 using Crm.Sdk.Domain;
 using Crm.Sdk.Tickets.Events;
 using NodaTime;

@@ -1,5 +1,3 @@
-using Crm.Sdk.Customers;
-
 namespace Crm.Sdk.Tickets;
 
 /// <summary>

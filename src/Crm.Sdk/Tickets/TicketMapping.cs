@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Crm.Sdk.Customers;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;

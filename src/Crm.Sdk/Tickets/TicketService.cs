@@ -1,4 +1,3 @@
-using Crm.Sdk.Customers;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using NodaTime;
