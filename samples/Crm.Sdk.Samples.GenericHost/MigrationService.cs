@@ -1,5 +1,5 @@
 using System.Globalization;
-using Crm.Sdk.Migration;
+using Crm.Sdk.ProviderKit.Migration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

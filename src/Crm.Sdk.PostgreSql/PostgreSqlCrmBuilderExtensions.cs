@@ -1,3 +1,4 @@
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.PostgreSql;
 using Npgsql;
 

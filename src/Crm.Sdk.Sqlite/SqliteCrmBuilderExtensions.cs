@@ -1,3 +1,4 @@
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Sqlite;
 
 // Builder extensions live in the namespace of the builder they extend, so that `AddCrm().UseXxx(...)` needs only

@@ -77,10 +77,16 @@ public readonly struct Id<T> : IEquatable<Id<T>>, IComparable<Id<T>>, ISpanParsa
 
     /// <summary>Parses the text form of an id (a non-empty GUID).</summary>
     /// <param name="s">The text to parse.</param>
+    /// <returns>The id.</returns>
+    /// <exception cref="CrmValidationException">The text is not a non-empty GUID (rule <c>id-format</c>).</exception>
+    public static Id<T> Parse(string s) => Parse(s, null);
+
+    /// <summary>Parses the text form of an id (a non-empty GUID).</summary>
+    /// <param name="s">The text to parse.</param>
     /// <param name="provider">Ignored.</param>
     /// <returns>The id.</returns>
     /// <exception cref="CrmValidationException">The text is not a non-empty GUID (rule <c>id-format</c>).</exception>
-    public static Id<T> Parse(string s, IFormatProvider? provider = null)
+    public static Id<T> Parse(string s, IFormatProvider? provider)
     {
         ArgumentNullException.ThrowIfNull(s);
         return Parse(s.AsSpan(), provider);
@@ -91,7 +97,7 @@ public readonly struct Id<T> : IEquatable<Id<T>>, IComparable<Id<T>>, ISpanParsa
     /// <param name="provider">Ignored.</param>
     /// <returns>The id.</returns>
     /// <exception cref="CrmValidationException">The text is not a non-empty GUID (rule <c>id-format</c>).</exception>
-    public static Id<T> Parse(ReadOnlySpan<char> s, IFormatProvider? provider = null) =>
+    public static Id<T> Parse(ReadOnlySpan<char> s, IFormatProvider? provider) =>
         TryParse(s, provider, out var id)
             ? id
             : throw new CrmValidationException(FieldName, "id-format", $"The text is not a valid {FieldName} (a non-empty GUID).");

@@ -35,8 +35,6 @@ internal sealed partial class InteractionMapping(IClock? clock = null) : Aggrega
     private static readonly string[] ScaleNames = KebabNames<RatingScale>();
     private static readonly DocumentJsonContext Json = new(new JsonSerializerOptions(CrmJson.Options));
 
-    public static InteractionMapping Instance { get; } = new();
-
     public static CollectionDefinition Definition { get; } = new(
         CollectionName,
         [
@@ -56,6 +54,8 @@ internal sealed partial class InteractionMapping(IClock? clock = null) : Aggrega
             [CustomerIdIndex, OccurredAtIndex],
             [CustomerIdIndex, KindIndex, OccurredAtIndex],
         ]);
+
+    public static InteractionMapping Instance { get; } = new();
 
     /// <summary>The value of the <c>kind</c> index for a kind, for building filters.</summary>
     public static string ToIndex(InteractionKind kind) => KindNames[(int)kind];

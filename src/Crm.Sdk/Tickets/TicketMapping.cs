@@ -33,8 +33,6 @@ internal sealed class TicketMapping(IClock? clock = null) : AggregateMapping<Tic
     private static readonly string[] StatusNames = KebabNames<TicketStatus>();
     private static readonly string[] TypeNames = KebabNames<TicketType>();
 
-    public static TicketMapping Instance { get; } = new();
-
     public static CollectionDefinition Definition { get; } = new(
         CollectionName,
         [
@@ -53,6 +51,8 @@ internal sealed class TicketMapping(IClock? clock = null) : AggregateMapping<Tic
             [CustomerIdIndex, IsOpenIndex],
             [IsOpenIndex, QueueKeyIndex],
         ]);
+
+    public static TicketMapping Instance { get; } = new();
 
     /// <summary>The value of the <c>status</c> index for a status (kebab-case, as in the document).</summary>
     public static string ToIndex(TicketStatus status) => StatusNames[(int)status];

@@ -5,7 +5,7 @@ using Crm.Sdk.Customers;
 using Crm.Sdk.Deals;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
-using Crm.Sdk.Migration;
+using Crm.Sdk.ProviderKit.Migration;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Specification.Tests.Storage;

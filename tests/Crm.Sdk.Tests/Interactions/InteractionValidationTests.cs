@@ -117,11 +117,12 @@ public class InteractionValidationTests
         AssertOnlyError(RecordFails(Draft(participants: participants)), "Participants", "max-count");
     }
 
-    /// <summary>Empty deal and ticket links are rejected.</summary>
+    /// <summary>Default (empty) deal and ticket ids cannot be built from Guid.Empty, and a draft carrying them is rejected.</summary>
     [Fact]
     public void Empty_deal_and_ticket_links_are_rejected()
     {
-        var exception = RecordFails(Draft(dealId: new DealId(Guid.Empty), ticketId: new TicketId(Guid.Empty)));
+        Assert.Equal("id-empty", Assert.Single(Assert.Throws<CrmValidationException>(() => new DealId(Guid.Empty)).Errors).Rule);
+        var exception = RecordFails(Draft(dealId: default(DealId), ticketId: default(TicketId)));
 
         Assert.Equal(2, exception.Errors.Count);
         AssertHasError(exception, "DealId", "invalid-id");

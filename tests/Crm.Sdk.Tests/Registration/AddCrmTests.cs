@@ -1,3 +1,4 @@
+using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Customers;
 using Crm.Sdk.Deals;
 using Crm.Sdk.Interactions;

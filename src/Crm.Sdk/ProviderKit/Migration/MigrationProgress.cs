@@ -1,4 +1,4 @@
-namespace Crm.Sdk.Migration;
+namespace Crm.Sdk.ProviderKit.Migration;
 
 /// <summary>How far a <see cref="CrmStoreMigration"/> got, reported after every committed batch.</summary>
 /// <param name="Collection">The collection being copied, for example <c>customers</c>.</param>

@@ -1,6 +1,4 @@
-using Crm.Sdk.ProviderKit;
-
-namespace Crm.Sdk.Migration;
+namespace Crm.Sdk.ProviderKit.Migration;
 
 /// <summary>
 /// Copies a whole CRM from one storage provider to another, for example from the SQLite file a host started with to the
@@ -36,8 +34,8 @@ public static class CrmStoreMigration
     public static Task<MigrationResult> CopyAsync(
         IDocumentStore source,
         IDocumentStore target,
-        IProgress<MigrationProgress>? progress = null,
-        CancellationToken cancellationToken = default) =>
+        IProgress<MigrationProgress>? progress,
+        CancellationToken cancellationToken) =>
         CopyAsync(source, target, DefaultBatchSize, progress, cancellationToken);
 
     /// <summary>Like <see cref="CopyAsync(IDocumentStore, IDocumentStore, IProgress{MigrationProgress}?, CancellationToken)"/>, with a batch size of your choosing.</summary>

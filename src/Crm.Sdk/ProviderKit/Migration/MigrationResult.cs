@@ -1,4 +1,4 @@
-namespace Crm.Sdk.Migration;
+namespace Crm.Sdk.ProviderKit.Migration;
 
 /// <summary>What a <see cref="CrmStoreMigration"/> copied.</summary>
 /// <param name="Collections">The number of documents copied per collection, in the order they were copied.</param>
