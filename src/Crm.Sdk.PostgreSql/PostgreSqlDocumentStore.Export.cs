@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using Crm.Sdk.PostgreSql.Schema;
-using Crm.Sdk.PostgreSql.Sql;
 using Crm.Sdk.ProviderKit;
 using Npgsql;
 
@@ -17,10 +15,7 @@ public sealed partial class PostgreSqlDocumentStore
         var doing = $"exporting {collection}";
 
         // One statement: one snapshot, streamed row by row by Npgsql.
-        var sql = "SELECT t.\"id\", t.\"version\", t.\"body\"::text"
-            + string.Concat(model.SingleValued.Select(i => ", t." + SqlNames.Quote(i.Name)))
-            + string.Concat(model.MultiValued.Select(i => $", ARRAY(SELECT s.\"value\" FROM {model.SideTable(i)} s WHERE s.\"id\" = t.\"id\" ORDER BY s.\"value\")"))
-            + $" FROM {model.Table} t ORDER BY t.\"id\"";
+        var sql = model.ExportSql;
         var connection = await OpenAsync(doing, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -49,7 +44,7 @@ public sealed partial class PostgreSqlDocumentStore
                                 break;
                             }
 
-                            document = ReadExported(reader, model);
+                            document = model.ReadExported(reader);
                         }
                         catch (Exception ex) when (StorageErrors.IsDatabaseFailure(ex) && !cancellationToken.IsCancellationRequested)
                         {
@@ -61,39 +56,5 @@ public sealed partial class PostgreSqlDocumentStore
                 }
             }
         }
-    }
-
-    private static ExportedDocument ReadExported(NpgsqlDataReader reader, CollectionModel model)
-    {
-        var indexes = new IndexValues();
-        var ordinal = 3;
-        foreach (var index in model.SingleValued)
-        {
-            switch (IndexValueCodec.FromDb(index.Type, reader.GetValue(ordinal++)))
-            {
-                case string text:
-                    indexes.Set(index.Name, text);
-                    break;
-                case long number:
-                    indexes.Set(index.Name, number);
-                    break;
-                case decimal number:
-                    indexes.Set(index.Name, number);
-                    break;
-                case Guid guid:
-                    indexes.Set(index.Name, guid);
-                    break;
-                default:
-                    indexes.Set(index.Name, (string?)null);
-                    break;
-            }
-        }
-
-        foreach (var index in model.MultiValued)
-        {
-            indexes.SetMany(index.Name, reader.GetFieldValue<string[]>(ordinal++));
-        }
-
-        return new ExportedDocument(reader.GetGuid(0), reader.GetInt64(1), reader.GetString(2), indexes);
     }
 }

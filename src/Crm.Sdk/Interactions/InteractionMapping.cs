@@ -158,7 +158,7 @@ internal sealed partial class InteractionMapping : IDocumentMapping<Interaction>
     public IndexValues GetIndexValues(Interaction aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
-        var values = new IndexValues(Collection.Indexes.Count)
+        var values = new IndexValues(Collection)
             .Set(CustomerIdIndex, aggregate.CustomerId.Value)
             .Set(OccurredAtIndex, IndexConversions.ToIndex(aggregate.OccurredAt))
             .Set(KindIndex, ToIndex(aggregate.Kind))
