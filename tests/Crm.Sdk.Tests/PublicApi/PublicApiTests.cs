@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Crm.Sdk.Relational;
 using Crm.Sdk.Testing;
 using Xunit;
 
@@ -17,6 +18,7 @@ public sealed class PublicApiTests
     [Theory]
     [InlineData(typeof(ICrm))]
     [InlineData(typeof(FakeClock))]
+    [InlineData(typeof(SqlDialect))]
     public void Public_api_matches_the_approved_listing(Type marker)
     {
         var assembly = marker.Assembly;
