@@ -116,9 +116,9 @@ public sealed partial class PostgreSqlDocumentStore
 
     private static List<NpgsqlParameter> Parameters(QueryStatement statement) => Parameters(statement.Parameters).List;
 
-    /// <summary>Runs a query of documents (id, version, body[, sort value]) and streams them, wrapping database failures.</summary>
-    private async IAsyncEnumerable<StoredDocument> ReadAsync(
-        string sql, IEnumerable<NpgsqlParameter> parameters, Func<NpgsqlDataReader, StoredDocument> read, string doing, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Runs a query on a connection of its own and streams one item per row as the reader moves, wrapping database failures.</summary>
+    private async IAsyncEnumerable<T> ReadAsync<T>(
+        string sql, IEnumerable<NpgsqlParameter> parameters, Func<NpgsqlDataReader, T> read, string doing, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(doing, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -145,7 +145,7 @@ public sealed partial class PostgreSqlDocumentStore
                 {
                     while (true)
                     {
-                        StoredDocument document;
+                        T document;
                         try
                         {
                             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
