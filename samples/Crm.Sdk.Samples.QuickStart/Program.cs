@@ -187,7 +187,7 @@ var pipeline = await crm.Pipelines.CreateAsync(new PipelineDraft(
     ]));
 
 // Stage ids are made when the pipeline is created; look them up by name.
-StageId Stage(string name) => pipeline.FindStage(name)!.Id;
+Id<PipelineStage> Stage(string name) => pipeline.FindStage(name)!.Id;
 // </pipeline>
 
 // <deals>

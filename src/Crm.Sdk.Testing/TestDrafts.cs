@@ -57,7 +57,7 @@ public static class TestDrafts
     /// <param name="currency">The ISO 4217 currency, <see cref="DefaultCurrency"/> unless given.</param>
     /// <param name="name">The deal name, or <see langword="null"/> for <c>Test deal</c>.</param>
     /// <returns>The draft.</returns>
-    public static DealDraft Deal(CustomerId customerId, Pipeline pipeline, decimal amount = 1000m, string currency = DefaultCurrency, string? name = null)
+    public static DealDraft Deal(Id<Customer> customerId, Pipeline pipeline, decimal amount = 1000m, string currency = DefaultCurrency, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         return new DealDraft(customerId, pipeline.Id, name ?? "Test deal", Money.Of(amount, currency));
@@ -68,7 +68,7 @@ public static class TestDrafts
     /// <param name="priority">The priority, normal unless given.</param>
     /// <param name="subject">The subject, or <see langword="null"/> for <c>Test ticket</c>.</param>
     /// <returns>The draft.</returns>
-    public static TicketDraft Ticket(CustomerId customerId, TicketPriority priority = TicketPriority.Normal, string? subject = null) => new()
+    public static TicketDraft Ticket(Id<Customer> customerId, TicketPriority priority = TicketPriority.Normal, string? subject = null) => new()
     {
         CustomerId = customerId,
         Type = TicketType.Inquiry,
@@ -86,7 +86,7 @@ public static class TestDrafts
     /// <param name="kind">What happened, a note unless given.</param>
     /// <param name="occurredAt">When it happened, or <see langword="null"/> for the time it is recorded.</param>
     /// <returns>The draft.</returns>
-    public static InteractionDraft Interaction(CustomerId customerId, InteractionKind kind = InteractionKind.Note, Instant? occurredAt = null)
+    public static InteractionDraft Interaction(Id<Customer> customerId, InteractionKind kind = InteractionKind.Note, Instant? occurredAt = null)
     {
         var (channel, direction) = kind switch
         {

@@ -108,15 +108,15 @@ public abstract class DealConformanceTests<TFixture>(TFixture fixture) : CrmConf
     {
         var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer("Buyer"));
         var pipeline = await Crm.Pipelines.CreateAsync(TestDrafts.Pipeline());
-        var unknownCustomer = CustomerId.New(Clock.GetCurrentInstant());
+        var unknownCustomer = new CustomerId(Guid.CreateVersion7());
 
         await Assert.ThrowsAsync<EntityNotFoundException>(() =>
-            Crm.Deals.CreateAsync(TestDrafts.Deal(customer.Id, pipeline) with { PipelineId = PipelineId.New(Clock.GetCurrentInstant()) }));
+            Crm.Deals.CreateAsync(TestDrafts.Deal(customer.Id, pipeline) with { PipelineId = new PipelineId(Guid.CreateVersion7()) }));
         var ex = await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Deals.CreateAsync(TestDrafts.Deal(unknownCustomer, pipeline)));
         Assert.Equal(unknownCustomer.ToString(), ex.Id);
 
         Assert.Empty((await Crm.Deals.ListAsync(pipeline.Id, null, PageRequest.First)).Items);
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Deals.GetAsync(DealId.New(Clock.GetCurrentInstant())));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Deals.GetAsync(new DealId(Guid.CreateVersion7())));
     }
 
     /// <summary>Deals list by pipeline, by stage and by customer, newest first, each once across pages.</summary>

@@ -139,7 +139,7 @@ public abstract class InteractionConformanceTests<TFixture>(TFixture fixture) : 
     public virtual async Task Interaction_of_unknown_customer_is_not_found_and_nothing_is_written()
     {
         var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer("Known"));
-        var unknown = CustomerId.New(Clock.GetCurrentInstant());
+        var unknown = new CustomerId(Guid.CreateVersion7());
 
         var single = await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Interactions.RecordAsync(TestDrafts.Interaction(unknown, InteractionKind.Call)));
         Assert.Equal(unknown.ToString(), single.Id);
@@ -150,7 +150,7 @@ public abstract class InteractionConformanceTests<TFixture>(TFixture fixture) : 
 
         Assert.Empty((await Crm.Interactions.GetTimelineAsync(customer.Id, TimelineFilter.All, PageRequest.First)).Items);
         Assert.Empty((await Crm.Interactions.GetTimelineAsync(unknown, TimelineFilter.All, PageRequest.First)).Items);
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Interactions.GetAsync(InteractionId.New(Clock.GetCurrentInstant())));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Interactions.GetAsync(new InteractionId(Guid.CreateVersion7())));
     }
 
     /// <summary>Compares every public property of two interactions.</summary>

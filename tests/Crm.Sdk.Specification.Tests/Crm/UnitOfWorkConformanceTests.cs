@@ -118,7 +118,7 @@ public abstract class UnitOfWorkConformanceTests<TFixture>(TFixture fixture) : C
         var uow = Crm.BeginUnitOfWork();
         var customer = uow.CreateCustomer(TestDrafts.Customer("Real"));
         uow.RecordInteraction(TestDrafts.Interaction(customer.Id, InteractionKind.Call));
-        var unknown = CustomerId.New(Clock.GetCurrentInstant());
+        var unknown = new CustomerId(Guid.CreateVersion7());
         uow.OpenTicket(TestDrafts.Ticket(unknown));
 
         var ex = await Assert.ThrowsAsync<EntityNotFoundException>(() => uow.CommitAsync());
