@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Crm.Sdk.PostgreSql.Sql;
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Relational;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -19,7 +20,7 @@ public sealed partial class PostgreSqlDocumentStore
         await foreach (var document in ReadAsync(
             $"SELECT t.\"id\", t.\"version\", t.\"body\"::text FROM {model.Table} t WHERE t.\"id\" = $1",
             [new NpgsqlParameter { Value = id, NpgsqlDbType = NpgsqlDbType.Uuid }],
-            null,
+            reader => model.ReadDocument(reader, null),
             $"reading {collection} '{id}'",
             cancellationToken).ConfigureAwait(false))
         {
@@ -39,7 +40,7 @@ public sealed partial class PostgreSqlDocumentStore
             await foreach (var document in ReadAsync(
                 $"SELECT t.\"id\", t.\"version\", t.\"body\"::text FROM {model.Table} t WHERE t.\"id\" = ANY($1)",
                 [new NpgsqlParameter { Value = chunk, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid }],
-                null,
+                reader => model.ReadDocument(reader, null),
                 $"reading {collection} by ids",
                 cancellationToken).ConfigureAwait(false))
             {
@@ -53,47 +54,8 @@ public sealed partial class PostgreSqlDocumentStore
     {
         ArgumentNullException.ThrowIfNull(query);
         var model = (await GetModelAsync(cancellationToken).ConfigureAwait(false)).Get(query.Collection);
-        if (query.Limit is < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "The limit must not be negative.");
-        }
-
-        var parameters = new SqlParameters();
-        var conditions = new List<string> { FilterTranslator.Translate(model, query.Filter, parameters) };
-        var direction = query.Descending ? "DESC" : "ASC";
-        var comparison = query.Descending ? "<" : ">";
-        string orderBy;
-        IndexDefinition? order = null;
-        if (query.OrderBy is null)
-        {
-            orderBy = $"t.\"id\" {direction}";
-            if (query.After is { } after)
-            {
-                conditions.Add($"t.\"id\" {comparison} {parameters.Add(after.Id, NpgsqlDbType.Uuid)}");
-            }
-        }
-        else
-        {
-            order = model.GetIndex(query.OrderBy);
-            if (order.IsMultiValued)
-            {
-                throw new ArgumentException($"Cannot order by multi-valued index '{order.Name}' of '{model.Name}'.", nameof(query));
-            }
-
-            var column = FilterTranslator.Column(order);
-            orderBy = $"{column} {direction}, t.\"id\" {direction}";
-            conditions.Add($"{column} IS NOT NULL");
-            if (query.After is { } after)
-            {
-                var value = FilterTranslator.Value(model, order, after.SortValue, parameters);
-                conditions.Add($"({column}, t.\"id\") {comparison} ({value}, {parameters.Add(after.Id, NpgsqlDbType.Uuid)})");
-            }
-        }
-
-        var select = order is null ? string.Empty : ", " + FilterTranslator.Column(order);
-        var limit = query.Limit is { } n ? $" LIMIT {n.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty;
-        var sql = $"SELECT t.\"id\", t.\"version\", t.\"body\"::text{select} FROM {model.Table} t WHERE {string.Join(" AND ", conditions)} ORDER BY {orderBy}{limit}";
-        await foreach (var document in ReadAsync(sql, parameters.List, order, $"querying {model.Name}", cancellationToken).ConfigureAwait(false))
+        var statement = QueryStatement.Create(model, query);
+        await foreach (var document in ReadAsync(statement.Sql, Parameters(statement), statement.ReadDocument, $"querying {model.Name}", cancellationToken).ConfigureAwait(false))
         {
             yield return document;
         }
@@ -103,15 +65,14 @@ public sealed partial class PostgreSqlDocumentStore
     public async Task<long> CountAsync(string collection, IndexFilter? filter, CancellationToken cancellationToken)
     {
         var model = (await GetModelAsync(cancellationToken).ConfigureAwait(false)).Get(collection);
-        var parameters = new SqlParameters();
-        var sql = $"SELECT count(*) FROM {model.Table} t WHERE {FilterTranslator.Translate(model, filter, parameters)}";
+        var statement = AggregateStatement.Count(model, filter);
         var connection = await OpenAsync($"counting {collection}", cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             try
             {
-                using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = _commandTimeout };
-                parameters.CopyTo(command.Parameters);
+                using var command = new NpgsqlCommand(statement.Sql, connection) { CommandTimeout = _commandTimeout };
+                Parameters(statement.Parameters).CopyTo(command.Parameters);
                 return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             }
             catch (Exception ex) when (StorageErrors.IsDatabaseFailure(ex) && !cancellationToken.IsCancellationRequested)
@@ -125,40 +86,20 @@ public sealed partial class PostgreSqlDocumentStore
     public async Task<IReadOnlyList<AggregateRow>> AggregateAsync(AggregateQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(query.GroupBy);
-        ArgumentNullException.ThrowIfNull(query.Functions);
         var model = (await GetModelAsync(cancellationToken).ConfigureAwait(false)).Get(query.Collection);
-        var groups = query.GroupBy.Select(name =>
-        {
-            var index = model.GetIndex(name);
-            return index.IsMultiValued
-                ? throw new ArgumentException($"Cannot group by multi-valued index '{name}' of '{model.Name}'.", nameof(query))
-                : index;
-        }).ToArray();
-        var functions = query.Functions.Select(f => AggregateSql.For(model, f)).ToArray();
-        var parameters = new SqlParameters();
-        var columns = groups.Select(FilterTranslator.Column).Concat(functions.Select(f => f.Sql)).ToArray();
-        if (columns.Length == 0)
-        {
-            throw new ArgumentException("An aggregate query needs at least one function or group.", nameof(query));
-        }
-
-        var sql = $"SELECT {string.Join(", ", columns)} FROM {model.Table} t WHERE {FilterTranslator.Translate(model, query.Filter, parameters)}"
-            + (groups.Length == 0 ? string.Empty : $" GROUP BY {string.Join(", ", groups.Select(FilterTranslator.Column))}");
+        var statement = AggregateStatement.Create(model, query);
         var connection = await OpenAsync($"aggregating {model.Name}", cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             try
             {
-                using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = _commandTimeout };
-                parameters.CopyTo(command.Parameters);
+                using var command = new NpgsqlCommand(statement.Sql, connection) { CommandTimeout = _commandTimeout };
+                Parameters(statement.Parameters).CopyTo(command.Parameters);
                 using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 var rows = new List<AggregateRow>();
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    var keys = groups.Select((g, i) => IndexValueCodec.FromDb(g.Type, reader.GetValue(i))).ToArray();
-                    var values = functions.Select((f, i) => f.Read(reader.GetValue(groups.Length + i))).ToArray();
-                    rows.Add(new AggregateRow(keys, values));
+                    rows.Add(statement.ReadRow(reader));
                 }
 
                 return rows;
@@ -170,9 +111,14 @@ public sealed partial class PostgreSqlDocumentStore
         }
     }
 
-    /// <summary>Runs a query of documents (id, version, body[, sort value]) and streams them, wrapping database failures.</summary>
-    private async IAsyncEnumerable<StoredDocument> ReadAsync(
-        string sql, IEnumerable<NpgsqlParameter> parameters, IndexDefinition? order, string doing, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The parameters the relational core built for a statement.</summary>
+    private static PostgreSqlParameters Parameters(SqlParameters parameters) => (PostgreSqlParameters)parameters;
+
+    private static List<NpgsqlParameter> Parameters(QueryStatement statement) => Parameters(statement.Parameters).List;
+
+    /// <summary>Runs a query on a connection of its own and streams one item per row as the reader moves, wrapping database failures.</summary>
+    private async IAsyncEnumerable<T> ReadAsync<T>(
+        string sql, IEnumerable<NpgsqlParameter> parameters, Func<NpgsqlDataReader, T> read, string doing, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(doing, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -199,7 +145,7 @@ public sealed partial class PostgreSqlDocumentStore
                 {
                     while (true)
                     {
-                        StoredDocument document;
+                        T document;
                         try
                         {
                             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -207,11 +153,7 @@ public sealed partial class PostgreSqlDocumentStore
                                 break;
                             }
 
-                            var id = reader.GetGuid(0);
-                            document = new StoredDocument(id, reader.GetInt64(1), reader.GetString(2))
-                            {
-                                SortValue = order is null ? id : IndexValueCodec.FromDb(order.Type, reader.GetValue(3)),
-                            };
+                            document = read(reader);
                         }
                         catch (Exception ex) when (StorageErrors.IsDatabaseFailure(ex) && !cancellationToken.IsCancellationRequested)
                         {

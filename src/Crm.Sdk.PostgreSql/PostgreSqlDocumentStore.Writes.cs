@@ -2,6 +2,7 @@ using Crm.Sdk.PostgreSql.Schema;
 using Crm.Sdk.PostgreSql.Sql;
 using Crm.Sdk.PostgreSql.Writes;
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Relational;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -15,7 +16,7 @@ public sealed partial class PostgreSqlDocumentStore
     {
         ArgumentNullException.ThrowIfNull(writes);
         var model = await GetModelAsync(cancellationToken).ConfigureAwait(false);
-        var prepared = writes.Select(w => PreparedWrite.Create(model, w)).ToArray();
+        var prepared = writes.Select(w => model.Prepare(w)).ToArray();
         cancellationToken.ThrowIfCancellationRequested();
         if (prepared.Length == 0)
         {
@@ -109,18 +110,18 @@ public sealed partial class PostgreSqlDocumentStore
     /// The first update, delete or requirement (in write order, before command <paramref name="before"/>) that matched no
     /// row (a requirement counts only once its result was read).
     /// </summary>
-    private static PreparedWrite? FirstConflict(WriteBatch plan, int before) =>
+    private static PreparedWrite<CollectionModel>? FirstConflict(WriteBatch plan, int before) =>
         plan.VersionChecks.FirstOrDefault(c => c.Command < before && (c.Write.Kind == DocumentWriteKind.Require
             ? plan.IsMissing(c.Command)
             : plan.Commands[c.Command].RecordsAffected == 0)).Write;
 
     /// <summary>The error of a failed check: a missing required document, or a version that did not match (with the actual one).</summary>
     private async Task<CrmException> ConflictAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, PreparedWrite write, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, PreparedWrite<CollectionModel> write, CancellationToken cancellationToken)
     {
         if (write.Kind == DocumentWriteKind.Require)
         {
-            return new EntityNotFoundException(write.Collection.Name, write.Id.ToString());
+            return new EntityNotFoundException(write.Collection.Name, write.Write.Id.ToString());
         }
 
         using var command = new NpgsqlCommand($"SELECT \"version\" FROM {write.Collection.Table} WHERE \"id\" = $1", connection, transaction)
@@ -129,7 +130,7 @@ public sealed partial class PostgreSqlDocumentStore
         };
         command.Parameters.Add(new NpgsqlParameter { Value = write.Id, NpgsqlDbType = NpgsqlDbType.Uuid });
         var actual = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return new ConcurrencyConflictException(write.Collection.Name, write.Id.ToString(), write.Write.ExpectedVersion, actual is long version ? version : null);
+        return new ConcurrencyConflictException(write.Collection.Name, write.Write.Id.ToString(), write.Write.ExpectedVersion, actual is long version ? version : null);
     }
 
     /// <summary>
@@ -137,7 +138,7 @@ public sealed partial class PostgreSqlDocumentStore
     /// candidate of the failing statement that another write of the batch, or a committed document, already holds.
     /// </summary>
     private async Task<Exception> DuplicateAsync(
-        NpgsqlConnection connection, WriteBatch plan, IReadOnlyList<PreparedWrite> writes, int failedAt, PostgresException error, CancellationToken cancellationToken)
+        NpgsqlConnection connection, WriteBatch plan, IReadOnlyList<PreparedWrite<CollectionModel>> writes, int failedAt, PostgresException error, CancellationToken cancellationToken)
     {
         var owner = error.SchemaName == Schema && error.ConstraintName is { } constraint
             ? writes.Select(w => w.Collection).Distinct().FirstOrDefault(c => c.TryGetKeyOfConstraint(constraint, out _))
@@ -149,7 +150,7 @@ public sealed partial class PostgreSqlDocumentStore
 
         var failing = failedAt >= 0 ? plan.WritesOf(failedAt) : writes.Where(w => w.Collection == owner).ToArray();
         var candidates = failing.Where(w => w.Collection == owner)
-            .SelectMany(w => w.ValuesOf(key).Select(v => (Value: v, w.Id)))
+            .SelectMany(w => w.ValuesOf(key).Select(v => (Value: v, w.Write.Id)))
             .ToArray();
 
         // A value that an earlier write of the same batch also gives to another document.
@@ -158,12 +159,12 @@ public sealed partial class PostgreSqlDocumentStore
         {
             foreach (var value in write.ValuesOf(key))
             {
-                if (seen.TryGetValue(value, out var holder) && (holder != write.Id || key == "id") && candidates.Contains((value, write.Id)))
+                if (seen.TryGetValue(value, out var holder) && (holder != write.Write.Id || key == "id") && candidates.Contains((value, write.Write.Id)))
                 {
-                    return new DuplicateKeyException(owner.Name, key, IndexValueCodec.Format(value), error);
+                    return new DuplicateKeyException(owner.Name, key, SqlDialect.Format(value), error);
                 }
 
-                seen.TryAdd(value, write.Id);
+                seen.TryAdd(value, write.Write.Id);
             }
         }
 
@@ -178,7 +179,7 @@ public sealed partial class PostgreSqlDocumentStore
             // The report loses its value, not its kind.
         }
 
-        return new DuplicateKeyException(owner.Name, key, IndexValueCodec.Format(found ?? candidates.FirstOrDefault().Value), error);
+        return new DuplicateKeyException(owner.Name, key, SqlDialect.Format(found ?? candidates.FirstOrDefault().Value), error);
     }
 
     private async Task<object?> FindCommittedAsync(NpgsqlConnection connection, CollectionModel owner, string key, (object Value, Guid Id)[] candidates, CancellationToken cancellationToken)
@@ -188,7 +189,7 @@ public sealed partial class PostgreSqlDocumentStore
             return null;
         }
 
-        var parameters = new SqlParameters();
+        var parameters = new PostgreSqlParameters();
         var ids = parameters.Add(candidates.Select(c => c.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid);
         string sql;
         if (key == "id")
@@ -199,8 +200,8 @@ public sealed partial class PostgreSqlDocumentStore
         {
             var index = owner.GetIndex(key);
             var type = index.IsMultiValued ? IndexValueType.Text : index.Type;
-            var values = parameters.Add(ToArray(type, candidates.Select(c => c.Value)), NpgsqlDbType.Array | IndexValueCodec.DbType(type));
-            var (table, column) = index.IsMultiValued ? (owner.SideTable(index), "\"value\"") : (owner.Table, SqlNames.Quote(index.Name));
+            var values = parameters.Add(IndexValueCodec.ToArray(type, candidates.Select(c => c.Value)), NpgsqlDbType.Array | IndexValueCodec.DbType(type));
+            var (table, column) = index.IsMultiValued ? (owner.SideTable(index), "\"value\"") : (owner.Table, SqlIdentifier.Quote(index.Name));
             sql = $"SELECT c.v FROM unnest({values}::{IndexValueCodec.CastType(type)}[], {ids}::uuid[]) WITH ORDINALITY AS c(v, id, n) "
                 + $"WHERE EXISTS (SELECT 1 FROM {table} t WHERE t.{column} = c.v AND t.\"id\" <> c.id) ORDER BY c.n LIMIT 1";
         }
@@ -210,12 +211,4 @@ public sealed partial class PostgreSqlDocumentStore
         var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return result is DBNull ? null : result;
     }
-
-    private static Array ToArray(IndexValueType type, IEnumerable<object> values) => type switch
-    {
-        IndexValueType.Text => values.Cast<string>().ToArray(),
-        IndexValueType.WholeNumber => values.Cast<long>().ToArray(),
-        IndexValueType.Number => values.Cast<decimal>().ToArray(),
-        _ => values.Cast<Guid>().ToArray(),
-    };
 }

@@ -1,5 +1,6 @@
 using Crm.Sdk.PostgreSql.Schema;
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Relational;
 using Npgsql;
 
 namespace Crm.Sdk.PostgreSql;
@@ -18,7 +19,7 @@ public sealed partial class PostgreSqlDocumentStore : IDocumentStore, IDisposabl
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
     private readonly int _commandTimeout;
-    private volatile StoreModel? _model;
+    private volatile StoreLayout<CollectionModel>? _model;
     private int _disposed;
 
     /// <summary>Creates a store that owns a pooled data source built from a connection string; nothing is opened until the first call.</summary>
@@ -87,7 +88,7 @@ public sealed partial class PostgreSqlDocumentStore : IDocumentStore, IDisposabl
             }
         }
 
-        _model = new StoreModel(Schema, schema.Collections);
+        _model = Layout(schema.Collections);
     }
 
     /// <summary>Releases the data source when the store owns it (built from a connection string); a host's data source is left open.</summary>
@@ -123,6 +124,9 @@ public sealed partial class PostgreSqlDocumentStore : IDocumentStore, IDisposabl
         }
     }
 
+    private StoreLayout<CollectionModel> Layout(IEnumerable<CollectionDefinition> collections) =>
+        new(collections, c => new CollectionModel(Schema, c));
+
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
 
     private async Task<NpgsqlConnection> OpenAsync(string doing, CancellationToken cancellationToken)
@@ -142,7 +146,7 @@ public sealed partial class PostgreSqlDocumentStore : IDocumentStore, IDisposabl
     /// The schema this store works with: the one passed to <see cref="EnsureSchemaAsync"/>, else the one recorded in the
     /// database by an earlier run.
     /// </summary>
-    private async Task<StoreModel> GetModelAsync(CancellationToken cancellationToken)
+    private async Task<StoreLayout<CollectionModel>> GetModelAsync(CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
         if (_model is { } model)
@@ -155,8 +159,8 @@ public sealed partial class PostgreSqlDocumentStore : IDocumentStore, IDisposabl
         {
             try
             {
-                var recorded = new StoreModel(Schema, await SchemaMigrator.ReadDefinitionsAsync(connection, null, Schema, _commandTimeout, cancellationToken).ConfigureAwait(false));
-                if (recorded.Collections.Any())
+                var recorded = Layout(await SchemaMigrator.ReadDefinitionsAsync(connection, null, Schema, _commandTimeout, cancellationToken).ConfigureAwait(false));
+                if (!recorded.IsEmpty)
                 {
                     _model = recorded;
                 }

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Relational;
 using Crm.Sdk.Sqlite.Connections;
-using Crm.Sdk.Sqlite.Schema;
 using Crm.Sdk.Sqlite.Sql;
 using Microsoft.Data.Sqlite;
 
@@ -28,7 +28,7 @@ public sealed partial class SqliteDocumentStore
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
-                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadDocument(reader, null) : null;
+                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? model.ReadDocument(reader, null) : null;
                 }
             },
             cancellationToken).ConfigureAwait(false);
@@ -48,7 +48,7 @@ public sealed partial class SqliteDocumentStore
             var sql = $"SELECT {DocumentColumns} FROM {model.Table} AS t WHERE t.\"id\" IN ("
                 + string.Join(", ", chunk.Select((_, i) => "@i" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";
             var parameters = chunk.Select((id, i) => new SqliteParameter("@i" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), GuidBytes.ToBytes(id)));
-            await foreach (var document in StreamAsync(sql, parameters.ToArray(), null, $"reading '{collection}' by id", cancellationToken).ConfigureAwait(false))
+            await foreach (var document in StreamAsync(sql, parameters, reader => model.ReadDocument(reader, null), $"reading '{collection}' by id", cancellationToken).ConfigureAwait(false))
             {
                 yield return document;
             }
@@ -59,57 +59,9 @@ public sealed partial class SqliteDocumentStore
     public async IAsyncEnumerable<StoredDocument> QueryAsync(DocumentQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (query.Limit is < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "The limit must not be negative.");
-        }
-
         var model = (await GetModelAsync(cancellationToken).ConfigureAwait(false)).Get(query.Collection);
-        using var command = new SqliteCommand();
-        var translator = new FilterTranslator(command, model);
-        var conditions = new List<string> { translator.Translate(query.Filter) };
-        var order = query.OrderBy is null ? null : model.GetIndex(query.OrderBy);
-        if (order is { IsMultiValued: true })
-        {
-            throw new ArgumentException($"Cannot order by multi-valued index '{order.Name}' of '{model.Name}'.", nameof(query));
-        }
-
-        var direction = query.Descending ? "DESC" : "ASC";
-        var after = query.Descending ? "<" : ">";
-        string orderBy;
-        if (order is null)
-        {
-            orderBy = $"t.\"id\" {direction}";
-            if (query.After is { } position)
-            {
-                conditions.Add($"t.\"id\" {after} {translator.Parameter(GuidBytes.ToBytes(position.Id))}");
-            }
-        }
-        else
-        {
-            var column = FilterTranslator.Column(order);
-            orderBy = $"{column} {direction}, t.\"id\" {direction}";
-            conditions.Add($"{column} IS NOT NULL");
-            if (query.After is { } position)
-            {
-                ArgumentNullException.ThrowIfNull(position.SortValue);
-                var value = translator.Parameter(IndexValueCodec.ToDb(order, position.SortValue, model.Name));
-                var id = translator.Parameter(GuidBytes.ToBytes(position.Id));
-
-                // The first term is a range the index serves; the second is exact keyset order.
-                conditions.Add($"{column} {after}= {value} AND ({column} {after} {value} OR t.\"id\" {after} {id})");
-            }
-        }
-
-        var select = order is null ? DocumentColumns : $"{DocumentColumns}, {FilterTranslator.Column(order)}";
-        var sql = $"SELECT {select} FROM {model.Table} AS t WHERE {string.Join(" AND ", conditions.Select(c => "(" + c + ")"))} ORDER BY {orderBy}";
-        if (query.Limit is { } limit)
-        {
-            sql += $" LIMIT {translator.Parameter((long)limit)}";
-        }
-
-        var parameters = TakeParameters(command);
-        await foreach (var document in StreamAsync(sql, parameters, order, $"querying '{query.Collection}'", cancellationToken).ConfigureAwait(false))
+        var statement = QueryStatement.Create(model, query);
+        await foreach (var document in StreamAsync(statement.Sql, Parameters(statement.Parameters), statement.ReadDocument, $"querying '{query.Collection}'", cancellationToken).ConfigureAwait(false))
         {
             yield return document;
         }
@@ -120,10 +72,9 @@ public sealed partial class SqliteDocumentStore
     {
         ArgumentException.ThrowIfNullOrEmpty(collection);
         var model = (await GetModelAsync(cancellationToken).ConfigureAwait(false)).Get(collection);
-        using var scratch = new SqliteCommand();
-        var where = new FilterTranslator(scratch, model).Translate(filter);
-        var sql = $"SELECT count(*) FROM {model.Table} AS t WHERE {where}";
-        var parameters = TakeParameters(scratch);
+        var statement = AggregateStatement.Count(model, filter);
+        var sql = statement.Sql;
+        var parameters = Parameters(statement.Parameters);
         return await ReadAsync(
             () => $"counting '{collection}'",
             async connection =>
@@ -138,45 +89,20 @@ public sealed partial class SqliteDocumentStore
     public async Task<IReadOnlyList<AggregateRow>> AggregateAsync(AggregateQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(query.GroupBy);
-        ArgumentNullException.ThrowIfNull(query.Functions);
         var model = (await GetModelAsync(cancellationToken).ConfigureAwait(false)).Get(query.Collection);
-        var groups = query.GroupBy.Select(g => SingleValued(model, g, "group by")).ToArray();
-        var functions = query.Functions.Select(f => AggregateSql.For(model, f)).ToArray();
-        using var scratch = new SqliteCommand();
-        var where = new FilterTranslator(scratch, model).Translate(query.Filter);
-        var selected = groups.Select(FilterTranslator.Column).Concat(functions.Select(f => f.Sql)).ToList();
-        if (selected.Count == 0)
-        {
-            selected.Add("count(*)");
-        }
-
-        var sql = $"SELECT {string.Join(", ", selected)} FROM {model.Table} AS t WHERE {where}"
-            + (groups.Length == 0 ? string.Empty : " GROUP BY " + string.Join(", ", groups.Select(FilterTranslator.Column)));
-        var parameters = TakeParameters(scratch);
+        var statement = AggregateStatement.Create(model, query);
+        var parameters = Parameters(statement.Parameters);
         return await ReadAsync(
             () => $"aggregating '{query.Collection}'",
             async connection =>
             {
                 var rows = new List<AggregateRow>();
-                var reader = await connection.Command(sql, parameters).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                var reader = await connection.Command(statement.Sql, parameters).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        var keys = new object?[groups.Length];
-                        for (var i = 0; i < groups.Length; i++)
-                        {
-                            keys[i] = IndexValueCodec.FromDb(groups[i].Type, reader.GetValue(i));
-                        }
-
-                        var values = new object?[functions.Length];
-                        for (var i = 0; i < functions.Length; i++)
-                        {
-                            values[i] = functions[i].Read(reader.GetValue(groups.Length + i));
-                        }
-
-                        rows.Add(new AggregateRow(keys, values));
+                        rows.Add(statement.ReadRow(reader));
                     }
                 }
 
@@ -185,36 +111,14 @@ public sealed partial class SqliteDocumentStore
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The parameters a <see cref="FilterTranslator"/> added to a scratch command, taken off it for a cached one.</summary>
-    private static SqliteParameter[] TakeParameters(SqliteCommand scratch)
-    {
-        var parameters = scratch.Parameters.Cast<SqliteParameter>().ToArray();
-        scratch.Parameters.Clear();
-        return parameters;
-    }
-
-    private static IndexDefinition SingleValued(CollectionModel model, string name, string use)
-    {
-        var index = model.GetIndex(name);
-        return index.IsMultiValued
-            ? throw new ArgumentException($"Cannot {use} multi-valued index '{name}' of '{model.Name}'.", nameof(name))
-            : index;
-    }
-
-    private static StoredDocument ReadDocument(SqliteDataReader reader, IndexDefinition? order)
-    {
-        var id = GuidBytes.FromBytes((byte[])reader.GetValue(0));
-        return new StoredDocument(id, reader.GetInt64(1), reader.GetString(2))
-        {
-            SortValue = order is null ? id : IndexValueCodec.FromDb(order.Type, reader.GetValue(3)),
-        };
-    }
+    /// <summary>The parameters the relational core built for a statement.</summary>
+    private static IReadOnlyList<SqliteParameter> Parameters(SqlParameters parameters) => ((SqliteSqlParameters)parameters).List;
 
     /// <summary>Runs a query on its own connection and yields its documents as the reader moves.</summary>
     private async IAsyncEnumerable<StoredDocument> StreamAsync(
         string sql,
-        SqliteParameter[] parameters,
-        IndexDefinition? order,
+        IEnumerable<SqliteParameter> parameters,
+        Func<SqliteDataReader, StoredDocument> read,
         string doing,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -222,7 +126,7 @@ public sealed partial class SqliteDocumentStore
         try
         {
             var command = connection.Command(sql, parameters);
-            await foreach (var document in ReadRowsAsync(connection, command, reader => ReadDocument(reader, order), doing, cancellationToken).ConfigureAwait(false))
+            await foreach (var document in ReadRowsAsync(connection, command, read, doing, cancellationToken).ConfigureAwait(false))
             {
                 yield return document;
             }

@@ -1,4 +1,6 @@
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Relational;
+using Crm.Sdk.Sqlite.Schema;
 using Crm.Sdk.Sqlite.Writes;
 
 namespace Crm.Sdk.Sqlite;
@@ -9,7 +11,7 @@ public sealed partial class SqliteDocumentStore
     private const int CancellationCheckInterval = 256;
 
     /// <summary>How many writes from <paramref name="start"/> on are <see cref="DocumentWriteKind.Require"/>s of one collection.</summary>
-    private static int RequireRun(PreparedWrite[] prepared, int start)
+    private static int RequireRun(PreparedWrite<CollectionModel>[] prepared, int start)
     {
         var first = prepared[start];
         if (first.Write.Kind != DocumentWriteKind.Require)
@@ -18,7 +20,7 @@ public sealed partial class SqliteDocumentStore
         }
 
         var end = start + 1;
-        while (end < prepared.Length && prepared[end].Write.Kind == DocumentWriteKind.Require && ReferenceEquals(prepared[end].Model, first.Model))
+        while (end < prepared.Length && prepared[end].Write.Kind == DocumentWriteKind.Require && ReferenceEquals(prepared[end].Collection, first.Collection))
         {
             end++;
         }
@@ -38,10 +40,10 @@ public sealed partial class SqliteDocumentStore
         var model = await GetModelAsync(cancellationToken).ConfigureAwait(false);
 
         // Every write is checked and converted before the database is touched.
-        var prepared = new PreparedWrite[writes.Count];
+        var prepared = new PreparedWrite<CollectionModel>[writes.Count];
         for (var i = 0; i < writes.Count; i++)
         {
-            prepared[i] = PreparedWrite.From(writes[i], model);
+            prepared[i] = model.Prepare(writes[i]);
         }
 
         await WriteAsync(
@@ -62,7 +64,7 @@ public sealed partial class SqliteDocumentStore
                     var run = RequireRun(prepared, i);
                     if (run > 0)
                     {
-                        batch.RequireAll(new ArraySegment<PreparedWrite>(prepared, i, run));
+                        batch.RequireAll(new ArraySegment<PreparedWrite<CollectionModel>>(prepared, i, run));
                         i += run;
                     }
                     else

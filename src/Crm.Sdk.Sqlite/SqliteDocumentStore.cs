@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Relational;
 using Crm.Sdk.Sqlite.Connections;
 using Crm.Sdk.Sqlite.Schema;
 using Microsoft.Data.Sqlite;
@@ -33,7 +34,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
     private readonly string _connectionPragmas;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ConnectionCache _connections = new(Math.Clamp(Environment.ProcessorCount * 2, 4, 16));
-    private volatile StoreModel? _model;
+    private volatile StoreLayout<CollectionModel>? _model;
     private int _disposed;
 
     /// <summary>Creates a store over a database file; nothing is opened until the first call.</summary>
@@ -81,7 +82,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
         ArgumentNullException.ThrowIfNull(schema);
         ThrowIfDisposed();
         SchemaMigrator.Validate(schema);
-        var model = new StoreModel(schema.Collections);
+        var model = new StoreLayout<CollectionModel>(schema.Collections, c => new CollectionModel(c));
         await WriteAsync(
             () => "creating or upgrading the schema",
             writer =>
@@ -285,7 +286,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
     /// The schema this store works with: the one passed to <see cref="EnsureSchemaAsync"/>, else the one recorded in
     /// the database by an earlier run.
     /// </summary>
-    private async Task<StoreModel> GetModelAsync(CancellationToken cancellationToken)
+    private async Task<StoreLayout<CollectionModel>> GetModelAsync(CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
         if (_model is { } model)
@@ -297,8 +298,8 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ISecureErasure
             () => $"reading the schema of '{DataSource}'",
             reader =>
             {
-                var recorded = new StoreModel(SchemaMigrator.ReadDefinitions(reader.Connection, null));
-                if (recorded.Collections.Any())
+                var recorded = new StoreLayout<CollectionModel>(SchemaMigrator.ReadDefinitions(reader.Connection, null), c => new CollectionModel(c));
+                if (!recorded.IsEmpty)
                 {
                     _model = recorded;
                 }

@@ -94,9 +94,9 @@ public sealed class PostgreSqlProviderTests(PostgreSqlStoreFixture fixture) : IC
         await store.EnsureSchemaAsync(schema, None);
         var id = Guid.NewGuid();
 
-        await store.CommitAsync([DocumentWrite.Insert(collection, id, "{}", new IndexValues().SetMany(first, ["a"]).SetMany(second, ["b"]))], None);
+        await store.CommitAsync([DocumentWrite.Insert(collection, id, "{}", new IndexValues(schema.Collections[0]).SetMany(first, ["a"]).SetMany(second, ["b"]))], None);
         var duplicate = await Assert.ThrowsAsync<DuplicateKeyException>(() => store.CommitAsync(
-            [DocumentWrite.Insert(collection, Guid.NewGuid(), "{}", new IndexValues().SetMany(first, ["a"]))], None));
+            [DocumentWrite.Insert(collection, Guid.NewGuid(), "{}", new IndexValues(schema.Collections[0]).SetMany(first, ["a"]))], None));
 
         Assert.Equal(first, duplicate.Key);
         Assert.Equal(1, await store.CountAsync(collection, IndexFilter.Equal(second, "b"), None));
@@ -174,7 +174,7 @@ public sealed class PostgreSqlProviderTests(PostgreSqlStoreFixture fixture) : IC
         var thing = Thing.New();
 
         var error = await Assert.ThrowsAsync<CrmStorageException>(() => store.CommitAsync(
-            [thing.Insert(), DocumentWrite.Insert(ConformanceSchema.Notes, Guid.NewGuid(), "{}", new IndexValues())], None));
+            [thing.Insert(), DocumentWrite.Insert(ConformanceSchema.Notes, Guid.NewGuid(), "{}", new IndexValues(ConformanceSchema.UpgradedNotes))], None));
 
         Assert.False(error.IsTransient);
         Assert.Equal("42P01", Assert.IsType<PostgresException>(error.InnerException).SqlState);

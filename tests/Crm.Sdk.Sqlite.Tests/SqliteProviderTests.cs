@@ -152,7 +152,7 @@ public sealed class SqliteProviderTests(SqliteStoreFixture fixture) : IClassFixt
 
         await store.EnsureSchemaAsync(ConformanceSchema.Upgraded, None);
         var after = Thing.New() with { Name = "after" };
-        await store.CommitAsync([DocumentWrite.Insert(ConformanceSchema.Things, after.Id, after.Body, after.Indexes().Set("score", 7L))], None);
+        await store.CommitAsync([DocumentWrite.Insert(ConformanceSchema.Things, after.Id, after.Body, after.Indexes(ConformanceSchema.UpgradedThings).Set("score", 7L))], None);
 
         Assert.Equal(2, await store.CountAsync(ConformanceSchema.Things, null, None));
         Assert.Equal(after.Body, (await store.GetAsync(ConformanceSchema.Things, after.Id, None))!.Body);

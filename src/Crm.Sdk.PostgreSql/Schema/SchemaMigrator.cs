@@ -1,6 +1,7 @@
 using System.Globalization;
 using Crm.Sdk.PostgreSql.Sql;
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Relational;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -22,40 +23,14 @@ internal static class SchemaMigrator
 
     private const string ProviderKey = "Crm.Sdk.PostgreSql";
 
-    private static readonly HashSet<string> ReservedColumns = new(StringComparer.Ordinal) { "id", "version", "body" };
-
     /// <summary>Rejects schemas this provider cannot lay out (names that collide with its own tables and columns).</summary>
-    public static void Validate(StoreSchema schema)
-    {
-        var tables = new HashSet<string>(StringComparer.Ordinal) { SchemaTable, FormatTable };
-        foreach (var collection in schema.Collections)
-        {
-            var model = new CollectionModel("s", collection);
-            if (!tables.Add(collection.Name))
-            {
-                throw new ArgumentException($"Collection name '{collection.Name}' is taken by another table of the PostgreSQL layout.", nameof(schema));
-            }
-
-            foreach (var index in collection.Indexes)
-            {
-                if (ReservedColumns.Contains(index.Name))
-                {
-                    throw new ArgumentException($"Index name '{index.Name}' of '{collection.Name}' is reserved (id, version and body are the document's own columns).", nameof(schema));
-                }
-
-                if (index.IsMultiValued && !tables.Add(model.SideTableName(index)))
-                {
-                    throw new ArgumentException($"The side table of '{collection.Name}.{index.Name}' collides with another table.", nameof(schema));
-                }
-            }
-        }
-    }
+    public static void Validate(StoreSchema schema) => SchemaRules.Validate(schema, PostgreSqlDialect.Instance, SchemaTable, FormatTable);
 
     /// <summary>Brings the database schema up to <paramref name="schema"/>; returns the definitions the database now holds.</summary>
     public static async Task<IReadOnlyList<CollectionDefinition>> ApplyAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string schemaName, StoreSchema schema, int commandTimeout, CancellationToken cancellationToken)
     {
-        var quotedSchema = SqlNames.Quote(schemaName);
+        var quotedSchema = SqlIdentifier.Quote(schemaName);
         using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", connection, transaction))
         {
             lockCommand.CommandTimeout = commandTimeout;
@@ -65,11 +40,11 @@ internal static class SchemaMigrator
 
         await ExecuteAsync(connection, transaction, commandTimeout, cancellationToken,
             $"CREATE SCHEMA IF NOT EXISTS {quotedSchema}",
-            $"CREATE TABLE IF NOT EXISTS {quotedSchema}.{SqlNames.Quote(FormatTable)} (\"provider\" text PRIMARY KEY, \"format_version\" integer NOT NULL, \"updated_at\" timestamptz NOT NULL DEFAULT now())",
-            $"CREATE TABLE IF NOT EXISTS {quotedSchema}.{SqlNames.Quote(SchemaTable)} (\"name\" text PRIMARY KEY, \"definition\" jsonb NOT NULL, \"updated_at\" timestamptz NOT NULL DEFAULT now())").ConfigureAwait(false);
+            $"CREATE TABLE IF NOT EXISTS {quotedSchema}.{SqlIdentifier.Quote(FormatTable)} (\"provider\" text PRIMARY KEY, \"format_version\" integer NOT NULL, \"updated_at\" timestamptz NOT NULL DEFAULT now())",
+            $"CREATE TABLE IF NOT EXISTS {quotedSchema}.{SqlIdentifier.Quote(SchemaTable)} (\"name\" text PRIMARY KEY, \"definition\" jsonb NOT NULL, \"updated_at\" timestamptz NOT NULL DEFAULT now())").ConfigureAwait(false);
 
         var format = await ScalarAsync(connection, transaction, commandTimeout,
-            $"SELECT \"format_version\" FROM {quotedSchema}.{SqlNames.Quote(FormatTable)} WHERE \"provider\" = 'postgresql'", cancellationToken).ConfigureAwait(false);
+            $"SELECT \"format_version\" FROM {quotedSchema}.{SqlIdentifier.Quote(FormatTable)} WHERE \"provider\" = 'postgresql'", cancellationToken).ConfigureAwait(false);
         if (format is int stored && stored > FormatVersion)
         {
             throw new CrmStorageException(
@@ -84,15 +59,15 @@ internal static class SchemaMigrator
             var old = previous.GetValueOrDefault(collection.Name);
             if (old is not null)
             {
-                CheckCompatible(old, collection);
+                SchemaRules.CheckCompatible(old, collection);
             }
 
             var merged = CollectionDefinition.Merge(old, collection);
             await ExecuteAsync(connection, transaction, commandTimeout, cancellationToken, CollectionDdl(schemaName, collection).ToArray()).ConfigureAwait(false);
             using var record = new NpgsqlCommand(
-                $"INSERT INTO {quotedSchema}.{SqlNames.Quote(SchemaTable)} (\"name\", \"definition\", \"updated_at\") VALUES ($1, $2::jsonb, now()) "
+                $"INSERT INTO {quotedSchema}.{SqlIdentifier.Quote(SchemaTable)} (\"name\", \"definition\", \"updated_at\") VALUES ($1, $2::jsonb, now()) "
                 + "ON CONFLICT (\"name\") DO UPDATE SET \"definition\" = excluded.\"definition\", \"updated_at\" = excluded.\"updated_at\" "
-                + $"WHERE {SqlNames.Quote(SchemaTable)}.\"definition\" <> excluded.\"definition\"",
+                + $"WHERE {SqlIdentifier.Quote(SchemaTable)}.\"definition\" <> excluded.\"definition\"",
                 connection,
                 transaction);
             record.CommandTimeout = commandTimeout;
@@ -103,8 +78,8 @@ internal static class SchemaMigrator
         }
 
         await ExecuteAsync(connection, transaction, commandTimeout, cancellationToken,
-            $"INSERT INTO {quotedSchema}.{SqlNames.Quote(FormatTable)} (\"provider\", \"format_version\") VALUES ('postgresql', {FormatVersion.ToString(CultureInfo.InvariantCulture)}) "
-            + $"ON CONFLICT (\"provider\") DO UPDATE SET \"format_version\" = excluded.\"format_version\", \"updated_at\" = now() WHERE {SqlNames.Quote(FormatTable)}.\"format_version\" <> excluded.\"format_version\"").ConfigureAwait(false);
+            $"INSERT INTO {quotedSchema}.{SqlIdentifier.Quote(FormatTable)} (\"provider\", \"format_version\") VALUES ('postgresql', {FormatVersion.ToString(CultureInfo.InvariantCulture)}) "
+            + $"ON CONFLICT (\"provider\") DO UPDATE SET \"format_version\" = excluded.\"format_version\", \"updated_at\" = now() WHERE {SqlIdentifier.Quote(FormatTable)}.\"format_version\" <> excluded.\"format_version\"").ConfigureAwait(false);
         return previous.Values.ToArray();
     }
 
@@ -114,14 +89,14 @@ internal static class SchemaMigrator
     {
         using var exists = new NpgsqlCommand("SELECT to_regclass($1) IS NOT NULL", connection, transaction);
         exists.CommandTimeout = commandTimeout;
-        exists.Parameters.Add(new NpgsqlParameter { Value = SqlNames.Quote(schemaName) + "." + SqlNames.Quote(SchemaTable), NpgsqlDbType = NpgsqlDbType.Text });
+        exists.Parameters.Add(new NpgsqlParameter { Value = SqlIdentifier.Quote(schemaName) + "." + SqlIdentifier.Quote(SchemaTable), NpgsqlDbType = NpgsqlDbType.Text });
         if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
         {
             return [];
         }
 
         using var command = new NpgsqlCommand(
-            $"SELECT \"definition\"::text FROM {SqlNames.Quote(schemaName)}.{SqlNames.Quote(SchemaTable)} ORDER BY \"name\"", connection, transaction);
+            $"SELECT \"definition\"::text FROM {SqlIdentifier.Quote(schemaName)}.{SqlIdentifier.Quote(SchemaTable)} ORDER BY \"name\"", connection, transaction);
         command.CommandTimeout = commandTimeout;
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var result = new List<CollectionDefinition>();
@@ -133,44 +108,26 @@ internal static class SchemaMigrator
         return result;
     }
 
-    private static void CheckCompatible(CollectionDefinition previous, CollectionDefinition next)
-    {
-        foreach (var index in next.Indexes)
-        {
-            if (previous.HasIndex(index.Name))
-            {
-                var old = previous.GetIndex(index.Name);
-                if (old.Type != index.Type || old.IsMultiValued != index.IsMultiValued)
-                {
-                    throw new CrmConfigurationException(
-                        $"Index '{index.Name}' of '{next.Name}' was {Describe(old)} and is now {Describe(index)}: an index cannot change its type. Declare a new index instead.");
-                }
-            }
-        }
-
-        static string Describe(IndexDefinition i) => i.IsMultiValued ? $"a multi-valued {i.Type}" : $"a {i.Type}";
-    }
-
     private static IEnumerable<string> CollectionDdl(string schemaName, CollectionDefinition collection)
     {
         var model = new CollectionModel(schemaName, collection);
         var table = model.Table;
-        var columns = model.SingleValued.Select(i => $", {SqlNames.Quote(i.Name)} {IndexValueCodec.ColumnType(i.Type)}");
+        var columns = model.Columns.Select(i => $", {SqlIdentifier.Quote(i.Name)} {IndexValueCodec.ColumnType(i.Type)}");
         yield return $"CREATE TABLE IF NOT EXISTS {table} (\"id\" uuid NOT NULL, \"version\" bigint NOT NULL, \"body\" json NOT NULL"
             + string.Concat(columns)
-            + $", CONSTRAINT {SqlNames.Quote(model.PrimaryKeyName)} PRIMARY KEY (\"id\"))";
+            + $", CONSTRAINT {SqlIdentifier.Quote(model.PrimaryKeyName)} PRIMARY KEY (\"id\"))";
 
-        foreach (var index in model.SingleValued)
+        foreach (var index in model.Columns)
         {
-            yield return $"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {SqlNames.Quote(index.Name)} {IndexValueCodec.ColumnType(index.Type)}";
+            yield return $"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {SqlIdentifier.Quote(index.Name)} {IndexValueCodec.ColumnType(index.Type)}";
         }
 
-        foreach (var index in model.SingleValued)
+        foreach (var index in model.Columns)
         {
-            var column = SqlNames.Quote(index.Name);
-            var unique = SqlNames.Quote(model.UniqueIndexName(index));
-            var plain = SqlNames.Quote(model.PlainIndexName(index));
-            var schema = SqlNames.Quote(schemaName);
+            var column = SqlIdentifier.Quote(index.Name);
+            var unique = SqlIdentifier.Quote(model.UniqueIndexName(index));
+            var plain = SqlIdentifier.Quote(model.PlainIndexName(index));
+            var schema = SqlIdentifier.Quote(schemaName);
             if (index.IsUnique)
             {
                 yield return $"DROP INDEX IF EXISTS {schema}.{plain}";
@@ -192,8 +149,8 @@ internal static class SchemaMigrator
 
         foreach (var composite in collection.CompositeIndexes)
         {
-            var name = SqlNames.Quote(SqlNames.Bounded($"cx_{collection.Name}_{string.Join("_", composite)}"));
-            yield return $"CREATE INDEX IF NOT EXISTS {name} ON {table} ({string.Join(", ", composite.Select(SqlNames.Quote))}, \"id\")";
+            var name = SqlIdentifier.Quote(PostgreSqlDialect.Instance.Name($"cx_{collection.Name}_{string.Join("_", composite)}"));
+            yield return $"CREATE INDEX IF NOT EXISTS {name} ON {table} ({string.Join(", ", composite.Select(SqlIdentifier.Quote))}, \"id\")";
         }
 
         foreach (var index in model.MultiValued)
@@ -201,12 +158,12 @@ internal static class SchemaMigrator
             var sideName = model.SideTableName(index);
             var side = model.SideTable(index);
             yield return $"CREATE TABLE IF NOT EXISTS {side} (\"value\" text COLLATE \"C\" NOT NULL, \"id\" uuid NOT NULL, "
-                + $"CONSTRAINT {SqlNames.Quote(SqlNames.Bounded($"{sideName}_pkey"))} PRIMARY KEY (\"value\", \"id\"))";
-            yield return $"CREATE INDEX IF NOT EXISTS {SqlNames.Quote(SqlNames.Bounded($"ix_{sideName}_id"))} ON {side} (\"id\")";
-            var unique = SqlNames.Quote(model.UniqueIndexName(index));
+                + $"CONSTRAINT {SqlIdentifier.Quote(PostgreSqlDialect.Instance.Name($"{sideName}_pkey"))} PRIMARY KEY (\"value\", \"id\"))";
+            yield return $"CREATE INDEX IF NOT EXISTS {SqlIdentifier.Quote(PostgreSqlDialect.Instance.Name($"ix_{sideName}_id"))} ON {side} (\"id\")";
+            var unique = SqlIdentifier.Quote(model.UniqueIndexName(index));
             yield return index.IsUnique
                 ? $"CREATE UNIQUE INDEX IF NOT EXISTS {unique} ON {side} (\"value\")"
-                : $"DROP INDEX IF EXISTS {SqlNames.Quote(schemaName)}.{unique}";
+                : $"DROP INDEX IF EXISTS {SqlIdentifier.Quote(schemaName)}.{unique}";
         }
     }
 

@@ -1,6 +1,7 @@
 using Crm.Sdk.PostgreSql.Schema;
 using Crm.Sdk.PostgreSql.Sql;
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Relational;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -22,8 +23,8 @@ internal sealed class WriteBatch
     private static readonly string[] DocumentColumns = ["\"id\"", "\"version\"", "\"body\""];
     private static readonly string[] DocumentValues = ["u.id", "u.version", "u.body::json"];
 
-    private readonly List<IReadOnlyList<PreparedWrite>> _writesOfCommand = [];
-    private readonly List<(int Command, PreparedWrite Write)> _versionChecks = [];
+    private readonly List<IReadOnlyList<PreparedWrite<CollectionModel>>> _writesOfCommand = [];
+    private readonly List<(int Command, PreparedWrite<CollectionModel> Write)> _versionChecks = [];
     private readonly List<int> _requirements = [];
     private readonly HashSet<int> _missing = [];
 
@@ -37,7 +38,7 @@ internal sealed class WriteBatch
     /// The updates, deletes and requirements, each with the command whose row count tells whether its version matched
     /// (or its document exists), in write order.
     /// </summary>
-    public IReadOnlyList<(int Command, PreparedWrite Write)> VersionChecks => _versionChecks;
+    public IReadOnlyList<(int Command, PreparedWrite<CollectionModel> Write)> VersionChecks => _versionChecks;
 
     /// <summary>The commands of the requirements, in write order: the only commands that return rows (one result set each).</summary>
     public IReadOnlyList<int> Requirements => _requirements;
@@ -55,9 +56,9 @@ internal sealed class WriteBatch
     public bool IsMissing(int command) => _missing.Contains(command);
 
     /// <summary>The writes a command applies (to tell which write failed).</summary>
-    public IReadOnlyList<PreparedWrite> WritesOf(int command) => _writesOfCommand[command];
+    public IReadOnlyList<PreparedWrite<CollectionModel>> WritesOf(int command) => _writesOfCommand[command];
 
-    public static WriteBatch Build(IReadOnlyList<PreparedWrite> writes)
+    public static WriteBatch Build(IReadOnlyList<PreparedWrite<CollectionModel>> writes)
     {
         var batch = new WriteBatch();
         var i = 0;
@@ -66,7 +67,7 @@ internal sealed class WriteBatch
             var write = writes[i];
             if (write.Write.IsInsert)
             {
-                var run = new List<PreparedWrite>();
+                var run = new List<PreparedWrite<CollectionModel>>();
                 while (i < writes.Count && writes[i].Write.IsInsert && writes[i].Collection == write.Collection && run.Count < RowsPerInsert)
                 {
                     run.Add(writes[i++]);
@@ -99,7 +100,7 @@ internal sealed class WriteBatch
         return batch;
     }
 
-    private void Add(string sql, SqlParameters parameters, IReadOnlyList<PreparedWrite> writes)
+    private void Add(string sql, PostgreSqlParameters parameters, IReadOnlyList<PreparedWrite<CollectionModel>> writes)
     {
         var command = new NpgsqlBatchCommand(sql);
         parameters.CopyTo(command.Parameters);
@@ -107,26 +108,26 @@ internal sealed class WriteBatch
         _writesOfCommand.Add(writes);
     }
 
-    private void AddInserts(CollectionModel model, List<PreparedWrite> run)
+    private void AddInserts(CollectionModel model, List<PreparedWrite<CollectionModel>> run)
     {
-        var parameters = new SqlParameters();
+        var parameters = new PostgreSqlParameters();
         var arrays = new List<string>
         {
-            parameters.Add(run.Select(w => w.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid) + "::uuid[]",
+            parameters.Add(run.Select(w => w.Write.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid) + "::uuid[]",
             parameters.Add(run.Select(w => w.Write.NewVersion).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint) + "::bigint[]",
             parameters.Add(run.Select(w => w.Write.Body!).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text) + "::text[]",
         };
         var aliases = new List<string> { "id", "version", "body" };
-        for (var c = 0; c < model.SingleValued.Count; c++)
+        for (var c = 0; c < model.Columns.Count; c++)
         {
-            var index = model.SingleValued[c];
+            var index = model.Columns[c];
             var column = c;
-            arrays.Add(parameters.Add(ColumnArray(index.Type, run.Select(w => w.Singles[column])), NpgsqlDbType.Array | IndexValueCodec.DbType(index.Type))
+            arrays.Add(parameters.Add(IndexValueCodec.ToArray(index.Type, run.Select(w => w.Columns[column])), NpgsqlDbType.Array | IndexValueCodec.DbType(index.Type))
                 + $"::{IndexValueCodec.CastType(index.Type)}[]");
             aliases.Add("c" + c.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var columns = DocumentColumns.Concat(model.SingleValued.Select(i => SqlNames.Quote(i.Name)));
+        var columns = DocumentColumns.Concat(model.Columns.Select(i => SqlIdentifier.Quote(i.Name)));
         var values = DocumentValues.Concat(aliases.Skip(3).Select(a => "u." + a));
         Add(
             $"INSERT INTO {model.Table} ({string.Join(", ", columns)}) SELECT {string.Join(", ", values)} FROM unnest({string.Join(", ", arrays)}) AS u({string.Join(", ", aliases)})",
@@ -136,7 +137,7 @@ internal sealed class WriteBatch
         for (var m = 0; m < model.MultiValued.Count; m++)
         {
             var index = model.MultiValued[m];
-            var pairs = run.SelectMany(w => w.Multis[m].Select(v => (Value: v, w.Id))).ToArray();
+            var pairs = run.SelectMany(w => w.MultiValues[m].Select(v => (Value: v, w.Write.Id))).ToArray();
             if (pairs.Length > 0)
             {
                 AddSideRows(model, index, pairs, run);
@@ -144,19 +145,19 @@ internal sealed class WriteBatch
         }
     }
 
-    private void AddUpdate(PreparedWrite write)
+    private void AddUpdate(PreparedWrite<CollectionModel> write)
     {
         var model = write.Collection;
-        var parameters = new SqlParameters();
+        var parameters = new PostgreSqlParameters();
         var sets = new List<string>
         {
             $"\"version\" = {parameters.Add(write.Write.NewVersion, NpgsqlDbType.Bigint)}",
             $"\"body\" = {parameters.Add(write.Write.Body, NpgsqlDbType.Json)}",
         };
-        for (var c = 0; c < model.SingleValued.Count; c++)
+        for (var c = 0; c < model.Columns.Count; c++)
         {
-            var index = model.SingleValued[c];
-            sets.Add($"{SqlNames.Quote(index.Name)} = {parameters.Add(write.Singles[c], IndexValueCodec.DbType(index.Type))}");
+            var index = model.Columns[c];
+            sets.Add($"{SqlIdentifier.Quote(index.Name)} = {parameters.Add(write.Columns[c], IndexValueCodec.DbType(index.Type))}");
         }
 
         var id = parameters.Add(write.Id, NpgsqlDbType.Uuid);
@@ -168,17 +169,17 @@ internal sealed class WriteBatch
         {
             var index = model.MultiValued[m];
             AddSideDelete(model, index, write);
-            if (write.Multis[m].Length > 0)
+            if (write.MultiValues[m].Length > 0)
             {
-                AddSideRows(model, index, write.Multis[m].Select(v => (v, write.Id)).ToArray(), [write]);
+                AddSideRows(model, index, write.MultiValues[m].Select(v => (v, write.Write.Id)).ToArray(), [write]);
             }
         }
     }
 
-    private void AddDelete(PreparedWrite write)
+    private void AddDelete(PreparedWrite<CollectionModel> write)
     {
         var model = write.Collection;
-        var parameters = new SqlParameters();
+        var parameters = new PostgreSqlParameters();
         var id = parameters.Add(write.Id, NpgsqlDbType.Uuid);
         var expected = parameters.Add(write.Write.ExpectedVersion, NpgsqlDbType.Bigint);
         _versionChecks.Add((Commands.Count, write));
@@ -193,9 +194,9 @@ internal sealed class WriteBatch
     /// <c>FOR KEY SHARE</c>: the weakest row lock that a delete (or a change of the id) waits for, while updates of the
     /// required document go on. A row deleted by a transaction that commits first is not returned: the row count is 0.
     /// </summary>
-    private void AddRequire(PreparedWrite write)
+    private void AddRequire(PreparedWrite<CollectionModel> write)
     {
-        var parameters = new SqlParameters();
+        var parameters = new PostgreSqlParameters();
         var id = parameters.Add(write.Id, NpgsqlDbType.Uuid);
         _versionChecks.Add((Commands.Count, write));
         _requirements.Add(Commands.Count);
@@ -207,7 +208,7 @@ internal sealed class WriteBatch
     /// return (all sub-statements see the same snapshot, so a filter on a side table still sees its rows). It returns no
     /// rows: only requirements do.
     /// </summary>
-    private void AddDeleteWhere(PreparedWrite write)
+    private void AddDeleteWhere(PreparedWrite<CollectionModel> write)
     {
         var model = write.Collection;
         var delete = $"DELETE FROM {model.Table} t WHERE {write.FilterSql} RETURNING t.\"id\"";
@@ -216,32 +217,24 @@ internal sealed class WriteBatch
             : $"WITH gone AS ({delete})"
                 + string.Concat(model.MultiValued.Skip(1).Select((index, m) => $", side{m.ToString(System.Globalization.CultureInfo.InvariantCulture)} AS ({DeleteSideRowsOfGone(model, index)})"))
                 + " " + DeleteSideRowsOfGone(model, model.MultiValued[0]);
-        Add(sql, write.FilterParameters!, [write]);
+        Add(sql, (PostgreSqlParameters)write.FilterParameters!, [write]);
     }
 
     private static string DeleteSideRowsOfGone(CollectionModel model, IndexDefinition index) =>
         $"DELETE FROM {model.SideTable(index)} WHERE \"id\" IN (SELECT \"id\" FROM gone)";
 
-    private void AddSideDelete(CollectionModel model, IndexDefinition index, PreparedWrite write)
+    private void AddSideDelete(CollectionModel model, IndexDefinition index, PreparedWrite<CollectionModel> write)
     {
-        var parameters = new SqlParameters();
+        var parameters = new PostgreSqlParameters();
         var id = parameters.Add(write.Id, NpgsqlDbType.Uuid);
         Add($"DELETE FROM {model.SideTable(index)} WHERE \"id\" = {id}", parameters, [write]);
     }
 
-    private void AddSideRows(CollectionModel model, IndexDefinition index, (string Value, Guid Id)[] pairs, IReadOnlyList<PreparedWrite> writes)
+    private void AddSideRows(CollectionModel model, IndexDefinition index, (string Value, Guid Id)[] pairs, IReadOnlyList<PreparedWrite<CollectionModel>> writes)
     {
-        var parameters = new SqlParameters();
+        var parameters = new PostgreSqlParameters();
         var values = parameters.Add(pairs.Select(p => p.Value).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         var ids = parameters.Add(pairs.Select(p => p.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid);
         Add($"INSERT INTO {model.SideTable(index)} (\"value\", \"id\") SELECT * FROM unnest({values}::text[], {ids}::uuid[])", parameters, writes);
     }
-
-    private static Array ColumnArray(IndexValueType type, IEnumerable<object?> values) => type switch
-    {
-        IndexValueType.Text => values.Select(v => (string?)v).ToArray(),
-        IndexValueType.WholeNumber => values.Select(v => (long?)v).ToArray(),
-        IndexValueType.Number => values.Select(v => (decimal?)v).ToArray(),
-        _ => values.Select(v => (Guid?)v).ToArray(),
-    };
 }

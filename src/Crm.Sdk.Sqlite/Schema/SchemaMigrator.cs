@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Relational;
 using Crm.Sdk.Sqlite.Sql;
 using Microsoft.Data.Sqlite;
 
@@ -17,33 +18,8 @@ internal static class SchemaMigrator
 
     public const string SchemaTable = "crm_schema";
 
-    private static readonly HashSet<string> ReservedColumns = new(StringComparer.Ordinal) { "id", "version", "body" };
-
     /// <summary>Rejects schemas this provider cannot lay out (names that collide with its own tables and columns).</summary>
-    public static void Validate(StoreSchema schema)
-    {
-        var tables = new HashSet<string>(StringComparer.Ordinal) { SchemaTable };
-        foreach (var collection in schema.Collections)
-        {
-            if (!tables.Add(collection.Name))
-            {
-                throw new ArgumentException($"Collection name '{collection.Name}' is taken by another table of the SQLite layout.", nameof(schema));
-            }
-
-            foreach (var index in collection.Indexes)
-            {
-                if (ReservedColumns.Contains(index.Name))
-                {
-                    throw new ArgumentException($"Index name '{index.Name}' of '{collection.Name}' is reserved (id, version and body are the document's own columns).", nameof(schema));
-                }
-
-                if (index.IsMultiValued && !tables.Add(SqlIdentifier.SideTable(collection.Name, index.Name)))
-                {
-                    throw new ArgumentException($"The side table of '{collection.Name}.{index.Name}' collides with another table.", nameof(schema));
-                }
-            }
-        }
-    }
+    public static void Validate(StoreSchema schema) => SchemaRules.Validate(schema, SqliteDialect.Instance, SchemaTable);
 
     /// <summary>Brings the database up to <paramref name="schema"/>.</summary>
     public static void Apply(SqliteConnection connection, SqliteTransaction transaction, StoreSchema schema)
@@ -63,7 +39,7 @@ internal static class SchemaMigrator
         {
             if (stored.TryGetValue(collection.Name, out var previous))
             {
-                CheckCompatible(previous, collection);
+                SchemaRules.CheckCompatible(previous, collection);
             }
 
             ApplyCollection(connection, transaction, collection);
@@ -97,28 +73,11 @@ internal static class SchemaMigrator
         return result;
     }
 
-    private static void CheckCompatible(CollectionDefinition previous, CollectionDefinition next)
-    {
-        foreach (var index in next.Indexes)
-        {
-            if (previous.HasIndex(index.Name))
-            {
-                var old = previous.GetIndex(index.Name);
-                if (old.Type != index.Type || old.IsMultiValued != index.IsMultiValued)
-                {
-                    throw new CrmConfigurationException(
-                        $"Index '{index.Name}' of '{next.Name}' was {Describe(old)} and is now {Describe(index)}: an index cannot change its type. Declare a new index instead.");
-                }
-            }
-        }
-
-        static string Describe(IndexDefinition i) => i.IsMultiValued ? $"a multi-valued {i.Type}" : $"a {i.Type}";
-    }
-
     private static void ApplyCollection(SqliteConnection connection, SqliteTransaction transaction, CollectionDefinition collection)
     {
         var name = collection.Name;
-        var table = SqlIdentifier.Quote(name);
+        var layout = new CollectionLayout(collection, SqliteDialect.Instance);
+        var table = layout.Table;
         var single = collection.Indexes.Where(i => !i.IsMultiValued).ToArray();
         Execute(connection, transaction,
             $"CREATE TABLE IF NOT EXISTS {table} (\"id\" BLOB NOT NULL PRIMARY KEY, \"version\" INTEGER NOT NULL, \"body\" TEXT NOT NULL"
@@ -164,8 +123,8 @@ internal static class SchemaMigrator
 
         foreach (var index in collection.Indexes.Where(i => i.IsMultiValued))
         {
-            var sideName = SqlIdentifier.SideTable(name, index.Name);
-            var side = SqlIdentifier.Quote(sideName);
+            var sideName = layout.SideTableName(index);
+            var side = layout.SideTable(index);
             Execute(connection, transaction,
                 $"CREATE TABLE IF NOT EXISTS {side} (\"value\" TEXT NOT NULL, \"id\" BLOB NOT NULL, PRIMARY KEY (\"value\", \"id\")) WITHOUT ROWID");
             Execute(connection, transaction, $"CREATE INDEX IF NOT EXISTS {SqlIdentifier.Quote($"ix_{sideName}_id")} ON {side} (\"id\")");

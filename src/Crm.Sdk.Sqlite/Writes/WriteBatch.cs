@@ -1,4 +1,5 @@
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Relational;
 using Crm.Sdk.Sqlite.Connections;
 using Crm.Sdk.Sqlite.Schema;
 using Crm.Sdk.Sqlite.Sql;
@@ -28,7 +29,7 @@ internal sealed class WriteBatch
         _transaction = transaction;
     }
 
-    public void Apply(PreparedWrite write)
+    public void Apply(PreparedWrite<CollectionModel> write)
     {
         switch (write.Write.Kind)
         {
@@ -51,9 +52,9 @@ internal sealed class WriteBatch
     }
 
     // The hot path of bulk appends: a native statement bound by position (see NativeStatement).
-    private void Insert(PreparedWrite write)
+    private void Insert(PreparedWrite<CollectionModel> write)
     {
-        var statement = _connection.Statement(write.Model.InsertSql);
+        var statement = _connection.Statement(write.Collection.InsertSql);
         statement.Bind(0, write.Id);
         statement.Bind(1, write.Write.NewVersion);
         statement.Bind(2, write.Write.Body);
@@ -74,9 +75,9 @@ internal sealed class WriteBatch
         InsertSideValues(write);
     }
 
-    private void Update(PreparedWrite write)
+    private void Update(PreparedWrite<CollectionModel> write)
     {
-        var model = write.Model;
+        var model = write.Collection;
         var command = Command(model.UpdateSql, model.UpdateParameters);
         SetRow(command, write);
         command.Parameters[1].Value = write.Write.ExpectedVersion;
@@ -89,9 +90,9 @@ internal sealed class WriteBatch
         InsertSideValues(write);
     }
 
-    private void Delete(PreparedWrite write)
+    private void Delete(PreparedWrite<CollectionModel> write)
     {
-        var command = Command(write.Model.DeleteSql, ["@id", "@expected"]);
+        var command = Command(write.Collection.DeleteSql, ["@id", "@expected"]);
         command.Parameters[0].Value = write.Id;
         command.Parameters[1].Value = write.Write.ExpectedVersion;
         if (Execute(command, write) == 0)
@@ -109,9 +110,9 @@ internal sealed class WriteBatch
     /// lock is needed: a batch runs in a <c>BEGIN IMMEDIATE</c> transaction, so no other writer can delete a required
     /// document before it commits.
     /// </summary>
-    public void RequireAll(IReadOnlyList<PreparedWrite> run)
+    public void RequireAll(IReadOnlyList<PreparedWrite<CollectionModel>> run)
     {
-        var model = run[0].Model;
+        var model = run[0].Collection;
         var found = new HashSet<Guid>();
         var sql = RequireSql(model);
         for (var start = 0; start < run.Count; start += RequireChunk)
@@ -143,17 +144,14 @@ internal sealed class WriteBatch
     /// Reads the ids that match first, then deletes each document and its side rows: deleting side rows first would change
     /// what a filter on a multi-valued index matches, and deleting documents first would lose which side rows to remove.
     /// </summary>
-    private void DeleteWhere(PreparedWrite write)
+    private void DeleteWhere(PreparedWrite<CollectionModel> write)
     {
         var ids = new List<byte[]>();
         using (var select = _connection.Connection.CreateCommand())
         {
             select.Transaction = _transaction;
-            select.CommandText = write.SelectSql;
-            foreach (var (name, value) in write.SelectParameters)
-            {
-                select.Parameters.AddWithValue(name, value);
-            }
+            select.CommandText = $"SELECT {CollectionLayout.Alias}.\"id\" FROM {write.Collection.Table} AS {CollectionLayout.Alias} WHERE {write.FilterSql}";
+            select.Parameters.AddRange(((SqliteSqlParameters)write.FilterParameters!).List.ToArray());
 
             using var reader = select.ExecuteReader();
             while (reader.Read())
@@ -162,7 +160,7 @@ internal sealed class WriteBatch
             }
         }
 
-        var model = write.Model;
+        var model = write.Collection;
         var delete = Command(model.DeleteAnyVersionSql, ["@id"]);
         foreach (var id in ids)
         {
@@ -179,7 +177,7 @@ internal sealed class WriteBatch
 
     // By ordinal (Command creates the parameters in the model's order): a lookup by name would build each column's
     // parameter name and search the collection for it, for every row.
-    private static void SetRow(SqliteCommand command, PreparedWrite write)
+    private static void SetRow(SqliteCommand command, PreparedWrite<CollectionModel> write)
     {
         var parameters = command.Parameters;
         parameters[0].Value = write.Id;
@@ -190,9 +188,9 @@ internal sealed class WriteBatch
         }
     }
 
-    private void InsertSideValues(PreparedWrite write)
+    private void InsertSideValues(PreparedWrite<CollectionModel> write)
     {
-        var model = write.Model;
+        var model = write.Collection;
         for (var i = 0; i < model.MultiValued.Count; i++)
         {
             var values = write.MultiValues[i];
@@ -218,9 +216,9 @@ internal sealed class WriteBatch
         }
     }
 
-    private void DeleteSideValues(PreparedWrite write)
+    private void DeleteSideValues(PreparedWrite<CollectionModel> write)
     {
-        var model = write.Model;
+        var model = write.Collection;
         for (var i = 0; i < model.MultiValued.Count; i++)
         {
             var command = Command(model.SideDeleteSql[i], ["@id"]);
@@ -229,7 +227,7 @@ internal sealed class WriteBatch
         }
     }
 
-    private static int Execute(SqliteCommand command, PreparedWrite write)
+    private static int Execute(SqliteCommand command, PreparedWrite<CollectionModel> write)
     {
         try
         {
@@ -242,12 +240,12 @@ internal sealed class WriteBatch
     }
 
     /// <summary>A broken constraint as the SDK reports it: a duplicate key naming the index when it is one, else a storage error.</summary>
-    private static Exception ConstraintBroken(SqliteException ex, PreparedWrite write) =>
-        Duplicate(ex, write) ?? (Exception)new CrmStorageException($"A write to '{write.Model.Name}' broke a constraint: {ex.Message}", ex);
+    private static Exception ConstraintBroken(SqliteException ex, PreparedWrite<CollectionModel> write) =>
+        Duplicate(ex, write) ?? (Exception)new CrmStorageException($"A write to '{write.Collection.Name}' broke a constraint: {ex.Message}", ex);
 
-    private static DuplicateKeyException? Duplicate(SqliteException ex, PreparedWrite write)
+    private static DuplicateKeyException? Duplicate(SqliteException ex, PreparedWrite<CollectionModel> write)
     {
-        var model = write.Model;
+        var model = write.Collection;
         var at = ex.Message.IndexOf(UniqueFailed, StringComparison.Ordinal);
         if (at < 0)
         {
@@ -267,13 +265,13 @@ internal sealed class WriteBatch
             : null;
     }
 
-    private ConcurrencyConflictException Conflict(PreparedWrite write)
+    private ConcurrencyConflictException Conflict(PreparedWrite<CollectionModel> write)
     {
-        var command = Command(write.Model.VersionSql, ["@id"]);
+        var command = Command(write.Collection.VersionSql, ["@id"]);
         command.Parameters[0].Value = write.Id;
         var actual = command.ExecuteScalar();
         return new ConcurrencyConflictException(
-            write.Model.Name,
+            write.Collection.Name,
             write.Write.Id.ToString(),
             write.Write.ExpectedVersion,
             actual is null or DBNull ? null : Convert.ToInt64(actual, System.Globalization.CultureInfo.InvariantCulture));

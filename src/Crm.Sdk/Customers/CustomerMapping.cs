@@ -218,7 +218,7 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
         ArgumentNullException.ThrowIfNull(protector);
         var nameKey = NameKey(aggregate.DisplayName);
         var namesEncrypted = protector.IsEncrypted(CollectionName, DisplayNameField);
-        return new IndexValues(Collection.Indexes.Count)
+        return new IndexValues(Collection)
             .Set(KindIndex, KindValue(aggregate.Kind))
             .Set(NameKeyIndex, namesEncrypted || aggregate.IsErased ? null : nameKey)
             .SetMany(NameTokensIndex, namesEncrypted && !aggregate.IsErased ? NamePrefixes(nameKey).Select(p => protector.IndexValue(CollectionName, DisplayNameField, p)) : [])

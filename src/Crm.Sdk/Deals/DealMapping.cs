@@ -135,7 +135,7 @@ internal sealed class DealMapping(IClock? clock = null) : AggregateMapping<Deal>
     public override IndexValues GetIndexValues(Deal aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
-        return new IndexValues(Collection.Indexes.Count)
+        return new IndexValues(Collection)
             .Set(CustomerIdIndex, aggregate.CustomerId.Value)
             .Set(PipelineIdIndex, aggregate.PipelineId.Value)
             .Set(StageIdIndex, aggregate.StageId.Value)

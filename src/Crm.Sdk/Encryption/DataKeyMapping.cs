@@ -55,7 +55,7 @@ internal static class DataKeyMapping
     private static DataKeyDocument ToDocument(Guid customerId, WrappedDataKey key, bool retired) =>
         new(customerId, key.RootKeyId, Convert.ToBase64String(key.WrappedKey), key.CreatedAt, null, retired);
 
-    private static IndexValues Indexes(Guid customerId, string? rootKeyId, bool erased, bool retired) => new IndexValues(Collection.Indexes.Count)
+    private static IndexValues Indexes(Guid customerId, string? rootKeyId, bool erased, bool retired) => new IndexValues(Collection)
         .Set(CustomerIdIndex, customerId)
         .Set(RootKeyIdIndex, rootKeyId)
         .Set(ErasedIndex, IndexConversions.ToIndex(erased))

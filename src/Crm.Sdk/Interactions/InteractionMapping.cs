@@ -145,7 +145,7 @@ internal sealed partial class InteractionMapping(IClock? clock = null) : Aggrega
     public override IndexValues GetIndexValues(Interaction aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
-        var values = new IndexValues(Collection.Indexes.Count)
+        var values = new IndexValues(Collection)
             .Set(CustomerIdIndex, aggregate.CustomerId.Value)
             .Set(OccurredAtIndex, IndexConversions.ToIndex(aggregate.OccurredAt))
             .Set(KindIndex, ToIndex(aggregate.Kind))

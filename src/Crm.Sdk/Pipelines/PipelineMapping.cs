@@ -60,7 +60,7 @@ internal sealed class PipelineMapping(IClock? clock = null) : AggregateMapping<P
     public override IndexValues GetIndexValues(Pipeline aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
-        return new IndexValues(Collection.Indexes.Count)
+        return new IndexValues(Collection)
             .Set(NameKeyIndex, NameKey(aggregate.Name))
             .Set(CreatedAtIndex, IndexConversions.ToIndex(aggregate.CreatedAt));
     }

@@ -5,7 +5,7 @@ namespace Crm.Sdk.ProviderKit;
 /// <summary>A collection of documents of one aggregate type and the index values declared for it.</summary>
 public sealed class CollectionDefinition
 {
-    private readonly Dictionary<string, IndexDefinition> _byName;
+    private readonly Dictionary<string, int> _ordinals;
 
     /// <summary>Declares a collection.</summary>
     /// <param name="name">A lower-case identifier (<c>[a-z][a-z0-9_]*</c>), used as the table name.</param>
@@ -25,7 +25,15 @@ public sealed class CollectionDefinition
 
         Name = name;
         Indexes = indexes.ToArray();
-        _byName = Indexes.ToDictionary(i => i.Name, StringComparer.Ordinal);
+        _ordinals = new Dictionary<string, int>(Indexes.Count, StringComparer.Ordinal);
+        for (var i = 0; i < Indexes.Count; i++)
+        {
+            if (!_ordinals.TryAdd(Indexes[i].Name, i))
+            {
+                throw new ArgumentException($"Collection '{name}' declares index '{Indexes[i].Name}' twice.", nameof(indexes));
+            }
+        }
+
         CompositeIndexes = (compositeIndexes ?? []).Select(c => (IReadOnlyList<string>)c.ToArray()).ToArray();
         foreach (var column in CompositeIndexes.SelectMany(c => c))
         {
@@ -39,7 +47,10 @@ public sealed class CollectionDefinition
     /// <summary>The collection name, also the table name.</summary>
     public string Name { get; }
 
-    /// <summary>The declared index values, in declaration order.</summary>
+    /// <summary>
+    /// The declared index values, in declaration order: the position of an index in this list is its ordinal, the
+    /// position at which <see cref="IndexValues"/> holds its value.
+    /// </summary>
     public IReadOnlyList<IndexDefinition> Indexes { get; }
 
     /// <summary>The composite lookup paths, each a list of single-valued index names; providers append the id.</summary>
@@ -49,15 +60,40 @@ public sealed class CollectionDefinition
     /// <param name="name">The index name.</param>
     /// <returns>The index definition.</returns>
     /// <exception cref="ArgumentException">The collection declares no such index.</exception>
-    public IndexDefinition GetIndex(string name) =>
-        _byName.TryGetValue(name, out var index)
-            ? index
+    public IndexDefinition GetIndex(string name) => Indexes[GetOrdinal(name)];
+
+    /// <summary>Finds the ordinal of an index: its position in <see cref="Indexes"/> and in the <see cref="IndexValues"/> of this collection.</summary>
+    /// <param name="name">The index name.</param>
+    /// <returns>The ordinal, from 0 to the index count - 1.</returns>
+    /// <exception cref="ArgumentException">The collection declares no such index.</exception>
+    public int GetOrdinal(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _ordinals.TryGetValue(name, out var ordinal)
+            ? ordinal
             : throw new ArgumentException($"Collection '{Name}' declares no index '{name}'.", nameof(name));
+    }
+
+    /// <summary>Finds the ordinal of an index, if the collection declares it.</summary>
+    /// <param name="name">The index name.</param>
+    /// <param name="ordinal">The ordinal when declared, else -1.</param>
+    /// <returns><see langword="true"/> when declared.</returns>
+    public bool TryGetOrdinal(string name, out int ordinal)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (_ordinals.TryGetValue(name, out ordinal))
+        {
+            return true;
+        }
+
+        ordinal = -1;
+        return false;
+    }
 
     /// <summary>Whether the collection declares an index of that name.</summary>
     /// <param name="name">The index name.</param>
     /// <returns><see langword="true"/> when declared.</returns>
-    public bool HasIndex(string name) => _byName.ContainsKey(name);
+    public bool HasIndex(string name) => _ordinals.ContainsKey(name);
 
     /// <summary>The definition as JSON, for providers that record the schema they applied (name, indexes with their options, composites).</summary>
     /// <returns>The JSON text; <see cref="FromJson"/> reads it back.</returns>

@@ -37,7 +37,7 @@ internal static class DomainEventMapping
         var id = Guid.CreateVersion7(recordedAt.ToDateTimeOffset());
         var eventType = domainEvent.GetType().Name;
         var body = Serialize(domainEvent, eventType, recordedAt);
-        var indexes = new IndexValues(Collection.Indexes.Count)
+        var indexes = new IndexValues(Collection)
             .Set(RecordedAt, IndexConversions.ToIndex(recordedAt))
             .Set(EventType, eventType)
             .Set(AggregateType, aggregateType)

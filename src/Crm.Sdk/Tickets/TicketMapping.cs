@@ -153,7 +153,7 @@ internal sealed class TicketMapping(IClock? clock = null) : AggregateMapping<Tic
     public override IndexValues GetIndexValues(Ticket aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
-        return new IndexValues(Collection.Indexes.Count)
+        return new IndexValues(Collection)
             .Set(CustomerIdIndex, aggregate.CustomerId.Value)
             .Set(StatusIndex, ToIndex(aggregate.Status))
             .Set(IsOpenIndex, IndexConversions.ToIndex(aggregate.IsOpen))

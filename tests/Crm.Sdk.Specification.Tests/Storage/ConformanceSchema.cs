@@ -27,6 +27,15 @@ public static class ConformanceSchema
         new CollectionDefinition(Notes, [new IndexDefinition("subject", IndexValueType.Text)]),
     ]);
 
+    /// <summary>The <c>things</c> collection of <see cref="Initial"/>.</summary>
+    public static CollectionDefinition InitialThings => Initial.GetCollection(Things);
+
+    /// <summary>The <c>things</c> collection of <see cref="Upgraded"/> (with <c>score</c>).</summary>
+    public static CollectionDefinition UpgradedThings => Upgraded.GetCollection(Things);
+
+    /// <summary>The <c>notes</c> collection of <see cref="Upgraded"/>.</summary>
+    public static CollectionDefinition UpgradedNotes => Upgraded.GetCollection(Notes);
+
     private static CollectionDefinition ThingsV1() => new(
         Things,
         [

@@ -36,9 +36,9 @@ public abstract partial class DocumentStoreConformanceTests<TFixture>
         var upgraded = Track(await Fixture.ReopenStoreAsync(name));
         await upgraded.EnsureSchemaAsync(ConformanceSchema.Upgraded, None);
         var scored = Thing.New() with { Name = "new", Rank = 2 };
-        await upgraded.CommitAsync([DocumentWrite.Insert(ConformanceSchema.Things, scored.Id, scored.Body, scored.Indexes().Set("score", 5L))], None);
+        await upgraded.CommitAsync([DocumentWrite.Insert(ConformanceSchema.Things, scored.Id, scored.Body, scored.Indexes(ConformanceSchema.UpgradedThings).Set("score", 5L))], None);
         var note = Guid.NewGuid();
-        await upgraded.CommitAsync([DocumentWrite.Insert(ConformanceSchema.Notes, note, "{}", new IndexValues().Set("subject", "hello"))], None);
+        await upgraded.CommitAsync([DocumentWrite.Insert(ConformanceSchema.Notes, note, "{}", new IndexValues(ConformanceSchema.UpgradedNotes).Set("subject", "hello"))], None);
 
         Assert.Equal(old.Body, (await upgraded.GetAsync(ConformanceSchema.Things, old.Id, None))!.Body);
         Assert.Equal(IdsOf([old]), await MatchingIdsAsync(upgraded, IndexFilter.Equal("name", "old")));

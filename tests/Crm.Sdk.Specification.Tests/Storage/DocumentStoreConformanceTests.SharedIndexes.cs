@@ -9,6 +9,9 @@ public abstract partial class DocumentStoreConformanceTests<TFixture>
 {
     private const string Readings = "readings";
 
+    /// <summary>The definition the readings' index values are created for: another instance than the store's, as a client's would be.</summary>
+    private static readonly CollectionDefinition ReadingValues = ReadingsSchema(ownIndexes: true).Collections[0];
+
     /// <summary>
     /// Values without a B-tree of their own filter, order, page and aggregate exactly like the others, alone or through
     /// the composite that covers them.
@@ -119,6 +122,6 @@ public abstract partial class DocumentStoreConformanceTests<TFixture>
             Readings,
             Id,
             "{}",
-            new IndexValues().Set("owner", Owner).Set("taken_at", TakenAt).Set("kind", Kind).Set("value", Value));
+            new IndexValues(ReadingValues).Set("owner", Owner).Set("taken_at", TakenAt).Set("kind", Kind).Set("value", Value));
     }
 }

@@ -296,14 +296,48 @@ public abstract partial class DocumentStoreConformanceTests<TFixture>
         var store = await NewStoreAsync();
         var good = Thing.New();
 
+        var coloured = new CollectionDefinition(
+            ConformanceSchema.Things, [.. ConformanceSchema.InitialThings.Indexes, new IndexDefinition("colour", IndexValueType.Text)]);
+
         await Assert.ThrowsAnyAsync<ArgumentException>(() => store.CommitAsync(
-            [good.Insert(), DocumentWrite.Insert("nowhere", Guid.NewGuid(), "{}", new IndexValues())], None));
+            [good.Insert(), DocumentWrite.Insert("nowhere", Guid.NewGuid(), "{}", new IndexValues(ConformanceSchema.InitialThings))], None));
+        Assert.ThrowsAny<ArgumentException>(() => new IndexValues(ConformanceSchema.InitialThings).Set("colour", "red"));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => store.CommitAsync(
-            [DocumentWrite.Insert(ConformanceSchema.Things, Guid.NewGuid(), "{}", new IndexValues().Set("colour", "red"))], None));
+            [good.Insert(), DocumentWrite.Insert(ConformanceSchema.Things, Guid.NewGuid(), "{}", new IndexValues(coloured).Set("colour", "red"))], None));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => store.CommitAsync(
-            [DocumentWrite.Insert(ConformanceSchema.Things, Guid.NewGuid(), "{}", new IndexValues().Set("rank", "not a number"))], None));
+            [good.Insert(), DocumentWrite.Insert(ConformanceSchema.Things, Guid.NewGuid(), "{}", new IndexValues(ConformanceSchema.InitialThings).Set("rank", "not a number"))], None));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.CommitAsync(
+            [good.Insert(), DocumentWrite.Insert(ConformanceSchema.Things, Guid.NewGuid(), "{}", new IndexValues(ConformanceSchema.InitialThings).Set("tags", "one"))], None));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => store.GetAsync("nowhere", Guid.NewGuid(), None));
 
         Assert.Null(await store.GetAsync(ConformanceSchema.Things, good.Id, None));
+    }
+
+    /// <summary>
+    /// Index values reach the provider by position, in the order of the definition they were created for: values created
+    /// for another instance of the collection's definition, with the indexes in another order and an extra index left
+    /// unset, land in the right columns and side tables.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public virtual async Task Index_values_follow_the_order_of_their_own_definition()
+    {
+        var store = await NewStoreAsync();
+        var reordered = new CollectionDefinition(
+            ConformanceSchema.Things,
+            [.. ConformanceSchema.InitialThings.Indexes.Reverse(), new IndexDefinition("colour", IndexValueType.Text)]);
+        var thing = Thing.New() with { Name = "n", Code = "c", Tags = ["t"], Emails = ["e@x"], Amount = 1.5m, Rank = 3, Owner = Guid.NewGuid(), OccurredAt = 9 };
+
+        await store.CommitAsync([DocumentWrite.Insert(ConformanceSchema.Things, thing.Id, thing.Body, thing.Indexes(reordered))], None);
+
+        IndexFilter[] filters =
+        [
+            IndexFilter.Equal("name", "n"), IndexFilter.Equal("code", "c"), IndexFilter.Equal("tags", "t"), IndexFilter.Equal("emails", "e@x"),
+            IndexFilter.Equal("amount", 1.5m), IndexFilter.Equal("rank", 3L), IndexFilter.Equal("owner", thing.Owner!.Value), IndexFilter.Equal("occurred_at", 9L),
+        ];
+        foreach (var filter in filters)
+        {
+            Assert.Equal(1, await store.CountAsync(ConformanceSchema.Things, filter, None));
+        }
     }
 }

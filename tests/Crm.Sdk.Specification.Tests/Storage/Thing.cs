@@ -34,9 +34,14 @@ public sealed record Thing(
     [JsonIgnore]
     public string Body => JsonSerializer.Serialize(this);
 
-    /// <summary>The index values.</summary>
+    /// <summary>The index values, for the <c>things</c> collection of <see cref="ConformanceSchema.Initial"/>.</summary>
     /// <returns>The values, as a mapping would extract them.</returns>
-    public IndexValues Indexes() => new IndexValues()
+    public IndexValues Indexes() => Indexes(ConformanceSchema.InitialThings);
+
+    /// <summary>The index values, for a given definition of the <c>things</c> collection.</summary>
+    /// <param name="collection">The definition whose index order the values follow.</param>
+    /// <returns>The values, as a mapping would extract them.</returns>
+    public IndexValues Indexes(CollectionDefinition collection) => new IndexValues(collection)
         .Set("name", Name)
         .Set("code", Code)
         .SetMany("tags", Tags ?? [])
