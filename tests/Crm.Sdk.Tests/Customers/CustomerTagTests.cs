@@ -8,7 +8,6 @@ namespace Crm.Sdk.Tests.Customers;
 /// <summary>Tag normalization and set semantics.</summary>
 public sealed class CustomerTagTests
 {
-    /// <summary>Tags behave as a set of normalized values.</summary>
     [Property(Arbitrary = [typeof(Generators.TagLists)])]
     public bool Tags_behave_as_a_set_of_normalized_values(string[] input)
     {
@@ -31,7 +30,6 @@ public sealed class CustomerTagTests
             && expected.All(t => CustomerTag.Normalize(t) == t);
     }
 
-    /// <summary>Draft tags collapse to a set.</summary>
     [Fact]
     public void Draft_tags_collapse_to_a_set()
     {

@@ -7,7 +7,6 @@ namespace Crm.Sdk.Tests.Customers;
 /// <summary>The email address value object.</summary>
 public sealed class EmailAddressTests
 {
-    /// <summary>Well formed addresses are accepted.</summary>
     [Theory]
     [InlineData("ada@example.com")]
     [InlineData("Ada.Lovelace+crm@mail.Example.co.uk")]
@@ -19,7 +18,6 @@ public sealed class EmailAddressTests
         Assert.Equal(value.Trim(), email.Value);
     }
 
-    /// <summary>Malformed addresses are rejected with email format.</summary>
     [Theory]
     [InlineData("plainaddress")]
     [InlineData("@example.com")]
@@ -42,7 +40,6 @@ public sealed class EmailAddressTests
         Assert.Equal(new[] { ("Email", "email-format") }, ex.Errors.Select(e => (e.Field, e.Rule)));
     }
 
-    /// <summary>An address has at most 254 characters.</summary>
     [Fact]
     public void An_address_has_at_most_254_characters()
     {
@@ -55,7 +52,6 @@ public sealed class EmailAddressTests
         Assert.False(EmailAddress.TryParse(new string('l', 65) + "@example.com", out _));
     }
 
-    /// <summary>A blank address is required.</summary>
     [Fact]
     public void A_blank_address_is_required()
     {
@@ -64,7 +60,6 @@ public sealed class EmailAddressTests
         Assert.Equal("required", Assert.Single(ex.Errors).Rule);
     }
 
-    /// <summary>Value is kept as given and normalized is lower case.</summary>
     [Fact]
     public void Value_is_kept_as_given_and_normalized_is_lower_case()
     {
@@ -75,7 +70,6 @@ public sealed class EmailAddressTests
         Assert.Equal("Ada@Example.COM", email.ToString());
     }
 
-    /// <summary>Normalization is idempotent and equality ignores case.</summary>
     [Property(Arbitrary = [typeof(Generators.Emails)])]
     public bool Normalization_is_idempotent_and_equality_ignores_case(string raw)
     {

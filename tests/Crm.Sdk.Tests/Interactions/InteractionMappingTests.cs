@@ -43,7 +43,6 @@ public class InteractionMappingTests
     private static KeyValuePair<string, string>[] Sorted(IReadOnlyDictionary<string, string>? properties) =>
         properties?.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray() ?? [];
 
-    /// <summary>Email with every field round trips exactly.</summary>
     [Fact]
     public void Email_with_every_field_round_trips_exactly()
     {
@@ -70,7 +69,6 @@ public class InteractionMappingTests
         Assert.Equal(3, restored.Version);
     }
 
-    /// <summary>Purchase round trips its money exactly.</summary>
     [Fact]
     public void Purchase_round_trips_its_money_exactly()
     {
@@ -83,7 +81,6 @@ public class InteractionMappingTests
         Assert.Equal("EUR", restored.Transaction.Amount.Currency);
     }
 
-    /// <summary>Feedback round trips.</summary>
     [Theory]
     [InlineData(null, null)]
     [InlineData(0, RatingScale.Nps)]
@@ -95,7 +92,6 @@ public class InteractionMappingTests
         AssertSameInteraction(interaction, RoundTrip(interaction));
     }
 
-    /// <summary>Behaviour event round trips its properties.</summary>
     [Fact]
     public void Behaviour_event_round_trips_its_properties()
     {
@@ -104,7 +100,6 @@ public class InteractionMappingTests
         AssertSameInteraction(interaction, RoundTrip(interaction));
     }
 
-    /// <summary>Behaviour event without properties round trips.</summary>
     [Fact]
     public void Behaviour_event_without_properties_round_trips()
     {
@@ -116,7 +111,6 @@ public class InteractionMappingTests
         Assert.Empty(restored.BehaviourEvent.Properties!);
     }
 
-    /// <summary>Restored interaction has no events and still links.</summary>
     [Fact]
     public void Restored_interaction_has_no_events_and_still_links()
     {
@@ -128,7 +122,6 @@ public class InteractionMappingTests
         Assert.Equal(dealId, RoundTrip(restored).DealId);
     }
 
-    /// <summary>Body uses the shared json conventions.</summary>
     [Fact]
     public void Body_uses_the_shared_json_conventions()
     {
@@ -140,7 +133,6 @@ public class InteractionMappingTests
         Assert.DoesNotContain("null", body, StringComparison.Ordinal);
     }
 
-    /// <summary>Unreadable document is a storage error.</summary>
     [Fact]
     public void Unreadable_document_is_a_storage_error()
     {
@@ -148,7 +140,6 @@ public class InteractionMappingTests
         Assert.Throws<CrmStorageException>(() => Mapping.Deserialize(new StoredDocument(Id.Value, 1, "null")));
     }
 
-    /// <summary>Collection declares its indexes and lookup paths.</summary>
     [Fact]
     public void Collection_declares_its_indexes_and_lookup_paths()
     {
@@ -175,7 +166,6 @@ public class InteractionMappingTests
         Assert.Equal("Interaction", Mapping.EntityName);
     }
 
-    /// <summary>Purchase index values.</summary>
     [Fact]
     public void Purchase_index_values()
     {
@@ -196,7 +186,6 @@ public class InteractionMappingTests
         Assert.Null(values[InteractionMapping.TicketIdIndex]);
     }
 
-    /// <summary>Feedback index values.</summary>
     [Fact]
     public void Feedback_index_values()
     {
@@ -209,7 +198,6 @@ public class InteractionMappingTests
         Assert.Null(values[InteractionMapping.CurrencyIndex]);
     }
 
-    /// <summary>Every index value is declared and of its declared type.</summary>
     [Fact]
     public void Every_index_value_is_declared_and_of_its_declared_type()
     {
@@ -238,7 +226,6 @@ public class InteractionMappingTests
         Assert.Equal(ticketId.Value, Mapping.GetIndexValues(all[0])[InteractionMapping.TicketIdIndex]);
     }
 
-    /// <summary>Kind index text is kebab case.</summary>
     [Theory]
     [InlineData(InteractionKind.Email, "email")]
     [InlineData(InteractionKind.Refund, "refund")]
@@ -248,7 +235,6 @@ public class InteractionMappingTests
         Assert.Equal(expected, InteractionMapping.ToIndex(kind));
     }
 
-    /// <summary>Version is read and written through the mapping.</summary>
     [Fact]
     public void Version_is_read_and_written_through_the_mapping()
     {

@@ -52,7 +52,6 @@ public class TicketMappingTests
         return ticket;
     }
 
-    /// <summary>Ticket with every field round trips exactly.</summary>
     [Fact]
     public void Ticket_with_every_field_round_trips_exactly()
     {
@@ -66,7 +65,6 @@ public class TicketMappingTests
         Assert.Equal(Mapping.Serialize(ticket), Mapping.Serialize(restored));
     }
 
-    /// <summary>New ticket round trips.</summary>
     [Fact]
     public void New_ticket_round_trips()
     {
@@ -75,7 +73,6 @@ public class TicketMappingTests
         AssertSameTicket(ticket, RoundTrip(ticket));
     }
 
-    /// <summary>Restored ticket keeps its rules.</summary>
     [Fact]
     public void Restored_ticket_keeps_its_rules()
     {
@@ -86,7 +83,6 @@ public class TicketMappingTests
         Assert.Equal(2, restored.ReopenCount);
     }
 
-    /// <summary>Body uses the shared json conventions.</summary>
     [Fact]
     public void Body_uses_the_shared_json_conventions()
     {
@@ -97,14 +93,12 @@ public class TicketMappingTests
         Assert.Contains("\"createdAt\":\"2024-06-01T08:00:00.987654321Z\"", body, StringComparison.Ordinal);
     }
 
-    /// <summary>Unreadable document is a storage error.</summary>
     [Fact]
     public void Unreadable_document_is_a_storage_error()
     {
         Assert.Throws<CrmStorageException>(() => Mapping.Deserialize(new StoredDocument(Id.Value, 1, "[1,2]")));
     }
 
-    /// <summary>Collection declares its indexes and lookup paths.</summary>
     [Fact]
     public void Collection_declares_its_indexes_and_lookup_paths()
     {
@@ -149,7 +143,6 @@ public class TicketMappingTests
         Assert.Equal(keys.Order(), keys);
     }
 
-    /// <summary>Index values of a new ticket.</summary>
     [Fact]
     public void Index_values_of_a_new_ticket()
     {
@@ -165,7 +158,6 @@ public class TicketMappingTests
         Assert.Null(values[TicketMapping.RatingIndex]);
     }
 
-    /// <summary>Index values of a rated closed ticket.</summary>
     [Fact]
     public void Index_values_of_a_rated_closed_ticket()
     {
@@ -179,7 +171,6 @@ public class TicketMappingTests
         Assert.Equal(4L, values[TicketMapping.RatingIndex]);
     }
 
-    /// <summary>Priority rank sorts urgent highest.</summary>
     [Fact]
     public void Priority_rank_sorts_urgent_highest()
     {
@@ -189,7 +180,6 @@ public class TicketMappingTests
         Assert.Equal(4, Enum.GetValues<TicketPriority>().Select(TicketMapping.ToIndex).Distinct().Count());
     }
 
-    /// <summary>Type index text is kebab case.</summary>
     [Theory]
     [InlineData(TicketType.AfterSales, "after-sales")]
     [InlineData(TicketType.Inquiry, "inquiry")]
@@ -198,7 +188,6 @@ public class TicketMappingTests
         Assert.Equal(expected, TicketMapping.ToIndex(type));
     }
 
-    /// <summary>Is open index follows the status.</summary>
     [Fact]
     public void Is_open_index_follows_the_status()
     {
