@@ -56,9 +56,6 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
         new("counter", "Counter", CustomFieldType.Number),
     ];
 
-    /// <summary>The policy the suite registers (custom fields and calling code), for customer methods that need one.</summary>
-    protected static CustomerPolicy Policy { get; } = new(CustomFieldDefinitions, CallingCode);
-
     /// <inheritdoc />
     public Task InitializeAsync() => Task.CompletedTask;
 

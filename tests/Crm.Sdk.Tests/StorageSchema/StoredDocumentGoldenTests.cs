@@ -24,6 +24,10 @@ public sealed class StoredDocumentGoldenTests
 {
     private static readonly Instant At = Instant.FromUtc(2025, 3, 14, 9, 30);
     private static readonly CustomerId CustomerOf = new(Guid.Parse("0195946a-5c00-7000-8000-00000000c001"));
+    private static readonly Guid InteractionIdOf = Guid.Parse("0195946a-5c00-7000-8000-0000000000a1");
+    private static readonly Guid PipelineIdOf = Guid.Parse("0195946a-5c00-7000-8000-0000000000b1");
+    private static readonly Guid DealIdOf = Guid.Parse("0195946a-5c00-7000-8000-0000000000d1");
+    private static readonly Guid TicketIdOf = Guid.Parse("0195946a-5c00-7000-8000-0000000000e1");
 
     public static TheoryData<string> Documents() => new() { "customer", "interaction", "pipeline", "deal", "ticket", "outbox" };
 
@@ -39,11 +43,11 @@ public sealed class StoredDocumentGoldenTests
         var golden = ReadGolden(name);
         var rewritten = name switch
         {
-            "customer" => RoundTrip(new CustomerMapping(), golden),
-            "interaction" => RoundTrip(new InteractionMapping(), golden),
-            "pipeline" => RoundTrip(new PipelineMapping(), golden),
-            "deal" => RoundTrip(new DealMapping(), golden),
-            "ticket" => RoundTrip(TicketMapping.Instance, golden),
+            "customer" => RoundTrip(new CustomerMapping(), CustomerOf.Value, golden),
+            "interaction" => RoundTrip(new InteractionMapping(), InteractionIdOf, golden),
+            "pipeline" => RoundTrip(new PipelineMapping(), PipelineIdOf, golden),
+            "deal" => RoundTrip(new DealMapping(), DealIdOf, golden),
+            "ticket" => RoundTrip(TicketMapping.Instance, TicketIdOf, golden),
             _ => golden, // the outbox is written only; its events are read by hosts, not by the SDK.
         };
 
@@ -54,7 +58,7 @@ public sealed class StoredDocumentGoldenTests
     public void Golden_instants_and_dates_read_as_the_values_that_wrote_them()
     {
         var customer = new CustomerMapping().Deserialize(new StoredDocument(CustomerOf.Value, 3, ReadGolden("customer")));
-        var ticket = TicketMapping.Instance.Deserialize(new StoredDocument(Guid.Empty, 1, ReadGolden("ticket")));
+        var ticket = TicketMapping.Instance.Deserialize(new StoredDocument(TicketIdOf, 1, ReadGolden("ticket")));
 
         Assert.Equal(At + Duration.FromDays(5) + Duration.FromNanoseconds(7), customer.UpdatedAt);
         Assert.Equal(new LocalDate(1, 1, 1), Assert.IsType<DateFieldValue>(customer.CustomFields["first_day"]).Value);
@@ -89,9 +93,9 @@ public sealed class StoredDocumentGoldenTests
         return body;
     }
 
-    private static string RoundTrip<T>(IDocumentMapping<T> mapping, string body)
+    private static string RoundTrip<T>(IDocumentMapping<T> mapping, Guid id, string body)
         where T : class =>
-        mapping.Serialize(mapping.Deserialize(new StoredDocument(Guid.Empty, 3, body)));
+        mapping.Serialize(mapping.Deserialize(new StoredDocument(id, 3, body)));
 
     private static Customer GoldenCustomer()
     {
@@ -111,8 +115,8 @@ public sealed class StoredDocumentGoldenTests
                 DisplayName = "Ｄｒ. Ada Lovelace 李",
                 GivenName = "Ada",
                 FamilyName = "Lovelace",
-                Emails = ["Ada@Example.com", new ContactDraft("ada@work.example", "work")],
-                Phones = [new ContactDraft("020 7946 0958", "home"), "+86 138 0013 8000"],
+                Emails = ["Ada@Example.com", new ContactDraft { Value = "ada@work.example", Label = "work" }],
+                Phones = [new ContactDraft { Value = "020 7946 0958", Label = "home" }, "+86 138 0013 8000"],
                 Addresses = [new PostalAddressDraft { Kind = AddressKind.Billing, Lines = ["1 Main St"], City = "Leeds", PostalCode = "LS1 1AA", Country = "GB" }],
                 Tags = ["VIP", "newsletter"],
                 CustomFields = new Dictionary<string, CustomFieldValue>
@@ -150,22 +154,25 @@ public sealed class StoredDocumentGoldenTests
             Participants = [new Participant("Ada", "ada@example.com", "buyer")],
             Transaction = new TransactionDetail("SO-1001", Money.Of(49.9m, "EUR")),
         },
-        new InteractionId(Guid.Parse("0195946a-5c00-7000-8000-0000000000a1")),
+        new InteractionId(InteractionIdOf),
         At + Duration.FromNanoseconds(123_456_789));
 
     private static Pipeline GoldenPipeline()
     {
         var pipeline = Pipeline.Create(
-            new PipelineDraft(
-                "Sales 销售",
+            new PipelineDraft
+            {
+                Name = "Sales 销售",
+                Stages =
                 [
-                    new PipelineStageDraft("Lead", 0.1m),
-                    new PipelineStageDraft("Qualified", 0.3m),
-                    new PipelineStageDraft("Proposal", 0.625m),
-                    new PipelineStageDraft("Won", 1m, StageOutcome.ClosedWon),
-                    new PipelineStageDraft("Lost", 0m, StageOutcome.ClosedLost),
-                ]),
-            new PipelineId(Guid.Parse("0195946a-5c00-7000-8000-0000000000b1")),
+                    new PipelineStageDraft { Name = "Lead", Probability = 0.1m },
+                    new PipelineStageDraft { Name = "Qualified", Probability = 0.3m },
+                    new PipelineStageDraft { Name = "Proposal", Probability = 0.625m },
+                    new PipelineStageDraft { Name = "Won", Probability = 1m, Outcome = StageOutcome.ClosedWon },
+                    new PipelineStageDraft { Name = "Lost", Probability = 0m, Outcome = StageOutcome.ClosedLost },
+                ],
+            },
+            new PipelineId(PipelineIdOf),
             At);
         pipeline.Touch(At + Duration.FromSeconds(1));
         pipeline.Version = 2;
@@ -175,9 +182,9 @@ public sealed class StoredDocumentGoldenTests
     private static Deal GoldenDeal(Pipeline pipeline)
     {
         var deal = Deal.Create(
-            new DealDraft(CustomerOf, pipeline.Id, "ACME roll-out", Money.Of(12_500.25m, "JPY")) { ExpectedCloseDate = new LocalDate(2025, 12, 31), OwnerId = "rep-9" },
+            new DealDraft { CustomerId = CustomerOf, PipelineId = pipeline.Id, Name = "ACME roll-out", Amount = Money.Of(12_500.25m, "JPY"), ExpectedCloseDate = new LocalDate(2025, 12, 31), OwnerId = "rep-9" },
             pipeline,
-            new DealId(Guid.Parse("0195946a-5c00-7000-8000-0000000000d1")),
+            new DealId(DealIdOf),
             At);
         deal.MoveTo(pipeline, pipeline.Stages[2].Id, At + Duration.FromTicks(1));
         deal.Lose(pipeline, "Budget cut – «Q3»", At + Duration.FromMinutes(90));
@@ -191,7 +198,7 @@ public sealed class StoredDocumentGoldenTests
     {
         var ticket = Ticket.Open(
             new TicketDraft { CustomerId = CustomerOf, Type = TicketType.Complaint, Subject = "Ärger mit \"Lieferung\" 📦", Description = "Line 1\nLine 2", Priority = TicketPriority.High },
-            new TicketId(Guid.Parse("0195946a-5c00-7000-8000-0000000000e1")),
+            new TicketId(TicketIdOf),
             At);
         ticket.Assign("agent-7");
         ticket.AddComment("agent-7", "Internal: call the carrier", isInternal: true, At + Duration.FromMilliseconds(100));
@@ -204,7 +211,7 @@ public sealed class StoredDocumentGoldenTests
 
     private static IEnumerable<string> GoldenOutbox()
     {
-        var deal = new DealId(Guid.Parse("0195946a-5c00-7000-8000-0000000000d1"));
+        var deal = new DealId(DealIdOf);
         yield return DomainEventMapping.ToWrite(new DealExpectedCloseDateChanged(deal, new LocalDate(2026, 2, 28)), "Deal", deal.Value, At).Body!;
         yield return DomainEventMapping.ToWrite(new DealExpectedCloseDateChanged(deal, null), "Deal", deal.Value, At + Duration.FromNanoseconds(1)).Body!;
         yield return DomainEventMapping.ToWrite(new DealExpectedCloseDateChanged(deal, new LocalDate(9999, 12, 31)), "Deal", deal.Value, Instant.FromUtc(9999, 12, 31, 23, 59, 59) + Duration.FromNanoseconds(999_999_999)).Body!;
