@@ -2,9 +2,9 @@ using Crm.Sdk.Customers;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Specification.Tests.Storage;
 using Crm.Sdk.Storage;
-using Crm.Sdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using NodaTime.Testing;
 using Xunit;
 
 namespace Crm.Sdk.Specification.Tests.Crm;

@@ -14,6 +14,7 @@ using Crm.Sdk.Testing;
 using Crm.Sdk.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using NodaTime.Testing;
 using Xunit;
 
 namespace Crm.Sdk.Specification.Tests.Crm;

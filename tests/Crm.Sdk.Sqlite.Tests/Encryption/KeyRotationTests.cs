@@ -1,10 +1,10 @@
 using Crm.Sdk.Customers;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
-using Crm.Sdk.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using NodaTime.Testing;
 using Xunit;
 
 namespace Crm.Sdk.Sqlite.Tests.Encryption;

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using Crm.Sdk.Customers;
 using Crm.Sdk.Encryption;
-using Crm.Sdk.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace Crm.Sdk.Sqlite.Tests.Encryption;
 

@@ -9,7 +9,6 @@ namespace Crm.Sdk.Tests.Customers;
 /// <summary>Marketing consents of a customer.</summary>
 public sealed class CustomerConsentTests
 {
-    /// <summary>The latest decision per channel is current and every decision is kept.</summary>
     [Fact]
     public void The_latest_decision_per_channel_is_current_and_every_decision_is_kept()
     {
@@ -35,7 +34,6 @@ public sealed class CustomerConsentTests
         Assert.Equal(customer.ConsentHistory.Select(c => new CustomerConsentChanged(customer.Id, c)), customer.DomainEvents);
     }
 
-    /// <summary>A decision earlier than the latest for the channel is rejected.</summary>
     [Fact]
     public void A_decision_earlier_than_the_latest_for_the_channel_is_rejected()
     {
@@ -49,7 +47,6 @@ public sealed class CustomerConsentTests
         Assert.Single(customer.ConsentHistory);
     }
 
-    /// <summary>A decision needs a source.</summary>
     [Fact]
     public void A_decision_needs_a_source()
     {

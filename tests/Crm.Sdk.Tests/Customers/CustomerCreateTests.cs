@@ -9,7 +9,6 @@ namespace Crm.Sdk.Tests.Customers;
 /// <summary>Creating a customer from a draft.</summary>
 public sealed class CustomerCreateTests
 {
-    /// <summary>A person is created with every field of the draft.</summary>
     [Fact]
     public void A_person_is_created_with_every_field_of_the_draft()
     {
@@ -56,7 +55,6 @@ public sealed class CustomerCreateTests
         Assert.Equal(0, customer.Version);
     }
 
-    /// <summary>Creation raises customer created.</summary>
     [Fact]
     public void Creation_raises_customer_created()
     {
@@ -66,7 +64,6 @@ public sealed class CustomerCreateTests
         Assert.Equal(new CustomerCreated(customer.Id, CustomerKind.Company, LifecycleStage.Lead), created);
     }
 
-    /// <summary>Display name defaults to the person or company name.</summary>
     [Fact]
     public void Display_name_defaults_to_the_person_or_company_name()
     {
@@ -74,7 +71,6 @@ public sealed class CustomerCreateTests
         Assert.Equal("Analytical Engines Ltd", Create(Company()).DisplayName);
     }
 
-    /// <summary>A customer needs a display name.</summary>
     [Fact]
     public void A_customer_needs_a_display_name()
     {
@@ -83,7 +79,6 @@ public sealed class CustomerCreateTests
         AssertError(ex, "DisplayName", "required");
     }
 
-    /// <summary>Display name is at most 200 characters.</summary>
     [Fact]
     public void Display_name_is_at_most_200_characters()
     {
@@ -94,7 +89,6 @@ public sealed class CustomerCreateTests
         AssertError(ex, "DisplayName", "max-length");
     }
 
-    /// <summary>Display name must not contain control characters.</summary>
     [Fact]
     public void Display_name_must_not_contain_control_characters()
     {
@@ -103,7 +97,6 @@ public sealed class CustomerCreateTests
         AssertError(ex, "DisplayName", "control-characters");
     }
 
-    /// <summary>A company cannot have a person name and a person cannot have a company name.</summary>
     [Fact]
     public void A_company_cannot_have_a_person_name_and_a_person_cannot_have_a_company_name()
     {
@@ -114,7 +107,6 @@ public sealed class CustomerCreateTests
         AssertError(person, "CompanyName", "kind-mismatch");
     }
 
-    /// <summary>Every failing field is reported at once.</summary>
     [Fact]
     public void Every_failing_field_is_reported_at_once()
     {
@@ -147,7 +139,6 @@ public sealed class CustomerCreateTests
         Assert.Equal(11, ex.Errors.Count);
     }
 
-    /// <summary>A required custom field must be given on create.</summary>
     [Fact]
     public void A_required_custom_field_must_be_given_on_create()
     {
@@ -158,7 +149,6 @@ public sealed class CustomerCreateTests
         AssertError(ex, "CustomFields.region_code", "required");
     }
 
-    /// <summary>National phone numbers need a default country calling code.</summary>
     [Fact]
     public void National_phone_numbers_need_a_default_country_calling_code()
     {
@@ -167,7 +157,6 @@ public sealed class CustomerCreateTests
         AssertError(ex, "Phones[0]", "phone-format");
     }
 
-    /// <summary>Email and phone labels are limited.</summary>
     [Fact]
     public void Email_and_phone_labels_are_limited()
     {
@@ -181,7 +170,6 @@ public sealed class CustomerCreateTests
         AssertError(ex, "Phones[0].Label", "control-characters");
     }
 
-    /// <summary>Two draft external ids of the same source in any case are rejected.</summary>
     [Fact]
     public void Two_draft_external_ids_of_the_same_source_in_any_case_are_rejected()
     {
@@ -190,7 +178,6 @@ public sealed class CustomerCreateTests
         Assert.Contains(ex.Errors, e => e.Rule == "duplicate-source");
     }
 
-    /// <summary>At most twenty emails.</summary>
     [Fact]
     public void At_most_twenty_emails()
     {
@@ -201,7 +188,6 @@ public sealed class CustomerCreateTests
         AssertError(ex, "Emails", "too-many");
     }
 
-    /// <summary>Draft consents are applied in time order.</summary>
     [Fact]
     public void Draft_consents_are_applied_in_time_order()
     {

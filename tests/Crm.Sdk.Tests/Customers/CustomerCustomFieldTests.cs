@@ -9,7 +9,6 @@ namespace Crm.Sdk.Tests.Customers;
 /// <summary>Typed custom fields of a customer.</summary>
 public sealed class CustomerCustomFieldTests
 {
-    /// <summary>Each type of value is accepted by a field of that type.</summary>
     [Fact]
     public void Each_type_of_value_is_accepted_by_a_field_of_that_type()
     {
@@ -26,7 +25,6 @@ public sealed class CustomerCustomFieldTests
         Assert.Equal(5, customer.DomainEvents.OfType<CustomerCustomFieldSet>().Count());
     }
 
-    /// <summary>A value of the wrong type is rejected.</summary>
     [Fact]
     public void A_value_of_the_wrong_type_is_rejected()
     {
@@ -38,7 +36,6 @@ public sealed class CustomerCustomFieldTests
         Assert.Empty(customer.CustomFields);
     }
 
-    /// <summary>An unknown field is rejected.</summary>
     [Fact]
     public void An_unknown_field_is_rejected()
     {
@@ -47,7 +44,6 @@ public sealed class CustomerCustomFieldTests
         AssertError(ex, "CustomFields.shoe_size", "custom-field-unknown");
     }
 
-    /// <summary>A choice must be one of the options exactly.</summary>
     [Fact]
     public void A_choice_must_be_one_of_the_options_exactly()
     {
@@ -56,7 +52,6 @@ public sealed class CustomerCustomFieldTests
         AssertError(ex, "CustomFields.tier", "custom-field-choice");
     }
 
-    /// <summary>A text longer than the maximum is rejected.</summary>
     [Fact]
     public void A_text_longer_than_the_maximum_is_rejected()
     {
@@ -69,7 +64,6 @@ public sealed class CustomerCustomFieldTests
         Assert.Equal(CustomFieldValue.Text("0123456789"), customer.CustomFields["nickname"]);
     }
 
-    /// <summary>A required field cannot be cleared but an optional one can.</summary>
     [Fact]
     public void A_required_field_cannot_be_cleared_but_an_optional_one_can()
     {
@@ -92,7 +86,6 @@ public sealed class CustomerCustomFieldTests
         Assert.Equal(new CustomerCustomFieldCleared(customer.Id, "vip"), Assert.Single(customer.DomainEvents));
     }
 
-    /// <summary>Setting the same value again records nothing.</summary>
     [Fact]
     public void Setting_the_same_value_again_records_nothing()
     {
@@ -105,7 +98,6 @@ public sealed class CustomerCustomFieldTests
         Assert.Empty(customer.DomainEvents);
     }
 
-    /// <summary>A custom field key must be a lower case identifier.</summary>
     [Theory]
     [InlineData("Tier")]
     [InlineData("1tier")]
@@ -116,7 +108,6 @@ public sealed class CustomerCustomFieldTests
         Assert.Throws<CrmConfigurationException>(() => new CustomFieldDefinition(key, "Label", CustomFieldType.Text));
     }
 
-    /// <summary>Inconsistent definitions are configuration errors.</summary>
     [Fact]
     public void Inconsistent_definitions_are_configuration_errors()
     {

@@ -8,7 +8,6 @@ namespace Crm.Sdk.Tests.Customers;
 /// <summary>External ids of a customer.</summary>
 public sealed class CustomerExternalIdTests
 {
-    /// <summary>A customer has one value per source with the source lower cased.</summary>
     [Fact]
     public void A_customer_has_one_value_per_source_with_the_source_lower_cased()
     {
@@ -23,7 +22,6 @@ public sealed class CustomerExternalIdTests
         Assert.Equal(2, customer.DomainEvents.Count);
     }
 
-    /// <summary>Adding the same external id again is a no op.</summary>
     [Fact]
     public void Adding_the_same_external_id_again_is_a_no_op()
     {
@@ -37,7 +35,6 @@ public sealed class CustomerExternalIdTests
         Assert.Empty(customer.DomainEvents);
     }
 
-    /// <summary>Removing a source unlinks its id so another can be added.</summary>
     [Fact]
     public void Removing_a_source_unlinks_its_id_so_another_can_be_added()
     {
@@ -52,7 +49,6 @@ public sealed class CustomerExternalIdTests
         Assert.Contains(new CustomerExternalIdRemoved(customer.Id, ExternalId.Create("erp", "C-1")), customer.DomainEvents);
     }
 
-    /// <summary>Invalid external ids are rejected.</summary>
     [Theory]
     [InlineData("", "C-1", "Source", "required")]
     [InlineData("e r p", "C-1", "Source", "external-id-source-format")]

@@ -49,7 +49,6 @@ public sealed class CustomerMappingTests
         return customer;
     }
 
-    /// <summary>A customer survives a round trip field for field.</summary>
     [Fact]
     public void A_customer_survives_a_round_trip_field_for_field()
     {
@@ -82,7 +81,6 @@ public sealed class CustomerMappingTests
         Assert.Equal(CustomerSnapshot.Of(original), CustomerSnapshot.Of(restored));
     }
 
-    /// <summary>A restored customer has no events.</summary>
     [Fact]
     public void A_restored_customer_has_no_events()
     {
@@ -93,7 +91,6 @@ public sealed class CustomerMappingTests
         Assert.Empty(restored.DomainEvents);
     }
 
-    /// <summary>A minimal customer survives a round trip.</summary>
     [Fact]
     public void A_minimal_customer_survives_a_round_trip()
     {
@@ -104,7 +101,6 @@ public sealed class CustomerMappingTests
         Assert.Equal(CustomerSnapshot.Of(original).Replace("\"Version\":0", "\"Version\":1", StringComparison.Ordinal), CustomerSnapshot.Of(restored));
     }
 
-    /// <summary>The document uses camel case and kebab case enums.</summary>
     [Fact]
     public void The_document_uses_camel_case_and_kebab_case_enums()
     {
@@ -115,7 +111,6 @@ public sealed class CustomerMappingTests
         Assert.Contains("\"formatVersion\":1", json, StringComparison.Ordinal);
     }
 
-    /// <summary>An unreadable document is a storage error.</summary>
     [Fact]
     public void An_unreadable_document_is_a_storage_error()
     {
@@ -123,7 +118,6 @@ public sealed class CustomerMappingTests
         Assert.Throws<CrmStorageException>(() => _mapping.Deserialize(new StoredDocument(Guid.CreateVersion7(), 1, "not json")));
     }
 
-    /// <summary>Index values are extracted as declared.</summary>
     [Fact]
     public void Index_values_are_extracted_as_declared()
     {
@@ -145,7 +139,6 @@ public sealed class CustomerMappingTests
         Assert.Equal(_mapping.Collection.Indexes.Count, values.Count);
     }
 
-    /// <summary>The collection declares the indexes the query side relies on.</summary>
     [Fact]
     public void The_collection_declares_the_indexes_the_query_side_relies_on()
     {
@@ -162,7 +155,6 @@ public sealed class CustomerMappingTests
             collection.CompositeIndexes.Select(c => string.Join(',', c)));
     }
 
-    /// <summary>Name key folds compatibility forms and case.</summary>
     [Fact]
     public void Name_key_folds_compatibility_forms_and_case()
     {
@@ -171,7 +163,6 @@ public sealed class CustomerMappingTests
         Assert.Equal(CustomerMapping.NameKey("Émile"), CustomerMapping.NameKey("E\u0301mile"));
     }
 
-    /// <summary>Id and version are read and written through the mapping.</summary>
     [Fact]
     public void Id_and_version_are_read_and_written_through_the_mapping()
     {

@@ -8,7 +8,6 @@ namespace Crm.Sdk.Tests.Customers;
 /// <summary>The customer's intention-named methods.</summary>
 public sealed class CustomerMethodTests
 {
-    /// <summary>Rename trims and raises customer renamed.</summary>
     [Fact]
     public void Rename_trims_and_raises_customer_renamed()
     {
@@ -20,7 +19,6 @@ public sealed class CustomerMethodTests
         Assert.Equal(new CustomerRenamed(customer.Id), Assert.Single(customer.DomainEvents));
     }
 
-    /// <summary>Renaming to the same name records nothing.</summary>
     [Fact]
     public void Renaming_to_the_same_name_records_nothing()
     {
@@ -31,7 +29,6 @@ public sealed class CustomerMethodTests
         Assert.Empty(customer.DomainEvents);
     }
 
-    /// <summary>Rename rejects invalid names and leaves the customer unchanged.</summary>
     [Theory]
     [InlineData("", "required")]
     [InlineData("   ", "required")]
@@ -48,7 +45,6 @@ public sealed class CustomerMethodTests
         Assert.Empty(customer.DomainEvents);
     }
 
-    /// <summary>A person name can be set and cleared.</summary>
     [Fact]
     public void A_person_name_can_be_set_and_cleared()
     {
@@ -62,7 +58,6 @@ public sealed class CustomerMethodTests
         Assert.Equal(2, customer.DomainEvents.OfType<CustomerNameDetailsChanged>().Count());
     }
 
-    /// <summary>A person name needs a given or family name.</summary>
     [Fact]
     public void A_person_name_needs_a_given_or_family_name()
     {
@@ -71,7 +66,6 @@ public sealed class CustomerMethodTests
         AssertError(ex, "GivenName", "required");
     }
 
-    /// <summary>A company has no person name and a person no company name.</summary>
     [Fact]
     public void A_company_has_no_person_name_and_a_person_no_company_name()
     {
@@ -84,7 +78,6 @@ public sealed class CustomerMethodTests
         Assert.Equal("Analytical Engines plc", company.CompanyName);
     }
 
-    /// <summary>The first email becomes primary and another can be made primary.</summary>
     [Fact]
     public void The_first_email_becomes_primary_and_another_can_be_made_primary()
     {
@@ -101,7 +94,6 @@ public sealed class CustomerMethodTests
             customer.DomainEvents.Select(e => e.GetType()));
     }
 
-    /// <summary>Adding an email as primary demotes the previous primary.</summary>
     [Fact]
     public void Adding_an_email_as_primary_demotes_the_previous_primary()
     {
@@ -113,7 +105,6 @@ public sealed class CustomerMethodTests
         Assert.False(customer.Emails[0].IsPrimary);
     }
 
-    /// <summary>Removing the primary email promotes the next one.</summary>
     [Fact]
     public void Removing_the_primary_email_promotes_the_next_one()
     {
@@ -125,7 +116,6 @@ public sealed class CustomerMethodTests
         Assert.False(customer.RemoveEmail("a@example.com"));
     }
 
-    /// <summary>A duplicate or malformed email is rejected and the customer is unchanged.</summary>
     [Fact]
     public void A_duplicate_or_malformed_email_is_rejected_and_the_customer_is_unchanged()
     {
@@ -141,7 +131,6 @@ public sealed class CustomerMethodTests
         Assert.Empty(customer.DomainEvents);
     }
 
-    /// <summary>Phones are added in E164 and removed in any format.</summary>
     [Fact]
     public void Phones_are_added_in_E164_and_removed_in_any_format()
     {
@@ -156,7 +145,6 @@ public sealed class CustomerMethodTests
         Assert.Equal([typeof(CustomerPhoneAdded), typeof(CustomerPhoneRemoved)], customer.DomainEvents.Select(e => e.GetType()));
     }
 
-    /// <summary>An invalid phone leaves the customer unchanged.</summary>
     [Fact]
     public void An_invalid_phone_leaves_the_customer_unchanged()
     {
@@ -168,7 +156,6 @@ public sealed class CustomerMethodTests
         Assert.Equal(before, CustomerSnapshot.Of(customer));
     }
 
-    /// <summary>Addresses are added once and removed by value.</summary>
     [Fact]
     public void Addresses_are_added_once_and_removed_by_value()
     {
@@ -185,7 +172,6 @@ public sealed class CustomerMethodTests
             customer.DomainEvents);
     }
 
-    /// <summary>Lifecycle stage changes raise an event with both stages.</summary>
     [Fact]
     public void Lifecycle_stage_changes_raise_an_event_with_both_stages()
     {
@@ -198,7 +184,6 @@ public sealed class CustomerMethodTests
         AssertError(AssertInvalid(() => customer.ChangeLifecycleStage((LifecycleStage)42)), "LifecycleStage", "invalid-value");
     }
 
-    /// <summary>Owner can be assigned and unassigned.</summary>
     [Fact]
     public void Owner_can_be_assigned_and_unassigned()
     {
@@ -214,7 +199,6 @@ public sealed class CustomerMethodTests
         AssertError(AssertInvalid(() => customer.AssignOwner(new string('u', 101))), "OwnerId", "max-length");
     }
 
-    /// <summary>Tags are normalized and kept once.</summary>
     [Fact]
     public void Tags_are_normalized_and_kept_once()
     {
@@ -229,7 +213,6 @@ public sealed class CustomerMethodTests
         Assert.Equal([new CustomerTagged(customer.Id, "vip"), new CustomerUntagged(customer.Id, "vip")], customer.DomainEvents);
     }
 
-    /// <summary>Invalid tags are rejected.</summary>
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
@@ -242,7 +225,6 @@ public sealed class CustomerMethodTests
         Assert.Empty(customer.Tags);
     }
 
-    /// <summary>A tag has at most 64 characters.</summary>
     [Fact]
     public void A_tag_has_at_most_64_characters()
     {
@@ -253,7 +235,6 @@ public sealed class CustomerMethodTests
         AssertError(AssertInvalid(() => customer.AddTag(new string('t', 65))), "Tag", "tag-format");
     }
 
-    /// <summary>Touch sets the update time only.</summary>
     [Fact]
     public void Touch_sets_the_update_time_only()
     {

@@ -33,4 +33,16 @@ internal static class Generators
         from word in Word(Alphanumerics + "-_ é", 1, 12).Where(w => w.Trim().Length > 0)
         from pad in Gen.Elements(string.Empty, " ", "  ")
         select pad + word + pad;
+
+    /// <summary>For <c>[Property(Arbitrary = ...)]</c>: strings are <see cref="Email"/> addresses.</summary>
+    public static class Emails
+    {
+        public static Arbitrary<string> Addresses() => Email.ToArbitrary();
+    }
+
+    /// <summary>For <c>[Property(Arbitrary = ...)]</c>: string arrays are up to 30 <see cref="Tag"/>s.</summary>
+    public static class TagLists
+    {
+        public static Arbitrary<string[]> Tags() => Gen.ListOf(Tag).Select(l => l.Take(30).ToArray()).ToArbitrary();
+    }
 }

@@ -6,7 +6,6 @@ namespace Crm.Sdk.Tests.Customers;
 /// <summary>The postal address value object.</summary>
 public sealed class PostalAddressTests
 {
-    /// <summary>An address is trimmed and the country upper cased.</summary>
     [Fact]
     public void An_address_is_trimmed_and_the_country_upper_cased()
     {
@@ -24,7 +23,6 @@ public sealed class PostalAddressTests
         Assert.Equal(("Cupertino", "95014", "US"), (address.City, address.PostalCode, address.Country));
     }
 
-    /// <summary>A city alone or a line alone is enough.</summary>
     [Fact]
     public void A_city_alone_or_a_line_alone_is_enough()
     {
@@ -32,7 +30,6 @@ public sealed class PostalAddressTests
         Assert.Single(PostalAddress.Create(new PostalAddressDraft { Lines = ["Postboks 1"], Country = "NO" }).Lines);
     }
 
-    /// <summary>The country must be an ISO 3166 alpha 2 code.</summary>
     [Theory]
     [InlineData(null, "required")]
     [InlineData("", "required")]
@@ -46,7 +43,6 @@ public sealed class PostalAddressTests
         Assert.Equal(new[] { ("Country", rule) }, ex.Errors.Select(e => (e.Field, e.Rule)));
     }
 
-    /// <summary>An address without line or city is incomplete and all errors are reported.</summary>
     [Fact]
     public void An_address_without_line_or_city_is_incomplete_and_all_errors_are_reported()
     {
@@ -57,7 +53,6 @@ public sealed class PostalAddressTests
             ex.Errors.Select(e => (e.Field, e.Rule)));
     }
 
-    /// <summary>At most four lines.</summary>
     [Fact]
     public void At_most_four_lines()
     {
@@ -66,7 +61,6 @@ public sealed class PostalAddressTests
         Assert.Equal("too-many", Assert.Single(ex.Errors).Rule);
     }
 
-    /// <summary>The country list holds the 249 assigned codes.</summary>
     [Fact]
     public void The_country_list_holds_the_249_assigned_codes()
     {
@@ -74,7 +68,6 @@ public sealed class PostalAddressTests
         Assert.All(CountryCodes.All, c => Assert.Matches("^[A-Z]{2}$", c));
     }
 
-    /// <summary>Addresses with the same parts are equal.</summary>
     [Fact]
     public void Addresses_with_the_same_parts_are_equal()
     {

@@ -7,7 +7,9 @@ using Crm.Sdk.Storage;
 using Crm.Sdk.Storage.Json;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
+using NodaTime.Text;
 using Xunit;
 
 namespace Crm.Sdk.Tests.Events;
@@ -41,13 +43,86 @@ public class DomainEventMappingTests
         Assert.Equal("InteractionRecorded", write.Indexes[DomainEventMapping.EventType]);
     }
 
+    [Property(Arbitrary = [typeof(NonEmptyGuids)])]
+    public bool Typed_ids_round_trip_as_guid_text(Guid value)
+    {
+        var json = JsonSerializer.Serialize(new DealId(value), CrmJson.Options);
+        return json == $"\"{value}\"" && JsonSerializer.Deserialize<DealId>(json, CrmJson.Options) == new DealId(value);
+    }
+
+    /// <summary>Any instant from the first to the last NodaTime can hold, at any precision, is written as extended ISO text
+    /// (the fraction only as long as needed, then 'Z'), the text stored documents hold, and reads back exactly.</summary>
+    [Property(Arbitrary = [typeof(NodaValues)])]
+    public bool Instants_are_written_as_extended_iso_text_and_read_back(Instant instant)
+    {
+        var json = JsonSerializer.Serialize(instant, CrmJson.Options);
+        return json == $"\"{InstantPattern.ExtendedIso.Format(instant)}\""
+            && JsonSerializer.Deserialize<Instant>(json, CrmJson.Options) == instant
+            && JsonSerializer.Deserialize<Instant?>(json, CrmJson.Options) == instant;
+    }
+
+    /// <summary>Any ISO date, years -9998 to 9999, is written as <c>uuuu-MM-dd</c> and reads back exactly.</summary>
+    [Property(Arbitrary = [typeof(NodaValues)])]
+    public bool Dates_are_written_as_iso_text_and_read_back(LocalDate date)
+    {
+        var json = JsonSerializer.Serialize(date, CrmJson.Options);
+        return json == $"\"{LocalDatePattern.Iso.Format(date)}\""
+            && JsonSerializer.Deserialize<LocalDate>(json, CrmJson.Options) == date;
+    }
+
     [Fact]
-    public void Typed_ids_round_trip_as_guid_text() =>
-        Prop.ForAll(ArbMap.Default.ArbFor<Guid>().Filter(g => g != Guid.Empty), guid =>
-        {
-            var json = JsonSerializer.Serialize(new DealId(guid), CrmJson.Options);
-            return json == $"\"{guid}\"" && JsonSerializer.Deserialize<DealId>(json, CrmJson.Options) == new DealId(guid);
-        }).QuickCheckThrowOnFailure();
+    public void Instants_and_dates_at_the_edges_keep_their_text()
+    {
+        Assert.Equal("\"-9998-01-01T00:00:00Z\"", JsonSerializer.Serialize(Instant.MinValue, CrmJson.Options));
+        Assert.Equal("\"9999-12-31T23:59:59.999999999Z\"", JsonSerializer.Serialize(Instant.MaxValue, CrmJson.Options));
+        Assert.Equal("\"2025-03-14T09:30:00.1Z\"", JsonSerializer.Serialize(Instant.FromUtc(2025, 3, 14, 9, 30) + Duration.FromMilliseconds(100), CrmJson.Options));
+        Assert.Equal("\"0001-01-01\"", JsonSerializer.Serialize(new LocalDate(1, 1, 1), CrmJson.Options));
+        Assert.Equal("\"-0044-03-15\"", JsonSerializer.Serialize(new LocalDate(-44, 3, 15), CrmJson.Options));
+        Assert.Equal("\"9999-12-31\"", JsonSerializer.Serialize(new LocalDate(9999, 12, 31), CrmJson.Options));
+    }
+
+    /// <summary>A date of another calendar is refused rather than written with its own year, month and day as if ISO.</summary>
+    [Fact]
+    public void A_date_of_another_calendar_is_refused()
+    {
+        var julian = new LocalDate(1815, 11, 28, CalendarSystem.Julian);
+
+        Assert.Throws<ArgumentException>(() => JsonSerializer.Serialize(julian, CrmJson.Options));
+    }
+
+    [Theory]
+    [InlineData("\"2025-03-14\"")]
+    [InlineData("\"2025-03-14T09:30:00\"")]
+    [InlineData("\"2025-03-14T09:30:00+01:00\"")]
+    [InlineData("1741944600")]
+    [InlineData("null")]
+    public void Text_that_is_not_an_extended_iso_instant_is_refused(string json) =>
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Instant>(json, CrmJson.Options));
+
+    /// <summary>Non-empty GUIDs.</summary>
+    public static class NonEmptyGuids
+    {
+        public static Arbitrary<Guid> Guids() => ArbMap.Default.ArbFor<Guid>().Filter(g => g != Guid.Empty);
+    }
+
+    /// <summary>Instants over NodaTime's whole range with 0 to 9 significant fraction digits, and ISO dates over theirs.</summary>
+    public static class NodaValues
+    {
+        private static readonly long FirstDay = Instant.MinValue.ToUnixTimeTicks() / NodaConstants.TicksPerDay;
+        private static readonly long LastDay = Instant.MaxValue.ToUnixTimeTicks() / NodaConstants.TicksPerDay;
+
+        public static Arbitrary<Instant> Instants() => (
+            from day in Gen.Choose((int)FirstDay, (int)LastDay - 1)
+            from second in Gen.Choose(0, 86_399)
+            from digits in Gen.Choose(0, 9)
+            from fraction in Gen.Choose(0, 999_999_999)
+            let nanos = fraction - (fraction % (long)Math.Pow(10, 9 - digits))
+            select Instant.FromUnixTimeTicks(day * NodaConstants.TicksPerDay) + Duration.FromSeconds(second) + Duration.FromNanoseconds(nanos)).ToArbitrary();
+
+        public static Arbitrary<LocalDate> Dates() => (
+            from day in Gen.Choose((int)FirstDay, (int)LastDay)
+            select new LocalDate(1970, 1, 1).PlusDays(day)).ToArbitrary();
+    }
 
     [Theory]
     [InlineData("\"not-a-guid\"")]

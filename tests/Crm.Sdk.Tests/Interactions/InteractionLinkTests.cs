@@ -10,7 +10,6 @@ namespace Crm.Sdk.Tests.Interactions;
 /// <summary>Linking an interaction to a deal or a ticket.</summary>
 public class InteractionLinkTests
 {
-    /// <summary>Linking to a deal sets the deal and raises an event.</summary>
     [Fact]
     public void Linking_to_a_deal_sets_the_deal_and_raises_an_event()
     {
@@ -23,7 +22,6 @@ public class InteractionLinkTests
         Assert.Equal(new InteractionLinkedToDeal(Id, dealId, null), interaction.DomainEvents[^1]);
     }
 
-    /// <summary>Moving to another deal names the previous one.</summary>
     [Fact]
     public void Moving_to_another_deal_names_the_previous_one()
     {
@@ -38,7 +36,6 @@ public class InteractionLinkTests
         Assert.Equal(new InteractionLinkedToDeal(Id, second, first), interaction.DomainEvents[^1]);
     }
 
-    /// <summary>Linking to the same deal again changes nothing.</summary>
     [Fact]
     public void Linking_to_the_same_deal_again_changes_nothing()
     {
@@ -52,7 +49,6 @@ public class InteractionLinkTests
         Assert.Equal(events, interaction.DomainEvents.Count);
     }
 
-    /// <summary>Linking to a ticket sets the ticket and raises an event.</summary>
     [Fact]
     public void Linking_to_a_ticket_sets_the_ticket_and_raises_an_event()
     {
@@ -66,7 +62,6 @@ public class InteractionLinkTests
         Assert.Single(interaction.DomainEvents.OfType<InteractionLinkedToTicket>());
     }
 
-    /// <summary>Empty links are rejected and change nothing.</summary>
     [Fact]
     public void Empty_links_are_rejected_and_change_nothing()
     {

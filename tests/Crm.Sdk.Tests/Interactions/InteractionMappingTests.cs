@@ -42,7 +42,6 @@ public class InteractionMappingTests
     private static KeyValuePair<string, string>[] Sorted(IReadOnlyDictionary<string, string>? properties) =>
         properties?.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray() ?? [];
 
-    /// <summary>Email with every field round trips exactly.</summary>
     [Fact]
     public void Email_with_every_field_round_trips_exactly()
     {
@@ -69,7 +68,6 @@ public class InteractionMappingTests
         Assert.Equal(3, restored.Version);
     }
 
-    /// <summary>Purchase round trips its money exactly.</summary>
     [Fact]
     public void Purchase_round_trips_its_money_exactly()
     {
@@ -82,7 +80,6 @@ public class InteractionMappingTests
         Assert.Equal("EUR", restored.Transaction.Amount.Currency);
     }
 
-    /// <summary>Feedback round trips.</summary>
     [Theory]
     [InlineData(null, null)]
     [InlineData(0, RatingScale.Nps)]
@@ -94,7 +91,6 @@ public class InteractionMappingTests
         AssertSameInteraction(interaction, RoundTrip(interaction));
     }
 
-    /// <summary>Behaviour event round trips its properties.</summary>
     [Fact]
     public void Behaviour_event_round_trips_its_properties()
     {
@@ -103,7 +99,6 @@ public class InteractionMappingTests
         AssertSameInteraction(interaction, RoundTrip(interaction));
     }
 
-    /// <summary>Behaviour event without properties round trips.</summary>
     [Fact]
     public void Behaviour_event_without_properties_round_trips()
     {
@@ -115,7 +110,6 @@ public class InteractionMappingTests
         Assert.Empty(restored.BehaviourEvent.Properties!);
     }
 
-    /// <summary>Restored interaction has no events and still links.</summary>
     [Fact]
     public void Restored_interaction_has_no_events_and_still_links()
     {
@@ -127,7 +121,6 @@ public class InteractionMappingTests
         Assert.Equal(dealId, RoundTrip(restored).DealId);
     }
 
-    /// <summary>Body uses the shared json conventions.</summary>
     [Fact]
     public void Body_uses_the_shared_json_conventions()
     {
@@ -139,7 +132,6 @@ public class InteractionMappingTests
         Assert.DoesNotContain("null", body, StringComparison.Ordinal);
     }
 
-    /// <summary>Unreadable document is a storage error.</summary>
     [Fact]
     public void Unreadable_document_is_a_storage_error()
     {
@@ -147,7 +139,6 @@ public class InteractionMappingTests
         Assert.Throws<CrmStorageException>(() => Mapping.Deserialize(new StoredDocument(Id.Value, 1, "null")));
     }
 
-    /// <summary>Collection declares its indexes and lookup paths.</summary>
     [Fact]
     public void Collection_declares_its_indexes_and_lookup_paths()
     {
@@ -174,7 +165,6 @@ public class InteractionMappingTests
         Assert.Equal("Interaction", Mapping.EntityName);
     }
 
-    /// <summary>Purchase index values.</summary>
     [Fact]
     public void Purchase_index_values()
     {
@@ -195,7 +185,6 @@ public class InteractionMappingTests
         Assert.Null(values[InteractionMapping.TicketIdIndex]);
     }
 
-    /// <summary>Feedback index values.</summary>
     [Fact]
     public void Feedback_index_values()
     {
@@ -208,7 +197,6 @@ public class InteractionMappingTests
         Assert.Null(values[InteractionMapping.CurrencyIndex]);
     }
 
-    /// <summary>Every index value is declared and of its declared type.</summary>
     [Fact]
     public void Every_index_value_is_declared_and_of_its_declared_type()
     {
@@ -237,7 +225,6 @@ public class InteractionMappingTests
         Assert.Equal(ticketId.Value, Mapping.GetIndexValues(all[0])[InteractionMapping.TicketIdIndex]);
     }
 
-    /// <summary>Kind index text is kebab case.</summary>
     [Theory]
     [InlineData(InteractionKind.Email, "email")]
     [InlineData(InteractionKind.Refund, "refund")]
@@ -247,7 +234,6 @@ public class InteractionMappingTests
         Assert.Equal(expected, InteractionMapping.ToIndex(kind));
     }
 
-    /// <summary>Version is read and written through the mapping.</summary>
     [Fact]
     public void Version_is_read_and_written_through_the_mapping()
     {

@@ -3,47 +3,60 @@ using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using FsCheck;
 using FsCheck.Fluent;
-using Xunit;
+using FsCheck.Xunit;
 using static Crm.Sdk.Tests.Interactions.InteractionTestData;
 
 namespace Crm.Sdk.Tests.Interactions;
 
 /// <summary>Properties of interactions that hold for every input.</summary>
-public class InteractionProperties
+public sealed class InteractionProperties : IDisposable
 {
-    /// <summary>Feedback is accepted exactly when the rating lies on its scale.</summary>
-    [Fact]
-    public void Feedback_is_accepted_exactly_when_the_rating_lies_on_its_scale()
-    {
-        var cases = Gen.Choose(-3, 13).SelectMany(r => Gen.Elements(RatingScale.FiveStar, RatingScale.Nps).Select(s => (Rating: r, Scale: s)));
+    private readonly CaseCounts _cases = new();
 
-        Prop.ForAll(cases.ToArbitrary(), c =>
+    public void Dispose() => _cases.Verify();
+
+    /// <summary>Feedback is accepted exactly when the rating lies on its scale; both outcomes are seen.</summary>
+    [Property(Arbitrary = [typeof(Ratings)], MaxTest = 200)]
+    public bool Feedback_is_accepted_exactly_when_the_rating_lies_on_its_scale(int rating, RatingScale scale)
+    {
+        _cases.Require("accepted", 20).Require("rejected", 20);
+        var inRange = scale == RatingScale.FiveStar ? rating is >= 1 and <= 5 : rating is >= 0 and <= 10;
+        try
         {
-            var inRange = c.Scale == RatingScale.FiveStar ? c.Rating is >= 1 and <= 5 : c.Rating is >= 0 and <= 10;
-            try
-            {
-                Record(Feedback(c.Rating, c.Scale));
-                return inRange;
-            }
-            catch (CrmValidationException ex)
-            {
-                return !inRange && ex.Errors.Count == 1 && ex.Errors[0].Rule == "rating-range";
-            }
-        }).QuickCheckThrowOnFailure();
+            Record(Feedback(rating, scale));
+        }
+        catch (CrmValidationException ex)
+        {
+            _cases.Count(accepted: false);
+            return !inRange && ex.Errors.Count == 1 && ex.Errors[0].Rule == "rating-range";
+        }
+
+        _cases.Count(accepted: true);
+        return inRange;
     }
 
-    /// <summary>Any valid purchase round trips through its document.</summary>
-    [Fact]
-    public void Any_valid_purchase_round_trips_through_its_document()
+    /// <summary>Any valid purchase (a positive amount of cents, any nanosecond of recording) round trips through its document.</summary>
+    [Property(Arbitrary = [typeof(Purchases)])]
+    public bool Any_valid_purchase_round_trips_through_its_document(int cents, long nanos)
     {
-        var cases = Gen.Choose(1, int.MaxValue).SelectMany(cents => Gen.Choose(0, 1_000_000).Select(nanos => (Cents: cents, Nanos: nanos)));
+        var interaction = Interaction.Record(Purchase(cents / 100m), Id, RecordedAt.PlusNanoseconds(nanos));
+        var restored = InteractionMapping.Instance.Deserialize(new StoredDocument(Id.Value, 1, InteractionMapping.Instance.Serialize(interaction)));
+        return restored.Transaction == interaction.Transaction && restored.RecordedAt == interaction.RecordedAt && restored.OccurredAt == interaction.OccurredAt;
+    }
 
-        Prop.ForAll(cases.ToArbitrary(), c =>
-        {
-            var amount = c.Cents / 100m;
-            var interaction = Interaction.Record(Purchase(amount), Id, RecordedAt.PlusNanoseconds(c.Nanos));
-            var restored = InteractionMapping.Instance.Deserialize(new ProviderKit.StoredDocument(Id.Value, 1, InteractionMapping.Instance.Serialize(interaction)));
-            return restored.Transaction == interaction.Transaction && restored.RecordedAt == interaction.RecordedAt && restored.OccurredAt == interaction.OccurredAt;
-        }).QuickCheckThrowOnFailure();
+    /// <summary>Ratings from -3 to 13 on either scale: both sides of both ranges.</summary>
+    public static class Ratings
+    {
+        public static Arbitrary<int> Rating() => Gen.Choose(-3, 13).ToArbitrary();
+
+        public static Arbitrary<RatingScale> Scale() => Gen.Elements(RatingScale.FiveStar, RatingScale.Nps).ToArbitrary();
+    }
+
+    /// <summary>Positive whole cents and a nanosecond offset below one millisecond.</summary>
+    public static class Purchases
+    {
+        public static Arbitrary<int> Cents() => Gen.Choose(1, int.MaxValue).ToArbitrary();
+
+        public static Arbitrary<long> Nanos() => Gen.Choose(0, 1_000_000).Select(n => (long)n).ToArbitrary();
     }
 }

@@ -11,7 +11,6 @@ namespace Crm.Sdk.Tests.Interactions;
 /// <summary>Recording interactions of each kind from a draft.</summary>
 public class InteractionRecordTests
 {
-    /// <summary>Recorded email keeps every field of the draft.</summary>
     [Fact]
     public void Recorded_email_keeps_every_field_of_the_draft()
     {
@@ -52,7 +51,6 @@ public class InteractionRecordTests
         Assert.Equal(0, interaction.Version);
     }
 
-    /// <summary>Recording raises InteractionRecorded.</summary>
     [Fact]
     public void Recording_raises_InteractionRecorded()
     {
@@ -62,7 +60,6 @@ public class InteractionRecordTests
         Assert.Equal(new InteractionRecorded(Id, Customer, InteractionKind.Purchase), recorded);
     }
 
-    /// <summary>Occurred at defaults to the recording time.</summary>
     [Fact]
     public void Occurred_at_defaults_to_the_recording_time()
     {
@@ -71,7 +68,6 @@ public class InteractionRecordTests
         Assert.Equal(RecordedAt, interaction.OccurredAt);
     }
 
-    /// <summary>Purchase keeps its transaction.</summary>
     [Fact]
     public void Purchase_keeps_its_transaction()
     {
@@ -80,7 +76,6 @@ public class InteractionRecordTests
         Assert.Equal(new TransactionDetail("SO-77", Money.Of(120.5m, "EUR")), interaction.Transaction);
     }
 
-    /// <summary>Refund is recorded with a positive amount.</summary>
     [Fact]
     public void Refund_is_recorded_with_a_positive_amount()
     {
@@ -97,7 +92,6 @@ public class InteractionRecordTests
         Assert.Equal(Money.Of(10m, "USD"), interaction.Transaction!.Amount);
     }
 
-    /// <summary>Feedback keeps rating scale category and comment.</summary>
     [Fact]
     public void Feedback_keeps_rating_scale_category_and_comment()
     {
@@ -106,7 +100,6 @@ public class InteractionRecordTests
         Assert.Equal(new FeedbackDetail(FeedbackCategory.Praise, 9, RatingScale.Nps, "Quick delivery."), interaction.Feedback);
     }
 
-    /// <summary>Feedback without a rating is accepted.</summary>
     [Fact]
     public void Feedback_without_a_rating_is_accepted()
     {
@@ -125,7 +118,6 @@ public class InteractionRecordTests
         Assert.Null(interaction.Feedback.Scale);
     }
 
-    /// <summary>Behaviour event keeps name and properties.</summary>
     [Fact]
     public void Behaviour_event_keeps_name_and_properties()
     {
@@ -137,7 +129,6 @@ public class InteractionRecordTests
         Assert.Equal(2, interaction.BehaviourEvent.Properties.Count);
     }
 
-    /// <summary>Changing the draft lists afterwards does not change the interaction.</summary>
     [Fact]
     public void Changing_the_draft_lists_afterwards_does_not_change_the_interaction()
     {
@@ -160,7 +151,6 @@ public class InteractionRecordTests
         Assert.Equal("/", behaviourEvent.BehaviourEvent!.Properties!["url"]);
     }
 
-    /// <summary>Participants cannot be changed through the read only list.</summary>
     [Fact]
     public void Participants_cannot_be_changed_through_the_read_only_list()
     {
@@ -169,7 +159,6 @@ public class InteractionRecordTests
         Assert.Throws<NotSupportedException>(() => ((IList<Participant>)interaction.Participants).Add(new Participant("X")));
     }
 
-    /// <summary>Communication kinds need no detail.</summary>
     [Theory]
     [InlineData(InteractionKind.Email)]
     [InlineData(InteractionKind.Call)]

@@ -37,14 +37,12 @@ public class InteractionValidationTests
             TicketId = ticketId,
         };
 
-    /// <summary>Customer is required.</summary>
     [Fact]
     public void Customer_is_required()
     {
         AssertOnlyError(RecordFails(Draft(customerId: default(CustomerId))), "CustomerId", "required");
     }
 
-    /// <summary>Empty interaction id is rejected.</summary>
     [Fact]
     public void Empty_interaction_id_is_rejected()
     {
@@ -53,7 +51,6 @@ public class InteractionValidationTests
         AssertOnlyError(exception, "Id", "invalid-id");
     }
 
-    /// <summary>Undefined kind channel and direction are rejected.</summary>
     [Fact]
     public void Undefined_kind_channel_and_direction_are_rejected()
     {
@@ -65,7 +62,6 @@ public class InteractionValidationTests
         AssertHasError(exception, "Direction", "invalid-value");
     }
 
-    /// <summary>Subject longer than 500 characters is rejected.</summary>
     [Fact]
     public void Subject_longer_than_500_characters_is_rejected()
     {
@@ -74,7 +70,6 @@ public class InteractionValidationTests
         AssertOnlyError(RecordFails(Draft(subject: new string('s', Interaction.MaxSubjectLength + 1))), "Subject", "max-length");
     }
 
-    /// <summary>Body longer than 100000 characters is rejected.</summary>
     [Fact]
     public void Body_longer_than_100000_characters_is_rejected()
     {
@@ -83,7 +78,6 @@ public class InteractionValidationTests
         AssertOnlyError(RecordFails(Draft(body: new string('b', Interaction.MaxBodyLength + 1))), "Body", "max-length");
     }
 
-    /// <summary>Participant needs a name or an address.</summary>
     [Fact]
     public void Participant_needs_a_name_or_an_address()
     {
@@ -94,7 +88,6 @@ public class InteractionValidationTests
         AssertHasError(exception, "Participants[2]", "required");
     }
 
-    /// <summary>Participant fields have length limits.</summary>
     [Fact]
     public void Participant_fields_have_length_limits()
     {
@@ -108,7 +101,6 @@ public class InteractionValidationTests
         AssertHasError(exception, "Participants[0].Role", "max-length");
     }
 
-    /// <summary>At most 100 participants are accepted.</summary>
     [Fact]
     public void At_most_100_participants_are_accepted()
     {
@@ -129,7 +121,6 @@ public class InteractionValidationTests
         AssertHasError(exception, "TicketId", "invalid-id");
     }
 
-    /// <summary>Purchase and refund require a transaction.</summary>
     [Theory]
     [InlineData(InteractionKind.Purchase)]
     [InlineData(InteractionKind.Refund)]
@@ -138,14 +129,12 @@ public class InteractionValidationTests
         AssertOnlyError(RecordFails(Draft(kind)), "Transaction", "required-for-kind");
     }
 
-    /// <summary>Feedback requires a feedback detail.</summary>
     [Fact]
     public void Feedback_requires_a_feedback_detail()
     {
         AssertOnlyError(RecordFails(Draft(InteractionKind.Feedback)), "Feedback", "required-for-kind");
     }
 
-    /// <summary>Behaviour event requires an event detail.</summary>
     [Fact]
     public void Behaviour_event_requires_an_event_detail()
     {
@@ -156,7 +145,6 @@ public class InteractionValidationTests
     public static TheoryData<InteractionKind> KindsWithoutTransaction =>
         [InteractionKind.Email, InteractionKind.Call, InteractionKind.Chat, InteractionKind.Meeting, InteractionKind.Note, InteractionKind.Feedback, InteractionKind.BehaviourEvent];
 
-    /// <summary>Transaction is forbidden for other kinds.</summary>
     [Theory]
     [MemberData(nameof(KindsWithoutTransaction))]
     public void Transaction_is_forbidden_for_other_kinds(InteractionKind kind)
@@ -166,7 +154,6 @@ public class InteractionValidationTests
         AssertHasError(exception, "Transaction", "forbidden-for-kind");
     }
 
-    /// <summary>Feedback is forbidden for other kinds.</summary>
     [Theory]
     [InlineData(InteractionKind.Email)]
     [InlineData(InteractionKind.Purchase)]
@@ -178,7 +165,6 @@ public class InteractionValidationTests
         AssertHasError(exception, "Feedback", "forbidden-for-kind");
     }
 
-    /// <summary>Behaviour event detail is forbidden for other kinds.</summary>
     [Theory]
     [InlineData(InteractionKind.Note)]
     [InlineData(InteractionKind.Refund)]
@@ -190,7 +176,6 @@ public class InteractionValidationTests
         AssertHasError(exception, "BehaviourEvent", "forbidden-for-kind");
     }
 
-    /// <summary>Note with every detail names each forbidden detail.</summary>
     [Fact]
     public void Note_with_every_detail_names_each_forbidden_detail()
     {
@@ -204,7 +189,6 @@ public class InteractionValidationTests
         Assert.All(exception.Errors, e => Assert.Equal("forbidden-for-kind", e.Rule));
     }
 
-    /// <summary>Transaction amount must be positive.</summary>
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]
@@ -213,7 +197,6 @@ public class InteractionValidationTests
         AssertOnlyError(RecordFails(Purchase(amount)), "Transaction.Amount", "amount-positive");
     }
 
-    /// <summary>Transaction with default money names currency and amount.</summary>
     [Fact]
     public void Transaction_with_default_money_names_currency_and_amount()
     {
@@ -223,7 +206,6 @@ public class InteractionValidationTests
         AssertHasError(exception, "Transaction.Amount", "amount-positive");
     }
 
-    /// <summary>Order reference is required.</summary>
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
@@ -233,7 +215,6 @@ public class InteractionValidationTests
         AssertOnlyError(RecordFails(Purchase(orderReference: orderReference!)), "Transaction.OrderReference", "required");
     }
 
-    /// <summary>Order reference longer than 100 characters is rejected.</summary>
     [Fact]
     public void Order_reference_longer_than_100_characters_is_rejected()
     {
@@ -242,7 +223,6 @@ public class InteractionValidationTests
         AssertOnlyError(RecordFails(Purchase(orderReference: new string('o', 101))), "Transaction.OrderReference", "max-length");
     }
 
-    /// <summary>Rating outside its scale is rejected.</summary>
     [Theory]
     [InlineData(0, RatingScale.FiveStar)]
     [InlineData(6, RatingScale.FiveStar)]
@@ -253,7 +233,6 @@ public class InteractionValidationTests
         AssertOnlyError(RecordFails(Feedback(rating, scale)), "Feedback.Rating", "rating-range");
     }
 
-    /// <summary>Rating at the ends of its scale is accepted.</summary>
     [Theory]
     [InlineData(1, RatingScale.FiveStar)]
     [InlineData(5, RatingScale.FiveStar)]
@@ -264,7 +243,6 @@ public class InteractionValidationTests
         Assert.Equal(rating, Record(Feedback(rating, scale)).Feedback!.Rating);
     }
 
-    /// <summary>Rating needs a scale and a scale needs a rating.</summary>
     [Fact]
     public void Rating_needs_a_scale_and_a_scale_needs_a_rating()
     {
@@ -272,7 +250,6 @@ public class InteractionValidationTests
         AssertOnlyError(RecordFails(Feedback(null, RatingScale.Nps)), "Feedback.Rating", "required");
     }
 
-    /// <summary>Undefined feedback category and scale are rejected.</summary>
     [Fact]
     public void Undefined_feedback_category_and_scale_are_rejected()
     {
@@ -283,7 +260,6 @@ public class InteractionValidationTests
         AssertHasError(exception, "Feedback.Scale", "invalid-value");
     }
 
-    /// <summary>Feedback comment longer than 10000 characters is rejected.</summary>
     [Fact]
     public void Feedback_comment_longer_than_10000_characters_is_rejected()
     {
@@ -292,7 +268,6 @@ public class InteractionValidationTests
         AssertOnlyError(RecordFails(Draft(InteractionKind.Feedback, feedback: feedback)), "Feedback.Comment", "max-length");
     }
 
-    /// <summary>Behaviour event name is required.</summary>
     [Theory]
     [InlineData("")]
     [InlineData(" ")]
@@ -301,7 +276,6 @@ public class InteractionValidationTests
         AssertOnlyError(RecordFails(Draft(InteractionKind.BehaviourEvent, behaviourEvent: new BehaviourEventDetail(name))), "BehaviourEvent.Name", "required");
     }
 
-    /// <summary>Behaviour event name longer than 200 characters is rejected.</summary>
     [Fact]
     public void Behaviour_event_name_longer_than_200_characters_is_rejected()
     {
@@ -310,7 +284,6 @@ public class InteractionValidationTests
         AssertOnlyError(RecordFails(Draft(InteractionKind.BehaviourEvent, behaviourEvent: detail)), "BehaviourEvent.Name", "max-length");
     }
 
-    /// <summary>Behaviour event has at most 50 properties.</summary>
     [Fact]
     public void Behaviour_event_has_at_most_50_properties()
     {
@@ -321,7 +294,6 @@ public class InteractionValidationTests
         AssertOnlyError(exception, "BehaviourEvent.Properties", "max-count");
     }
 
-    /// <summary>Behaviour event property keys and values are checked.</summary>
     [Fact]
     public void Behaviour_event_property_keys_and_values_are_checked()
     {
@@ -341,7 +313,6 @@ public class InteractionValidationTests
         AssertHasError(exception, "BehaviourEvent.Properties[long]", "max-length");
     }
 
-    /// <summary>Every failing field is reported at once.</summary>
     [Fact]
     public void Every_failing_field_is_reported_at_once()
     {

@@ -37,7 +37,6 @@ public sealed class DealMappingTests
         Assert.Empty(actual.DomainEvents);
     }
 
-    /// <summary>Round trip of a lost deal keeps every field.</summary>
     [Fact]
     public void Round_trip_of_a_lost_deal_keeps_every_field()
     {
@@ -58,7 +57,6 @@ public sealed class DealMappingTests
         Assert.Equal(_mapping.Serialize(deal), _mapping.Serialize(restored));
     }
 
-    /// <summary>Round trip of an open deal without optional fields.</summary>
     [Fact]
     public void Round_trip_of_an_open_deal_without_optional_fields()
     {
@@ -72,7 +70,6 @@ public sealed class DealMappingTests
         Assert.Null(restored.ClosedAt);
     }
 
-    /// <summary>Restored deal keeps its rules.</summary>
     [Fact]
     public void Restored_deal_keeps_its_rules()
     {
@@ -86,7 +83,6 @@ public sealed class DealMappingTests
         Assert.Equal(_pipeline.FirstOpenStage.Id, restored.StageId);
     }
 
-    /// <summary>Index values hold what queries filter on.</summary>
     [Fact]
     public void Index_values_hold_what_queries_filter_on()
     {
@@ -113,7 +109,6 @@ public sealed class DealMappingTests
         Assert.Equal(_mapping.Collection.Indexes.Count, values.Count);
     }
 
-    /// <summary>Unset optional indexes are null.</summary>
     [Fact]
     public void Unset_optional_indexes_are_null()
     {
@@ -124,7 +119,6 @@ public sealed class DealMappingTests
         Assert.Equal("open", values[DealMapping.StatusIndex]);
     }
 
-    /// <summary>Status index matches the document text.</summary>
     [Theory]
     [InlineData(DealStatus.Open)]
     [InlineData(DealStatus.Won)]
@@ -147,7 +141,6 @@ public sealed class DealMappingTests
         Assert.Equal(key, _mapping.GetIndexValues(deal)[DealMapping.StatusIndex]);
     }
 
-    /// <summary>Collection declares its indexes and composites.</summary>
     [Fact]
     public void Collection_declares_its_indexes_and_composites()
     {

@@ -12,7 +12,6 @@ public sealed class DealTests
 {
     private readonly Pipeline _pipeline = Samples.SalesPipeline();
 
-    /// <summary>New deal starts open in the first open stage.</summary>
     [Fact]
     public void New_deal_starts_open_in_the_first_open_stage()
     {
@@ -37,7 +36,6 @@ public sealed class DealTests
         Assert.Equal(new DealCreated(id, draft.CustomerId, _pipeline.Id, deal.StageId, deal.Amount), Assert.Single(deal.DomainEvents));
     }
 
-    /// <summary>New deal can start in a chosen open stage.</summary>
     [Fact]
     public void New_deal_can_start_in_a_chosen_open_stage()
     {
@@ -48,7 +46,6 @@ public sealed class DealTests
         Assert.Equal(proposal, deal.StageId);
     }
 
-    /// <summary>New deal cannot start in a closed or foreign stage.</summary>
     [Fact]
     public void New_deal_cannot_start_in_a_closed_or_foreign_stage()
     {
@@ -59,7 +56,6 @@ public sealed class DealTests
         Assert.Equal(("InitialStageId", "stage-not-in-pipeline"), (Assert.Single(foreign.Errors).Field, foreign.Errors[0].Rule));
     }
 
-    /// <summary>Negative amount is rejected.</summary>
     [Fact]
     public void Negative_amount_is_rejected()
     {
@@ -68,7 +64,6 @@ public sealed class DealTests
         Assert.Equal(("Amount", "amount-not-negative"), (Assert.Single(ex.Errors).Field, ex.Errors[0].Rule));
     }
 
-    /// <summary>Draft errors are all reported together.</summary>
     [Fact]
     public void Draft_errors_are_all_reported_together()
     {
@@ -82,7 +77,6 @@ public sealed class DealTests
             ex.Errors.Select(e => (e.Field, e.Rule)));
     }
 
-    /// <summary>Name longer than 300 characters is rejected.</summary>
     [Fact]
     public void Name_longer_than_300_characters_is_rejected()
     {
@@ -91,7 +85,6 @@ public sealed class DealTests
         Assert.Equal(("Name", "max-length"), (Assert.Single(ex.Errors).Field, ex.Errors[0].Rule));
     }
 
-    /// <summary>Moving closes the current history entry and opens a new one.</summary>
     [Fact]
     public void Moving_closes_the_current_history_entry_and_opens_a_new_one()
     {
@@ -114,7 +107,6 @@ public sealed class DealTests
         Assert.Equal(new DealMovedToStage(deal.Id, qualified, proposal), deal.DomainEvents[^1]);
     }
 
-    /// <summary>Moving to the current stage does nothing.</summary>
     [Fact]
     public void Moving_to_the_current_stage_does_nothing()
     {
@@ -126,7 +118,6 @@ public sealed class DealTests
         Assert.Single(deal.DomainEvents);
     }
 
-    /// <summary>Moving to a won stage wins the deal.</summary>
     [Fact]
     public void Moving_to_a_won_stage_wins_the_deal()
     {
@@ -139,7 +130,6 @@ public sealed class DealTests
         Assert.Equal(new DealWon(deal.Id, _pipeline.WonStage.Id, deal.Amount), deal.DomainEvents[^1]);
     }
 
-    /// <summary>Moving to any lost stage loses the deal.</summary>
     [Fact]
     public void Moving_to_any_lost_stage_loses_the_deal()
     {
@@ -153,7 +143,6 @@ public sealed class DealTests
         Assert.Null(deal.LostReason);
     }
 
-    /// <summary>Closed deal cannot move to another stage.</summary>
     [Fact]
     public void Closed_deal_cannot_move_to_another_stage()
     {
@@ -167,7 +156,6 @@ public sealed class DealTests
         Assert.Equal(_pipeline.WonStage.Id, deal.StageId);
     }
 
-    /// <summary>Closed deal cannot be won or lost again.</summary>
     [Fact]
     public void Closed_deal_cannot_be_won_or_lost_again()
     {
@@ -182,7 +170,6 @@ public sealed class DealTests
         Assert.Equal("deal-closed", Assert.Throws<DomainRuleException>(() => lost.MoveTo(_pipeline, lost.StageId, Samples.Minutes(40))).Rule);
     }
 
-    /// <summary>Moving to a stage of another pipeline fails naming the stage.</summary>
     [Fact]
     public void Moving_to_a_stage_of_another_pipeline_fails_naming_the_stage()
     {
@@ -196,7 +183,6 @@ public sealed class DealTests
         Assert.Single(deal.StageHistory);
     }
 
-    /// <summary>Passing another pipeline fails.</summary>
     [Fact]
     public void Passing_another_pipeline_fails()
     {
@@ -209,7 +195,6 @@ public sealed class DealTests
         Assert.Equal("pipeline-mismatch", Assert.Throws<DomainRuleException>(() => deal.Win(other, Samples.Minutes(10))).Rule);
     }
 
-    /// <summary>A stage change cannot be dated before the current stage was entered.</summary>
     [Fact]
     public void A_stage_change_cannot_be_dated_before_the_current_stage_was_entered()
     {
@@ -222,7 +207,6 @@ public sealed class DealTests
         Assert.Equal(2, deal.StageHistory.Count);
     }
 
-    /// <summary>Win moves to the won stage.</summary>
     [Fact]
     public void Win_moves_to_the_won_stage()
     {
@@ -237,7 +221,6 @@ public sealed class DealTests
         Assert.Equal(Samples.Minutes(60), deal.StageHistory[0].LeftAt);
     }
 
-    /// <summary>Lose moves to the lost stage with the reason.</summary>
     [Fact]
     public void Lose_moves_to_the_lost_stage_with_the_reason()
     {
@@ -252,7 +235,6 @@ public sealed class DealTests
         Assert.Equal(new DealLost(deal.Id, _pipeline.LostStage.Id, "Went with a competitor"), deal.DomainEvents[^1]);
     }
 
-    /// <summary>Reopen returns to the last open stage and clears the closing.</summary>
     [Fact]
     public void Reopen_returns_to_the_last_open_stage_and_clears_the_closing()
     {
@@ -272,7 +254,6 @@ public sealed class DealTests
         Assert.Equal(new DealReopened(deal.Id, proposal), deal.DomainEvents[^1]);
     }
 
-    /// <summary>Reopen to a given open stage.</summary>
     [Fact]
     public void Reopen_to_a_given_open_stage()
     {
@@ -286,7 +267,6 @@ public sealed class DealTests
         Assert.Equal(DealStatus.Open, deal.Status);
     }
 
-    /// <summary>Reopen fails for an open deal or a closed stage.</summary>
     [Fact]
     public void Reopen_fails_for_an_open_deal_or_a_closed_stage()
     {
@@ -299,7 +279,6 @@ public sealed class DealTests
         Assert.Equal(DealStatus.Won, won.Status);
     }
 
-    /// <summary>Reopened deal can be won again.</summary>
     [Fact]
     public void Reopened_deal_can_be_won_again()
     {
@@ -315,7 +294,6 @@ public sealed class DealTests
             deal.StageHistory.Select(e => e.StageId));
     }
 
-    /// <summary>ChangeAmount rejects a negative amount and keeps the old one.</summary>
     [Fact]
     public void ChangeAmount_rejects_a_negative_amount_and_keeps_the_old_one()
     {
@@ -327,7 +305,6 @@ public sealed class DealTests
         Assert.Equal(Money.Of(12_500m, "EUR"), deal.Amount);
     }
 
-    /// <summary>ChangeAmount of a closed deal corrects it.</summary>
     [Fact]
     public void ChangeAmount_of_a_closed_deal_corrects_it()
     {
@@ -340,7 +317,6 @@ public sealed class DealTests
         Assert.Equal(new DealAmountChanged(deal.Id, Money.Of(12_500m, "EUR"), Money.Of(11_000m, "USD")), deal.DomainEvents[^1]);
     }
 
-    /// <summary>Details change with events and same values do nothing.</summary>
     [Fact]
     public void Details_change_with_events_and_same_values_do_nothing()
     {
@@ -362,7 +338,6 @@ public sealed class DealTests
             deal.DomainEvents.Select(e => e.GetType()));
     }
 
-    /// <summary>Owner can be unassigned and expected close cleared.</summary>
     [Fact]
     public void Owner_can_be_unassigned_and_expected_close_cleared()
     {
@@ -375,7 +350,6 @@ public sealed class DealTests
         Assert.Null(deal.ExpectedCloseDate);
     }
 
-    /// <summary>Rename to blank fails.</summary>
     [Fact]
     public void Rename_to_blank_fails()
     {
@@ -387,7 +361,6 @@ public sealed class DealTests
         Assert.Equal("ACME roll-out", deal.Name);
     }
 
-    /// <summary>Touch sets the update time.</summary>
     [Fact]
     public void Touch_sets_the_update_time()
     {

@@ -10,7 +10,6 @@ public sealed class PipelineMappingTests
 {
     private readonly PipelineMapping _mapping = new();
 
-    /// <summary>Round trip keeps every field.</summary>
     [Fact]
     public void Round_trip_keeps_every_field()
     {
@@ -33,7 +32,6 @@ public sealed class PipelineMappingTests
         Assert.Equal(_mapping.Serialize(pipeline), _mapping.Serialize(restored));
     }
 
-    /// <summary>Document stores outcomes as kebab case text.</summary>
     [Fact]
     public void Document_stores_outcomes_as_kebab_case_text()
     {
@@ -43,7 +41,6 @@ public sealed class PipelineMappingTests
         Assert.Contains("\"outcome\":\"closed-lost\"", body, StringComparison.Ordinal);
     }
 
-    /// <summary>Index values hold the lower cased name and creation time.</summary>
     [Fact]
     public void Index_values_hold_the_lower_cased_name_and_creation_time()
     {
@@ -56,7 +53,6 @@ public sealed class PipelineMappingTests
         Assert.Equal(2, values.Count);
     }
 
-    /// <summary>Collection declares its indexes.</summary>
     [Fact]
     public void Collection_declares_its_indexes()
     {

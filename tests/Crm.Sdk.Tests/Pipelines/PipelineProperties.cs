@@ -1,13 +1,16 @@
 using Crm.Sdk.Pipelines;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Xunit;
 
 namespace Crm.Sdk.Tests.Pipelines;
 
 /// <summary>Properties that hold for any pipeline draft.</summary>
-public sealed class PipelineProperties
+public sealed class PipelineProperties : IDisposable
 {
+    private readonly CaseCounts _cases = new();
+
     private static readonly string[] Names = ["Lead", "lead", "Demo", "Proposal", "Won", "Lost", " ", "Trial", "Lost - price", "Signed"];
 
     private static readonly Gen<(decimal Probability, StageOutcome Outcome)> StageGen =
@@ -27,42 +30,47 @@ public sealed class PipelineProperties
         from stages in Gen.ListOf(StageGen, count)
         select stages.Select((s, i) => new PipelineStageDraft { Name = names[i], Probability = s.Probability, Outcome = s.Outcome }).ToList();
 
-    /// <summary>A draft is accepted exactly when it keeps every rule, and an accepted pipeline keeps them all.</summary>
-    [Fact]
-    public void Create_accepts_exactly_the_valid_drafts()
+    public void Dispose() => _cases.Verify();
+
+    /// <summary>A draft is accepted exactly when it keeps every rule, and an accepted pipeline keeps them all; both outcomes are seen.</summary>
+    [Property(Arbitrary = [typeof(Drafts)], MaxTest = 300)]
+    public void Create_accepts_exactly_the_valid_drafts(List<PipelineStageDraft> stages)
     {
-        var accepted = 0;
-        Prop.ForAll(Arb.From(DraftGen), (List<PipelineStageDraft> stages) =>
+        _cases.Require("accepted", 10).Require("rejected", 10);
+        var valid =
+            stages.All(s => !string.IsNullOrWhiteSpace(s.Name) && s.Probability is >= 0m and <= 1m)
+            && stages.Where(s => s.Outcome == StageOutcome.ClosedWon).All(s => s.Probability == 1m)
+            && stages.Where(s => s.Outcome == StageOutcome.ClosedLost).All(s => s.Probability == 0m)
+            && stages.Select(s => s.Name.Trim().ToUpperInvariant()).Distinct().Count() == stages.Count
+            && stages.Any(s => s.Outcome == StageOutcome.Open)
+            && stages.Any(s => s.Outcome == StageOutcome.ClosedWon)
+            && stages.Any(s => s.Outcome == StageOutcome.ClosedLost);
+
+        Pipeline pipeline;
+        try
         {
-            var valid =
-                stages.All(s => !string.IsNullOrWhiteSpace(s.Name) && s.Probability is >= 0m and <= 1m)
-                && stages.Where(s => s.Outcome == StageOutcome.ClosedWon).All(s => s.Probability == 1m)
-                && stages.Where(s => s.Outcome == StageOutcome.ClosedLost).All(s => s.Probability == 0m)
-                && stages.Select(s => s.Name.Trim().ToUpperInvariant()).Distinct().Count() == stages.Count
-                && stages.Any(s => s.Outcome == StageOutcome.Open)
-                && stages.Any(s => s.Outcome == StageOutcome.ClosedWon)
-                && stages.Any(s => s.Outcome == StageOutcome.ClosedLost);
+            pipeline = Pipeline.Create(new PipelineDraft { Name = "Sales", Stages = stages }, PipelineId.New(Samples.T0), Samples.T0);
+        }
+        catch (CrmValidationException ex)
+        {
+            _cases.Count(accepted: false);
+            Assert.False(valid, ex.Message);
+            Assert.NotEmpty(ex.Errors);
+            return;
+        }
 
-            Pipeline pipeline;
-            try
-            {
-                pipeline = Pipeline.Create(new PipelineDraft { Name = "Sales", Stages = stages }, PipelineId.New(Samples.T0), Samples.T0);
-            }
-            catch (CrmValidationException ex)
-            {
-                Assert.False(valid, ex.Message);
-                Assert.NotEmpty(ex.Errors);
-                return;
-            }
+        _cases.Count(accepted: true);
+        Assert.True(valid, string.Join(", ", stages));
+        Assert.Equal(stages.Select(s => (s.Name, s.Probability, s.Outcome)), pipeline.Stages.Select(s => (s.Name, s.Probability, s.Outcome)));
+        Assert.Equal(pipeline.Stages.Select(s => s.Id.Value).Distinct().Order(), pipeline.Stages.Select(s => s.Id.Value));
+        Assert.Equal(StageOutcome.Open, pipeline.FirstOpenStage.Outcome);
+        Assert.Equal(1m, pipeline.WonStage.Probability);
+        Assert.Equal(0m, pipeline.LostStage.Probability);
+    }
 
-            Assert.True(valid, string.Join(", ", stages));
-            accepted++;
-            Assert.Equal(stages.Select(s => (s.Name, s.Probability, s.Outcome)), pipeline.Stages.Select(s => (s.Name, s.Probability, s.Outcome)));
-            Assert.Equal(pipeline.Stages.Select(s => s.Id.Value).Distinct().Order(), pipeline.Stages.Select(s => s.Id.Value));
-            Assert.Equal(StageOutcome.Open, pipeline.FirstOpenStage.Outcome);
-            Assert.Equal(1m, pipeline.WonStage.Probability);
-            Assert.Equal(0m, pipeline.LostStage.Probability);
-        }).QuickCheckThrowOnFailure();
-        Assert.True(accepted > 0, "No generated draft was valid: the generator tests only rejections.");
+    /// <summary>Stage lists of up to eight drafts.</summary>
+    public static class Drafts
+    {
+        public static Arbitrary<List<PipelineStageDraft>> Stages() => DraftGen.ToArbitrary();
     }
 }

@@ -14,7 +14,6 @@ public sealed class PipelineTests
     private static CrmValidationException CreateFails(PipelineDraft draft) =>
         Assert.Throws<CrmValidationException>(() => Pipeline.Create(draft, PipelineId.New(Samples.T0), Samples.T0));
 
-    /// <summary>Created pipeline keeps its stages in order with distinct ordered ids.</summary>
     [Fact]
     public void Created_pipeline_keeps_its_stages_in_order_with_distinct_ordered_ids()
     {
@@ -30,7 +29,6 @@ public sealed class PipelineTests
         Assert.Equal(new PipelineCreated(pipeline.Id, "Sales"), created);
     }
 
-    /// <summary>Helpers find the first open won and lost stages.</summary>
     [Fact]
     public void Helpers_find_the_first_open_won_and_lost_stages()
     {
@@ -51,7 +49,6 @@ public sealed class PipelineTests
         Assert.Null(pipeline.FindStage("Negotiation"));
     }
 
-    /// <summary>Name is required.</summary>
     [Fact]
     public void Name_is_required()
     {
@@ -59,7 +56,6 @@ public sealed class PipelineTests
         Assert.Equal(("Name", "required"), (error.Field, error.Rule));
     }
 
-    /// <summary>Name longer than 200 characters is rejected.</summary>
     [Fact]
     public void Name_longer_than_200_characters_is_rejected()
     {
@@ -67,7 +63,6 @@ public sealed class PipelineTests
         Assert.Equal(("Name", "max-length"), (error.Field, error.Rule));
     }
 
-    /// <summary>Pipeline needs an open a won and a lost stage.</summary>
     [Fact]
     public void Pipeline_needs_an_open_a_won_and_a_lost_stage()
     {
@@ -78,7 +73,6 @@ public sealed class PipelineTests
             errors.Select(e => (e.Field, e.Rule)));
     }
 
-    /// <summary>Pipeline missing one outcome names it.</summary>
     [Theory]
     [InlineData(StageOutcome.Open, "open-stage-required")]
     [InlineData(StageOutcome.ClosedWon, "won-stage-required")]
@@ -91,7 +85,6 @@ public sealed class PipelineTests
         Assert.Equal(("Stages", rule), (error.Field, error.Rule));
     }
 
-    /// <summary>Stage names must be unique ignoring case.</summary>
     [Fact]
     public void Stage_names_must_be_unique_ignoring_case()
     {
@@ -99,7 +92,6 @@ public sealed class PipelineTests
         Assert.Equal(("Stages[1].Name", "stage-name-unique"), (error.Field, error.Rule));
     }
 
-    /// <summary>Probability outside zero to one is rejected.</summary>
     [Theory]
     [InlineData(-0.01)]
     [InlineData(1.01)]
@@ -109,7 +101,6 @@ public sealed class PipelineTests
         Assert.Equal(("Stages[0].Probability", "probability-range"), (error.Field, error.Rule));
     }
 
-    /// <summary>Won stage must have probability one and lost stage zero.</summary>
     [Fact]
     public void Won_stage_must_have_probability_one_and_lost_stage_zero()
     {
@@ -120,7 +111,6 @@ public sealed class PipelineTests
             errors.Select(e => (e.Field, e.Rule)));
     }
 
-    /// <summary>Stage name is required and limited.</summary>
     [Fact]
     public void Stage_name_is_required_and_limited()
     {
@@ -131,7 +121,6 @@ public sealed class PipelineTests
             errors.Select(e => (e.Field, e.Rule)));
     }
 
-    /// <summary>Undefined outcome is rejected.</summary>
     [Fact]
     public void Undefined_outcome_is_rejected()
     {
@@ -139,7 +128,6 @@ public sealed class PipelineTests
         Assert.Equal(("Stages[3].Outcome", "invalid-value"), (error.Field, error.Rule));
     }
 
-    /// <summary>More than fifty stages are rejected.</summary>
     [Fact]
     public void More_than_fifty_stages_are_rejected()
     {
@@ -149,7 +137,6 @@ public sealed class PipelineTests
         Assert.Equal(("Stages", "max-stages"), (error.Field, error.Rule));
     }
 
-    /// <summary>All failing fields are reported together.</summary>
     [Fact]
     public void All_failing_fields_are_reported_together()
     {
@@ -160,7 +147,6 @@ public sealed class PipelineTests
             errors.Select(e => e.Field));
     }
 
-    /// <summary>Rename changes the name and records an event.</summary>
     [Fact]
     public void Rename_changes_the_name_and_records_an_event()
     {
@@ -172,7 +158,6 @@ public sealed class PipelineTests
         Assert.Equal(new PipelineRenamed(pipeline.Id, "Enterprise"), pipeline.DomainEvents[^1]);
     }
 
-    /// <summary>Rename to blank fails and keeps the name.</summary>
     [Fact]
     public void Rename_to_blank_fails_and_keeps_the_name()
     {
@@ -185,7 +170,6 @@ public sealed class PipelineTests
         Assert.Single(pipeline.DomainEvents);
     }
 
-    /// <summary>AddStage inserts at the position with a new id.</summary>
     [Fact]
     public void AddStage_inserts_at_the_position_with_a_new_id()
     {
@@ -199,7 +183,6 @@ public sealed class PipelineTests
         Assert.Equal(new PipelineStageAdded(pipeline.Id, stage.Id, "Negotiation", 3), pipeline.DomainEvents[^1]);
     }
 
-    /// <summary>AddStage without position appends.</summary>
     [Fact]
     public void AddStage_without_position_appends()
     {
@@ -211,7 +194,6 @@ public sealed class PipelineTests
         Assert.Equal("Lost", pipeline.LostStage.Name);
     }
 
-    /// <summary>AddStage with a taken name and bad position reports both and changes nothing.</summary>
     [Fact]
     public void AddStage_with_a_taken_name_and_bad_position_reports_both_and_changes_nothing()
     {
@@ -224,7 +206,6 @@ public sealed class PipelineTests
         Assert.Single(pipeline.DomainEvents);
     }
 
-    /// <summary>RenameStage allows changing the case of its own name.</summary>
     [Fact]
     public void RenameStage_allows_changing_the_case_of_its_own_name()
     {
@@ -237,7 +218,6 @@ public sealed class PipelineTests
         Assert.Equal(new PipelineStageRenamed(pipeline.Id, lead, "LEAD"), pipeline.DomainEvents[^1]);
     }
 
-    /// <summary>RenameStage to another stages name fails.</summary>
     [Fact]
     public void RenameStage_to_another_stages_name_fails()
     {
@@ -250,7 +230,6 @@ public sealed class PipelineTests
         Assert.Equal("Lead", pipeline.GetStage(lead).Name);
     }
 
-    /// <summary>ChangeStageProbability changes an open stage.</summary>
     [Fact]
     public void ChangeStageProbability_changes_an_open_stage()
     {
@@ -263,7 +242,6 @@ public sealed class PipelineTests
         Assert.Equal(new PipelineStageProbabilityChanged(pipeline.Id, lead, 0.15m), pipeline.DomainEvents[^1]);
     }
 
-    /// <summary>Closed stage probability cannot change.</summary>
     [Fact]
     public void Closed_stage_probability_cannot_change()
     {
@@ -275,7 +253,6 @@ public sealed class PipelineTests
         Assert.Equal(1m, pipeline.WonStage.Probability);
     }
 
-    /// <summary>GetStage of a foreign stage names both ids.</summary>
     [Fact]
     public void GetStage_of_a_foreign_stage_names_both_ids()
     {
@@ -289,7 +266,6 @@ public sealed class PipelineTests
         Assert.Contains(pipeline.Id.ToString(), ex.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>Stage operations on a foreign stage fail.</summary>
     [Fact]
     public void Stage_operations_on_a_foreign_stage_fail()
     {

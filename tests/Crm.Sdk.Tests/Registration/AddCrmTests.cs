@@ -4,11 +4,11 @@ using Crm.Sdk.Deals;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.Storage;
-using Crm.Sdk.Testing;
 using Crm.Sdk.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using NodaTime.Testing;
 using Xunit;
 
 namespace Crm.Sdk.Tests.Registration;

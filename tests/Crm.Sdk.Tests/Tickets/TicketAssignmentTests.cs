@@ -8,7 +8,6 @@ namespace Crm.Sdk.Tests.Tickets;
 /// <summary>Assignment and priority of a ticket.</summary>
 public class TicketAssignmentTests
 {
-    /// <summary>Assigning sets the agent and raises an event.</summary>
     [Fact]
     public void Assigning_sets_the_agent_and_raises_an_event()
     {
@@ -20,7 +19,6 @@ public class TicketAssignmentTests
         Assert.Equal(new TicketAssigned(Id, "agent-1", null), ticket.DomainEvents[^1]);
     }
 
-    /// <summary>Reassigning names the previous agent.</summary>
     [Fact]
     public void Reassigning_names_the_previous_agent()
     {
@@ -33,7 +31,6 @@ public class TicketAssignmentTests
         Assert.Equal(new TicketAssigned(Id, "agent-2", "agent-1"), ticket.DomainEvents[^1]);
     }
 
-    /// <summary>Assigning the same agent again changes nothing.</summary>
     [Fact]
     public void Assigning_the_same_agent_again_changes_nothing()
     {
@@ -46,7 +43,6 @@ public class TicketAssignmentTests
         Assert.Equal(events, ticket.DomainEvents.Count);
     }
 
-    /// <summary>Unassigning removes the agent.</summary>
     [Fact]
     public void Unassigning_removes_the_agent()
     {
@@ -60,7 +56,6 @@ public class TicketAssignmentTests
         Assert.Single(ticket.DomainEvents.OfType<TicketUnassigned>());
     }
 
-    /// <summary>Invalid assignee is rejected.</summary>
     [Theory]
     [InlineData("", "required")]
     [InlineData("   ", "required")]
@@ -73,7 +68,6 @@ public class TicketAssignmentTests
         AssertOnlyError(exception, "AssigneeId", rule);
     }
 
-    /// <summary>Closed ticket cannot be assigned unassigned or reprioritized.</summary>
     [Fact]
     public void Closed_ticket_cannot_be_assigned_unassigned_or_reprioritized()
     {
@@ -84,7 +78,6 @@ public class TicketAssignmentTests
         Assert.Equal("ticket-closed", FailsWithoutChange<DomainRuleException>(ticket, t => t.ChangePriority(TicketPriority.Urgent)).Rule);
     }
 
-    /// <summary>Changing priority raises an event unless it is the same.</summary>
     [Fact]
     public void Changing_priority_raises_an_event_unless_it_is_the_same()
     {
@@ -97,7 +90,6 @@ public class TicketAssignmentTests
         Assert.Equal(new TicketPriorityChanged(Id, TicketPriority.Normal, TicketPriority.Urgent), Assert.Single(ticket.DomainEvents.OfType<TicketPriorityChanged>()));
     }
 
-    /// <summary>Undefined priority is rejected.</summary>
     [Fact]
     public void Undefined_priority_is_rejected()
     {

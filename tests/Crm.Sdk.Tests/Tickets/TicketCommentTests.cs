@@ -8,7 +8,6 @@ namespace Crm.Sdk.Tests.Tickets;
 /// <summary>Public, internal and customer comments, and the first response time.</summary>
 public class TicketCommentTests
 {
-    /// <summary>Agent comment is added with its author text and time.</summary>
     [Fact]
     public void Agent_comment_is_added_with_its_author_text_and_time()
     {
@@ -27,7 +26,6 @@ public class TicketCommentTests
         Assert.Equal(new TicketCommentAdded(Id, comment.Id, false, false), ticket.DomainEvents[^1]);
     }
 
-    /// <summary>First public agent comment is the first response.</summary>
     [Fact]
     public void First_public_agent_comment_is_the_first_response()
     {
@@ -42,7 +40,6 @@ public class TicketCommentTests
         Assert.Equal(Later(10), ticket.FirstResponseAt);
     }
 
-    /// <summary>Earlier public comment added later becomes the first response.</summary>
     [Fact]
     public void Earlier_public_comment_added_later_becomes_the_first_response()
     {
@@ -55,7 +52,6 @@ public class TicketCommentTests
         Assert.Equal(Later(10), ticket.UpdatedAt);
     }
 
-    /// <summary>Customer comment is public and written by the customer.</summary>
     [Fact]
     public void Customer_comment_is_public_and_written_by_the_customer()
     {
@@ -68,7 +64,6 @@ public class TicketCommentTests
         Assert.False(comment.IsInternal);
     }
 
-    /// <summary>Comment fields are checked together.</summary>
     [Fact]
     public void Comment_fields_are_checked_together()
     {
@@ -80,7 +75,6 @@ public class TicketCommentTests
         AssertHasError(exception, "At", "before-created");
     }
 
-    /// <summary>Comment longer than 50000 characters is rejected.</summary>
     [Fact]
     public void Comment_longer_than_50000_characters_is_rejected()
     {
@@ -92,7 +86,6 @@ public class TicketCommentTests
         AssertOnlyError(exception, "Body", "max-length");
     }
 
-    /// <summary>Author id longer than 100 characters is rejected.</summary>
     [Fact]
     public void Author_id_longer_than_100_characters_is_rejected()
     {
@@ -101,7 +94,6 @@ public class TicketCommentTests
         AssertOnlyError(exception, "AuthorId", "max-length");
     }
 
-    /// <summary>Closed ticket takes no comments.</summary>
     [Fact]
     public void Closed_ticket_takes_no_comments()
     {
@@ -111,7 +103,6 @@ public class TicketCommentTests
         Assert.Equal("ticket-closed", FailsWithoutChange<DomainRuleException>(ticket, t => t.AddCustomerComment("Hi", Later(200))).Rule);
     }
 
-    /// <summary>Resolved ticket still takes comments.</summary>
     [Fact]
     public void Resolved_ticket_still_takes_comments()
     {
@@ -122,7 +113,6 @@ public class TicketCommentTests
         Assert.Single(ticket.Comments);
     }
 
-    /// <summary>Comments cannot be changed through the read only list.</summary>
     [Fact]
     public void Comments_cannot_be_changed_through_the_read_only_list()
     {

@@ -51,7 +51,6 @@ public class TicketMappingTests
         return ticket;
     }
 
-    /// <summary>Ticket with every field round trips exactly.</summary>
     [Fact]
     public void Ticket_with_every_field_round_trips_exactly()
     {
@@ -65,7 +64,6 @@ public class TicketMappingTests
         Assert.Equal(Mapping.Serialize(ticket), Mapping.Serialize(restored));
     }
 
-    /// <summary>New ticket round trips.</summary>
     [Fact]
     public void New_ticket_round_trips()
     {
@@ -74,7 +72,6 @@ public class TicketMappingTests
         AssertSameTicket(ticket, RoundTrip(ticket));
     }
 
-    /// <summary>Restored ticket keeps its rules.</summary>
     [Fact]
     public void Restored_ticket_keeps_its_rules()
     {
@@ -85,7 +82,6 @@ public class TicketMappingTests
         Assert.Equal(2, restored.ReopenCount);
     }
 
-    /// <summary>Body uses the shared json conventions.</summary>
     [Fact]
     public void Body_uses_the_shared_json_conventions()
     {
@@ -96,14 +92,12 @@ public class TicketMappingTests
         Assert.Contains("\"createdAt\":\"2024-06-01T08:00:00.987654321Z\"", body, StringComparison.Ordinal);
     }
 
-    /// <summary>Unreadable document is a storage error.</summary>
     [Fact]
     public void Unreadable_document_is_a_storage_error()
     {
         Assert.Throws<CrmStorageException>(() => Mapping.Deserialize(new StoredDocument(Id.Value, 1, "[1,2]")));
     }
 
-    /// <summary>Collection declares its indexes and lookup paths.</summary>
     [Fact]
     public void Collection_declares_its_indexes_and_lookup_paths()
     {
@@ -148,7 +142,6 @@ public class TicketMappingTests
         Assert.Equal(keys.Order(), keys);
     }
 
-    /// <summary>Index values of a new ticket.</summary>
     [Fact]
     public void Index_values_of_a_new_ticket()
     {
@@ -164,7 +157,6 @@ public class TicketMappingTests
         Assert.Null(values[TicketMapping.RatingIndex]);
     }
 
-    /// <summary>Index values of a rated closed ticket.</summary>
     [Fact]
     public void Index_values_of_a_rated_closed_ticket()
     {
@@ -178,7 +170,6 @@ public class TicketMappingTests
         Assert.Equal(4L, values[TicketMapping.RatingIndex]);
     }
 
-    /// <summary>Priority rank sorts urgent highest.</summary>
     [Fact]
     public void Priority_rank_sorts_urgent_highest()
     {
@@ -188,7 +179,6 @@ public class TicketMappingTests
         Assert.Equal(4, Enum.GetValues<TicketPriority>().Select(TicketMapping.ToIndex).Distinct().Count());
     }
 
-    /// <summary>Type index text is kebab case.</summary>
     [Theory]
     [InlineData(TicketType.AfterSales, "after-sales")]
     [InlineData(TicketType.Inquiry, "inquiry")]
@@ -197,7 +187,6 @@ public class TicketMappingTests
         Assert.Equal(expected, TicketMapping.ToIndex(type));
     }
 
-    /// <summary>Is open index follows the status.</summary>
     [Fact]
     public void Is_open_index_follows_the_status()
     {

@@ -8,7 +8,6 @@ namespace Crm.Sdk.Tests.Tickets;
 /// <summary>Satisfaction ratings: only when resolved, and when a rating is final.</summary>
 public class TicketRatingTests
 {
-    /// <summary>Resolved or closed ticket can be rated.</summary>
     [Theory]
     [InlineData(TicketStatus.Resolved)]
     [InlineData(TicketStatus.Closed)]
@@ -23,7 +22,6 @@ public class TicketRatingTests
         Assert.Equal(new TicketRated(Id, 5, null), ticket.DomainEvents[^1]);
     }
 
-    /// <summary>Ticket that is not resolved cannot be rated.</summary>
     [Theory]
     [InlineData(TicketStatus.New)]
     [InlineData(TicketStatus.Open)]
@@ -36,7 +34,6 @@ public class TicketRatingTests
         Assert.Equal("ticket-not-resolved", exception.Rule);
     }
 
-    /// <summary>Rating outside one to five is rejected.</summary>
     [Theory]
     [InlineData(0)]
     [InlineData(6)]
@@ -49,7 +46,6 @@ public class TicketRatingTests
         AssertOnlyError(exception, "Rating", "rating-range");
     }
 
-    /// <summary>Rating comment longer than 10000 characters is rejected.</summary>
     [Fact]
     public void Rating_comment_longer_than_10000_characters_is_rejected()
     {
@@ -60,7 +56,6 @@ public class TicketRatingTests
         AssertOnlyError(exception, "Comment", "max-length");
     }
 
-    /// <summary>Every failing rating field is reported at once.</summary>
     [Fact]
     public void Every_failing_rating_field_is_reported_at_once()
     {
@@ -74,7 +69,6 @@ public class TicketRatingTests
         AssertHasError(exception, "At", "before-created");
     }
 
-    /// <summary>Resolved ticket can be rated again and the new rating replaces the old.</summary>
     [Fact]
     public void Resolved_ticket_can_be_rated_again_and_the_new_rating_replaces_the_old()
     {
@@ -87,7 +81,6 @@ public class TicketRatingTests
         Assert.Equal(new TicketRated(Id, 4, 2), ticket.DomainEvents[^1]);
     }
 
-    /// <summary>Rating of a closed ticket is final.</summary>
     [Fact]
     public void Rating_of_a_closed_ticket_is_final()
     {
@@ -100,7 +93,6 @@ public class TicketRatingTests
         Assert.Equal("ticket-rating-final", exception.Rule);
     }
 
-    /// <summary>Closed ticket that was never rated can be rated once.</summary>
     [Fact]
     public void Closed_ticket_that_was_never_rated_can_be_rated_once()
     {
@@ -112,7 +104,6 @@ public class TicketRatingTests
         Assert.Equal("ticket-rating-final", Assert.Throws<DomainRuleException>(() => ticket.Rate(2, null, Later(401))).Rule);
     }
 
-    /// <summary>Reopened ticket keeps its rating until rated again after the next resolution.</summary>
     [Fact]
     public void Reopened_ticket_keeps_its_rating_until_rated_again_after_the_next_resolution()
     {

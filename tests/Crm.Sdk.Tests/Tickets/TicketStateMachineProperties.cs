@@ -3,6 +3,7 @@ using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 using Xunit;
 using static Crm.Sdk.Tests.Tickets.TicketTestData;
@@ -13,15 +14,17 @@ namespace Crm.Sdk.Tests.Tickets;
 /// Any sequence of ticket operations, valid or not, leaves a valid ticket, and every rejected operation leaves
 /// the ticket exactly as it was.
 /// </summary>
-public class TicketStateMachineProperties
+public sealed class TicketStateMachineProperties : IDisposable
 {
+    private readonly CaseCounts _cases = new();
+
     private static readonly Gen<Instant> At =
         Gen.Choose(-30, 60 * 24 * 10).SelectMany(minutes => Gen.Choose(0, 999).Select(nanos => CreatedAt + Duration.FromMinutes(minutes) + Duration.FromNanoseconds(nanos)));
 
     private static readonly Gen<string?> Text =
         Gen.Elements<string?>("agent-1", "agent-2", "A reply", "", "  ", null, new string('x', 101));
 
-    private static readonly Gen<Operation> Operations = Gen.OneOf(
+    private static readonly Gen<Operation> AnyOperation = Gen.OneOf(
         Text.Select(a => new Operation($"Assign({Show(a)})", t => t.Assign(a!))),
         Gen.Constant(new Operation("Unassign()", t => t.Unassign())),
         Text.SelectMany(author => Text.SelectMany(body => Gen.Elements(true, false).SelectMany(isInternal => At.Select(at =>
@@ -36,14 +39,13 @@ public class TicketStateMachineProperties
         Gen.Choose(0, 4).Select(priority => new Operation($"ChangePriority({(TicketPriority)priority})", t => t.ChangePriority((TicketPriority)priority))));
 
     /// <summary>Any sequence of operations leaves a valid ticket and rejected operations change nothing.</summary>
-    [Fact]
-    public void Any_sequence_of_operations_leaves_a_valid_ticket_and_rejected_operations_change_nothing()
-    {
-        Prop.ForAll(Gen.ListOf(Operations).Select(ops => ops.ToArray()).ToArbitrary(), Run).QuickCheckThrowOnFailure();
-    }
+    public void Dispose() => _cases.Verify();
 
-    private static void Run(Operation[] operations)
+    /// <summary>Any sequence of operations leaves a valid ticket and rejected operations change nothing; many operations are accepted and many rejected.</summary>
+    [Property(Arbitrary = [typeof(Sequences)])]
+    public void Any_sequence_of_operations_leaves_a_valid_ticket_and_rejected_operations_change_nothing(Operation[] operations)
     {
+        _cases.Require("accepted", 50).Require("rejected", 50);
         var ticket = NewTicket();
         var model = new Model();
         foreach (var operation in operations)
@@ -58,10 +60,13 @@ public class TicketStateMachineProperties
             }
             catch (CrmException)
             {
+                _cases.Count(accepted: false);
                 Assert.Equal(before, Serialize(ticket));
                 Assert.Equal(eventsBefore, ticket.DomainEvents.Count);
                 continue;
             }
+
+            _cases.Count(accepted: true);
 
             if (ticket.Status != statusBefore)
             {
@@ -124,8 +129,14 @@ public class TicketStateMachineProperties
         _ => $"\"{text}\"",
     };
 
+    /// <summary>Lists of random operations, valid or not.</summary>
+    public static class Sequences
+    {
+        public static Arbitrary<Operation[]> Operations() => Gen.ListOf(AnyOperation).Select(ops => ops.ToArray()).ToArbitrary();
+    }
+
     /// <summary>One operation on a ticket, named for the shrunk counterexample.</summary>
-    private sealed record Operation(string Name, Action<Ticket> Apply)
+    public sealed record Operation(string Name, Action<Ticket> Apply)
     {
         public override string ToString() => Name;
     }

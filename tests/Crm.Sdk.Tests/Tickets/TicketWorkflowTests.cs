@@ -48,7 +48,6 @@ public class TicketWorkflowTests
         return data;
     }
 
-    /// <summary>Allowed move changes the status and raises an event.</summary>
     [Theory]
     [MemberData(nameof(AllowedMoves))]
     public void Allowed_move_changes_the_status_and_raises_an_event(TicketStatus from, TicketStatus to)
@@ -64,7 +63,6 @@ public class TicketWorkflowTests
         Assert.True(TicketWorkflow.CanMove(from, to));
     }
 
-    /// <summary>Forbidden move throws naming both statuses and changes nothing.</summary>
     [Theory]
     [MemberData(nameof(ForbiddenMoves))]
     public void Forbidden_move_throws_naming_both_statuses_and_changes_nothing(TicketStatus from, TicketStatus to)
@@ -80,7 +78,6 @@ public class TicketWorkflowTests
         Assert.False(TicketWorkflow.CanMove(from, to));
     }
 
-    /// <summary>Next statuses list the table.</summary>
     [Fact]
     public void Next_statuses_list_the_table()
     {
@@ -94,7 +91,6 @@ public class TicketWorkflowTests
         Assert.Empty(TicketWorkflow.NextStatuses((TicketStatus)42));
     }
 
-    /// <summary>Undefined status is a validation error.</summary>
     [Fact]
     public void Undefined_status_is_a_validation_error()
     {
@@ -105,7 +101,6 @@ public class TicketWorkflowTests
         AssertOnlyError(exception, "Status", "invalid-value");
     }
 
-    /// <summary>Move before the ticket was created is rejected.</summary>
     [Fact]
     public void Move_before_the_ticket_was_created_is_rejected()
     {
@@ -116,7 +111,6 @@ public class TicketWorkflowTests
         AssertOnlyError(exception, "At", "before-created");
     }
 
-    /// <summary>Resolving sets resolved at and closes the ticket for work.</summary>
     [Fact]
     public void Resolving_sets_resolved_at_and_closes_the_ticket_for_work()
     {
@@ -130,7 +124,6 @@ public class TicketWorkflowTests
         Assert.Null(ticket.ClosedAt);
     }
 
-    /// <summary>Closing sets closed at.</summary>
     [Fact]
     public void Closing_sets_closed_at()
     {
@@ -142,7 +135,6 @@ public class TicketWorkflowTests
         Assert.False(ticket.IsOpen);
     }
 
-    /// <summary>Reopening counts and keeps the last resolution time.</summary>
     [Fact]
     public void Reopening_counts_and_keeps_the_last_resolution_time()
     {
@@ -159,7 +151,6 @@ public class TicketWorkflowTests
         Assert.Equal(closedAt, ticket.ClosedAt);
     }
 
-    /// <summary>Ticket in work must be resolved before it is closed.</summary>
     [Fact]
     public void Ticket_in_work_must_be_resolved_before_it_is_closed()
     {
@@ -169,7 +160,6 @@ public class TicketWorkflowTests
         }
     }
 
-    /// <summary>New ticket can be closed directly without a resolution.</summary>
     [Fact]
     public void New_ticket_can_be_closed_directly_without_a_resolution()
     {
@@ -181,7 +171,6 @@ public class TicketWorkflowTests
         Assert.Null(ticket.ResolvedAt);
     }
 
-    /// <summary>Updated at never moves back.</summary>
     [Fact]
     public void Updated_at_never_moves_back()
     {
@@ -196,7 +185,6 @@ public class TicketWorkflowTests
         Assert.Equal(Later(70), ticket.UpdatedAt);
     }
 
-    /// <summary>Ticket is open unless resolved or closed.</summary>
     [Theory]
     [InlineData(TicketStatus.New, true)]
     [InlineData(TicketStatus.Open, true)]
