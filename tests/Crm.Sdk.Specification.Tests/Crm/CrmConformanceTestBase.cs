@@ -19,8 +19,8 @@ namespace Crm.Sdk.Specification.Tests.Crm;
 public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>, IAsyncLifetime
     where TFixture : StoreFixture
 {
-    /// <summary>The calling code assumed for national phone numbers in the suite.</summary>
-    protected const string CallingCode = "44";
+    /// <summary>The region national phone numbers are read in throughout the suite.</summary>
+    protected const string PhoneRegion = "GB";
 
     private readonly List<ServiceProvider> _providers = [];
 
@@ -56,8 +56,8 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
         new("counter", "Counter", CustomFieldType.Number),
     ];
 
-    /// <summary>The policy the suite registers (custom fields and calling code), for customer methods that need one.</summary>
-    protected static CustomerPolicy Policy { get; } = new(CustomFieldDefinitions, CallingCode);
+    /// <summary>The policy the suite registers (custom fields and phone region), for customer methods that need one.</summary>
+    protected static CustomerPolicy Policy { get; } = new(CustomFieldDefinitions, PhoneRegion);
 
     /// <inheritdoc />
     public Task InitializeAsync() => Task.CompletedTask;
@@ -91,7 +91,7 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
     protected virtual void Configure(CrmOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.DefaultCountryCallingCode = CallingCode;
+        options.DefaultPhoneRegion = PhoneRegion;
         foreach (var definition in CustomFieldDefinitions)
         {
             options.CustomFields.Add(definition);
