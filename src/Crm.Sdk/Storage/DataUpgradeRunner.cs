@@ -29,6 +29,7 @@ internal sealed partial class DataUpgradeRunner : ICrmDataUpgrades, IDisposable
     private readonly Lock _backgroundLock = new();
     private CancellationTokenSource? _backgroundCancel;
     private Task? _backgroundRun;
+    private int _disposed;
 
     public DataUpgradeRunner(CrmStore store, IReadOnlyList<IDataUpgrade> upgrades, bool background, ILogger logger)
     {
@@ -89,6 +90,12 @@ internal sealed partial class DataUpgradeRunner : ICrmDataUpgrades, IDisposable
 
     public void Dispose()
     {
+        // Disposed by the store, and by the container as the ICrmDataUpgrades it also serves.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _shutdown.Cancel();
         try
         {

@@ -31,6 +31,7 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
         Fixture = fixture;
         DatabaseName = fixture.NewDatabaseName(GetType().Name);
         Crm = Open();
+        Services = _providers[^1];
     }
 
     /// <summary>The provider's fixture.</summary>
@@ -41,6 +42,9 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
 
     /// <summary>The clock every service of the test reads; it moves one millisecond per read.</summary>
     protected FakeClock Clock { get; } = new(Instant.FromUtc(2025, 3, 3, 9, 0), Duration.FromMilliseconds(1));
+
+    /// <summary>The current service provider (the one <see cref="Crm"/> comes from).</summary>
+    protected IServiceProvider Services { get; private set; }
 
     /// <summary>The CRM of the current service provider.</summary>
     protected ICrm Crm { get; private set; }
@@ -79,6 +83,7 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
     {
         await DisposeAsync();
         Crm = Open();
+        Services = _providers[^1];
         return Crm;
     }
 
