@@ -38,7 +38,7 @@ internal sealed partial class CustomerDemoService(ICrm crm, IHostApplicationLife
                 Console.WriteLine($"Found customer {customer.DisplayName} ({customer.Id}) from an earlier run.");
             }
 
-            await crm.Interactions.RecordAsync(
+            await crm.Interactions.CreateAsync(
                 new InteractionDraft
                 {
                     CustomerId = customer.Id,

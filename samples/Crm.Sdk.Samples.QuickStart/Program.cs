@@ -75,7 +75,7 @@ var ada = await crm.Customers.CreateAsync(new CustomerDraft
     Kind = CustomerKind.Person,
     GivenName = "Ada",
     FamilyName = "Lovelace",
-    Emails = [new ContactDraft("ada@example.com", "work")],
+    Emails = [new ContactDraft { Value = "ada@example.com", Label = "work" }],
     Phones = ["020 7946 0018"],
     Addresses =
     [
@@ -116,7 +116,7 @@ Console.WriteLine($"Created {ada.DisplayName} and {engines.DisplayName}; ERP id 
 // A week with Ada, recorded in one batch (one transaction). OccurredAt is when it happened, not when it was recorded.
 Instant Ago(int days, int hours = 0) => now - Duration.FromDays(days) - Duration.FromHours(hours);
 
-var week = await crm.Interactions.RecordBatchAsync(
+var week = await crm.Interactions.CreateManyAsync(
 [
     new InteractionDraft
     {
@@ -176,37 +176,27 @@ Console.WriteLine($"Recorded {week.Count} interactions with {ada.DisplayName} ov
 // </interactions>
 
 // <pipeline>
-var pipeline = await crm.Pipelines.CreateAsync(new PipelineDraft(
-    "New business",
-    [
-        new PipelineStageDraft("Qualification", 0.10m),
-        new PipelineStageDraft("Proposal", 0.40m),
-        new PipelineStageDraft("Negotiation", 0.70m),
-        new PipelineStageDraft("Won", 1m, StageOutcome.ClosedWon),
-        new PipelineStageDraft("Lost", 0m, StageOutcome.ClosedLost),
-    ]));
+var pipeline = await crm.Pipelines.CreateAsync(new PipelineDraft { Name = "New business", Stages = [
+        new PipelineStageDraft { Name = "Qualification", Probability = 0.10m },
+        new PipelineStageDraft { Name = "Proposal", Probability = 0.40m },
+        new PipelineStageDraft { Name = "Negotiation", Probability = 0.70m },
+        new PipelineStageDraft { Name = "Won", Probability = 1m, Outcome = StageOutcome.ClosedWon },
+        new PipelineStageDraft { Name = "Lost", Probability = 0m, Outcome = StageOutcome.ClosedLost },
+    ] });
 
 // Stage ids are made when the pipeline is created; look them up by name.
-StageId Stage(string name) => pipeline.FindStage(name)!.Id;
+Id<PipelineStage> Stage(string name) => pipeline.FindStage(name)!.Id;
 // </pipeline>
 
 // <deals>
 var today = now.InUtc().Date;
-var upgrade = await crm.Deals.CreateAsync(new DealDraft(ada.Id, pipeline.Id, "Engine upgrade", Money.Of(12_000m, "GBP"))
-{
-    ExpectedCloseDate = today.PlusDays(14),
-    OwnerId = "rep-mary",
-});
+var upgrade = await crm.Deals.CreateAsync(new DealDraft { CustomerId = ada.Id, PipelineId = pipeline.Id, Name = "Engine upgrade", Amount = Money.Of(12_000m, "GBP"), ExpectedCloseDate = today.PlusDays(14), OwnerId = "rep-mary" });
 upgrade = await crm.Deals.MoveToStageAsync(upgrade.Id, Stage("Proposal"));
 upgrade = await crm.Deals.MoveToStageAsync(upgrade.Id, Stage("Negotiation"));
 upgrade = await crm.Deals.WinAsync(upgrade.Id);
 Console.WriteLine($"Deal '{upgrade.Name}' is {upgrade.Status} after {upgrade.StageHistory.Count} stages.");
 
-var maintenance = await crm.Deals.CreateAsync(new DealDraft(ada.Id, pipeline.Id, "Maintenance plan", Money.Of(2_400m, "GBP"))
-{
-    InitialStageId = Stage("Proposal"),
-    ExpectedCloseDate = today.PlusDays(30),
-});
+var maintenance = await crm.Deals.CreateAsync(new DealDraft { CustomerId = ada.Id, PipelineId = pipeline.Id, Name = "Maintenance plan", Amount = Money.Of(2_400m, "GBP"), InitialStageId = Stage("Proposal"), ExpectedCloseDate = today.PlusDays(30) });
 
 // A rule of the domain is a typed error: a won deal cannot move.
 try
@@ -222,15 +212,15 @@ catch (DomainRuleException ex) when (ex.Rule == "deal-closed")
 // <unit-of-work>
 // A new customer, the first deal and a note: written together in one transaction, or not at all.
 var uow = crm.BeginUnitOfWork();
-var charles = uow.CreateCustomer(new CustomerDraft
+var charles = await uow.CreateCustomerAsync(new CustomerDraft
 {
     GivenName = "Charles",
     FamilyName = "Babbage",
     Emails = ["charles@example.org"],
     LifecycleStage = LifecycleStage.Prospect,
 });
-var firstDeal = uow.CreateDeal(new DealDraft(charles.Id, pipeline.Id, "Difference engine No. 2", Money.Of(3_500m, "GBP")), pipeline);
-uow.RecordInteraction(new InteractionDraft
+var firstDeal = await uow.CreateDealAsync(new DealDraft { CustomerId = charles.Id, PipelineId = pipeline.Id, Name = "Difference engine No. 2", Amount = Money.Of(3_500m, "GBP") });
+await uow.CreateInteractionAsync(new InteractionDraft
 {
     CustomerId = charles.Id, Kind = InteractionKind.Note, Channel = InteractionChannel.Other, Direction = InteractionDirection.Internal,
     Subject = "Met at the Royal Society; wants a demonstration.",
@@ -240,7 +230,7 @@ Console.WriteLine($"Created {charles.DisplayName}, a deal in {pipeline.GetStage(
 // </unit-of-work>
 
 // <ticket>
-var ticket = await crm.Tickets.OpenAsync(new TicketDraft
+var ticket = await crm.Tickets.CreateAsync(new TicketDraft
 {
     CustomerId = ada.Id,
     Type = TicketType.Complaint,
@@ -292,10 +282,10 @@ Console.Write(counts);
 
 // <timeline>
 // Newest first, five at a time; the continuation token of one page fetches the next.
-var page = await crm.Interactions.GetTimelineAsync(ada.Id, TimelineFilter.All, new PageRequest(PageSize: 5));
+var page = await crm.Interactions.ListAsync(InteractionFilter.ForCustomer(ada.Id), new PageRequest(PageSize: 5));
 PrintTimelinePage("Timeline, page 1 (newest five)", page);
 
-page = await crm.Interactions.GetTimelineAsync(ada.Id, TimelineFilter.All, new PageRequest(PageSize: 5, page.ContinuationToken));
+page = await crm.Interactions.ListAsync(InteractionFilter.ForCustomer(ada.Id), new PageRequest(PageSize: 5, page.ContinuationToken));
 PrintTimelinePage("Timeline, page 2 (from the continuation token)", page);
 
 static void PrintTimelinePage(string title, Page<Interaction> page)

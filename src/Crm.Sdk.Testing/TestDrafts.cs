@@ -41,14 +41,17 @@ public static class TestDrafts
     /// </summary>
     /// <param name="name">The pipeline name, or <see langword="null"/> for <c>Sales</c>.</param>
     /// <returns>The draft.</returns>
-    public static PipelineDraft Pipeline(string? name = null) => new(
-        name ?? "Sales",
+    public static PipelineDraft Pipeline(string? name = null) => new()
+    {
+        Name = name ?? "Sales",
+        Stages =
         [
-            new PipelineStageDraft(StandardStageNames[0], 0.2m),
-            new PipelineStageDraft(StandardStageNames[1], 0.6m),
-            new PipelineStageDraft(StandardStageNames[2], 1m, StageOutcome.ClosedWon),
-            new PipelineStageDraft(StandardStageNames[3], 0m, StageOutcome.ClosedLost),
-        ]);
+            new PipelineStageDraft { Name = StandardStageNames[0], Probability = 0.2m },
+            new PipelineStageDraft { Name = StandardStageNames[1], Probability = 0.6m },
+            new PipelineStageDraft { Name = StandardStageNames[2], Probability = 1m, Outcome = StageOutcome.ClosedWon },
+            new PipelineStageDraft { Name = StandardStageNames[3], Probability = 0m, Outcome = StageOutcome.ClosedLost },
+        ],
+    };
 
     /// <summary>A deal of a customer in a pipeline, starting at the pipeline's first open stage.</summary>
     /// <param name="customerId">The customer.</param>
@@ -57,10 +60,10 @@ public static class TestDrafts
     /// <param name="currency">The ISO 4217 currency, <see cref="DefaultCurrency"/> unless given.</param>
     /// <param name="name">The deal name, or <see langword="null"/> for <c>Test deal</c>.</param>
     /// <returns>The draft.</returns>
-    public static DealDraft Deal(CustomerId customerId, Pipeline pipeline, decimal amount = 1000m, string currency = DefaultCurrency, string? name = null)
+    public static DealDraft Deal(Id<Customer> customerId, Pipeline pipeline, decimal amount = 1000m, string currency = DefaultCurrency, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
-        return new DealDraft(customerId, pipeline.Id, name ?? "Test deal", Money.Of(amount, currency));
+        return new DealDraft { CustomerId = customerId, PipelineId = pipeline.Id, Name = name ?? "Test deal", Amount = Money.Of(amount, currency) };
     }
 
     /// <summary>An inquiry of a customer with a subject and a description.</summary>
@@ -68,7 +71,7 @@ public static class TestDrafts
     /// <param name="priority">The priority, normal unless given.</param>
     /// <param name="subject">The subject, or <see langword="null"/> for <c>Test ticket</c>.</param>
     /// <returns>The draft.</returns>
-    public static TicketDraft Ticket(CustomerId customerId, TicketPriority priority = TicketPriority.Normal, string? subject = null) => new()
+    public static TicketDraft Ticket(Id<Customer> customerId, TicketPriority priority = TicketPriority.Normal, string? subject = null) => new()
     {
         CustomerId = customerId,
         Type = TicketType.Inquiry,
@@ -86,7 +89,7 @@ public static class TestDrafts
     /// <param name="kind">What happened, a note unless given.</param>
     /// <param name="occurredAt">When it happened, or <see langword="null"/> for the time it is recorded.</param>
     /// <returns>The draft.</returns>
-    public static InteractionDraft Interaction(CustomerId customerId, InteractionKind kind = InteractionKind.Note, Instant? occurredAt = null)
+    public static InteractionDraft Interaction(Id<Customer> customerId, InteractionKind kind = InteractionKind.Note, Instant? occurredAt = null)
     {
         var (channel, direction) = kind switch
         {

@@ -19,29 +19,34 @@ internal sealed class CrmContext
         Clock = clock;
         var value = options.Value;
         CustomerPolicy = new CustomerPolicy(value.CustomFields, value.DefaultPhoneRegion);
+        Customers = new CustomerMapping(CustomerPolicy, clock);
+        Interactions = new InteractionMapping(clock);
+        Pipelines = new PipelineMapping(clock);
+        Deals = new DealMapping(clock);
+        Tickets = new TicketMapping(clock);
     }
 
     public IClock Clock { get; }
 
     public CustomerPolicy CustomerPolicy { get; }
 
-    public CustomerMapping Customers { get; } = new();
+    public CustomerMapping Customers { get; }
 
-    public InteractionMapping Interactions { get; } = new();
+    public InteractionMapping Interactions { get; }
 
-    public PipelineMapping Pipelines { get; } = new();
+    public PipelineMapping Pipelines { get; }
 
-    public DealMapping Deals { get; } = new();
+    public DealMapping Deals { get; }
 
-    public TicketMapping Tickets { get; } = new();
+    public TicketMapping Tickets { get; }
 
     public static StoreSchema Schema { get; } = new(
     [
-        new CustomerMapping().Collection,
-        new InteractionMapping().Collection,
-        new PipelineMapping().Collection,
-        new DealMapping().Collection,
-        new TicketMapping().Collection,
+        CustomerMapping.Definition,
+        InteractionMapping.Definition,
+        PipelineMapping.Definition,
+        DealMapping.Definition,
+        TicketMapping.Definition,
         DomainEventMapping.Collection,
         DataKeyMapping.Collection,
         DataUpgradeStateMapping.Collection,

@@ -42,7 +42,6 @@ public static class CrmServiceCollectionExtensions
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton(CreateStore);
         services.TryAddSingleton(sp => new CrmContext(sp.GetRequiredService<IClock>(), ValidatedOptions(sp)));
-        services.TryAddSingleton(sp => sp.GetRequiredService<CrmContext>().CustomerPolicy);
         services.TryAddSingleton<ICustomerService, CustomerService>();
         services.TryAddSingleton<IInteractionService, InteractionService>();
         services.TryAddSingleton<IPipelineService, PipelineService>();

@@ -18,53 +18,58 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
     private readonly HashSet<Guid> _createdCustomers = [];
     private readonly HashSet<Guid> _referencedCustomers = [];
 
-    public Customer CreateCustomer(CustomerDraft draft)
+    private readonly Dictionary<Guid, Pipeline> _createdPipelines = [];
+
+    public Task<Customer> CreateCustomerAsync(CustomerDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = context.Now();
-        var customer = Customer.Create(draft, CustomerId.New(now), now, context.CustomerPolicy);
+        var customer = context.Customers.Attach(Customer.Create(draft, CustomerId.New(now), now, context.CustomerPolicy));
         _session.Insert(context.Customers, customer);
         _createdCustomers.Add(customer.Id.Value);
-        return customer;
+        return Task.FromResult(customer);
     }
 
-    public Interaction RecordInteraction(InteractionDraft draft)
+    public Task<Interaction> CreateInteractionAsync(InteractionDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = context.Now();
-        var interaction = Interaction.Record(draft, InteractionId.New(now), now);
+        var interaction = context.Interactions.Attach(Interaction.Record(draft, InteractionId.New(now), now));
         Add(interaction);
-        return interaction;
+        return Task.FromResult(interaction);
     }
 
-    public Pipeline CreatePipeline(PipelineDraft draft)
+    public Task<Pipeline> CreatePipelineAsync(PipelineDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = context.Now();
-        var pipeline = Pipeline.Create(draft, PipelineId.New(now), now);
+        var pipeline = context.Pipelines.Attach(Pipeline.Create(draft, PipelineId.New(now), now));
         _session.Insert(context.Pipelines, pipeline);
-        return pipeline;
+        _createdPipelines.Add(pipeline.Id.Value, pipeline);
+        return Task.FromResult(pipeline);
     }
 
-    public Deal CreateDeal(DealDraft draft, Pipeline pipeline)
+    public async Task<Deal> CreateDealAsync(DealDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        ArgumentNullException.ThrowIfNull(pipeline);
+        PipelineId.ThrowIfEmpty(draft.PipelineId, nameof(DealDraft.PipelineId));
+        var pipeline = _createdPipelines.GetValueOrDefault(draft.PipelineId.Value)
+            ?? await store.GetAsync(context.Pipelines, draft.PipelineId.Value, cancellationToken).ConfigureAwait(false);
         var now = context.Now();
-        var deal = Deal.Create(draft, pipeline, DealId.New(now), now);
+        var deal = context.Deals.Attach(Deal.Create(draft, pipeline, DealId.New(now), now));
         _session.Insert(context.Deals, deal);
         _referencedCustomers.Add(deal.CustomerId.Value);
         return deal;
     }
 
-    public Ticket OpenTicket(TicketDraft draft)
+    public Task<Ticket> CreateTicketAsync(TicketDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = context.Now();
-        var ticket = Ticket.Open(draft, TicketId.New(now), now);
+        var ticket = context.Tickets.Attach(Ticket.Open(draft, TicketId.New(now), now));
         _session.Insert(context.Tickets, ticket);
         _referencedCustomers.Add(ticket.CustomerId.Value);
-        return ticket;
+        return Task.FromResult(ticket);
     }
 
     public void Update(Customer customer)

@@ -14,8 +14,8 @@ namespace Crm.Sdk;
 /// <example>
 /// <code>
 /// var uow = crm.BeginUnitOfWork();
-/// var customer = uow.CreateCustomer(new CustomerDraft { DisplayName = "Ada Lovelace", Emails = ["ada@example.com"] });
-/// uow.CreateDeal(new DealDraft { CustomerId = customer.Id, PipelineId = pipeline.Id, Name = "Analytical engine", Amount = Money.Of(5000m, "GBP") }, pipeline);
+/// var customer = await uow.CreateCustomerAsync(new CustomerDraft { DisplayName = "Ada Lovelace", Emails = ["ada@example.com"] });
+/// await uow.CreateDealAsync(new DealDraft { CustomerId = customer.Id, PipelineId = pipeline.Id, Name = "Analytical engine", Amount = Money.Of(5000m, "GBP") });
 /// await uow.CommitAsync();
 /// </code>
 /// </example>
@@ -23,34 +23,42 @@ public interface ICrmUnitOfWork
 {
     /// <summary>Creates a customer (validated now, written on commit).</summary>
     /// <param name="draft">The customer's data.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new customer.</returns>
     /// <exception cref="CrmValidationException">The draft breaks a rule; the error lists every failing field.</exception>
-    Customer CreateCustomer(CustomerDraft draft);
+    Task<Customer> CreateCustomerAsync(CustomerDraft draft, CancellationToken cancellationToken = default);
 
     /// <summary>Records an interaction (validated now, written on commit). Its customer must exist or be created in this unit of work.</summary>
     /// <param name="draft">The interaction's data.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new interaction.</returns>
     /// <exception cref="CrmValidationException">The draft breaks a rule.</exception>
-    Interaction RecordInteraction(InteractionDraft draft);
+    Task<Interaction> CreateInteractionAsync(InteractionDraft draft, CancellationToken cancellationToken = default);
 
     /// <summary>Creates a pipeline (validated now, written on commit).</summary>
     /// <param name="draft">The pipeline's name and stages.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new pipeline.</returns>
     /// <exception cref="CrmValidationException">The draft breaks a rule.</exception>
-    Pipeline CreatePipeline(PipelineDraft draft);
+    Task<Pipeline> CreatePipelineAsync(PipelineDraft draft, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a deal in a pipeline (validated now, written on commit). Its customer must exist or be created in this unit of work.</summary>
+    /// <summary>
+    /// Creates a deal (validated now, written on commit) in the pipeline its draft names: one created in this unit of
+    /// work, or one already saved. Its customer must exist or be created in this unit of work.
+    /// </summary>
     /// <param name="draft">The deal's data.</param>
-    /// <param name="pipeline">The pipeline named by the draft.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new deal.</returns>
     /// <exception cref="CrmValidationException">The draft breaks a rule.</exception>
-    Deal CreateDeal(DealDraft draft, Pipeline pipeline);
+    /// <exception cref="EntityNotFoundException">The pipeline does not exist.</exception>
+    Task<Deal> CreateDealAsync(DealDraft draft, CancellationToken cancellationToken = default);
 
     /// <summary>Opens a ticket (validated now, written on commit). Its customer must exist or be created in this unit of work.</summary>
     /// <param name="draft">The ticket's data.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new ticket.</returns>
     /// <exception cref="CrmValidationException">The draft breaks a rule.</exception>
-    Ticket OpenTicket(TicketDraft draft);
+    Task<Ticket> CreateTicketAsync(TicketDraft draft, CancellationToken cancellationToken = default);
 
     /// <summary>Saves the changes made to a customer loaded earlier, if it is still at the version that was read.</summary>
     /// <param name="customer">The changed customer.</param>

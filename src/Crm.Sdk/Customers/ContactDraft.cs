@@ -1,10 +1,14 @@
 namespace Crm.Sdk.Customers;
 
 /// <summary>An email address or phone number as entered, with an optional label; a plain string converts to it.</summary>
-/// <param name="Value">The address or number as typed.</param>
-/// <param name="Label">A label such as <c>work</c> or <c>mobile</c>, or <see langword="null"/>.</param>
-public sealed record ContactDraft(string Value, string? Label = null)
+public sealed record ContactDraft
 {
+    /// <summary>The address or number as typed.</summary>
+    public required string Value { get; init; }
+
+    /// <summary>A label such as <c>work</c> or <c>mobile</c>, or <see langword="null"/>.</summary>
+    public string? Label { get; init; }
+
     /// <summary>A contact without a label.</summary>
     /// <param name="value">The address or number as typed.</param>
     public static implicit operator ContactDraft(string value) => FromString(value);
@@ -12,5 +16,5 @@ public sealed record ContactDraft(string Value, string? Label = null)
     /// <summary>A contact without a label.</summary>
     /// <param name="value">The address or number as typed.</param>
     /// <returns>The draft.</returns>
-    public static ContactDraft FromString(string value) => new(value);
+    public static ContactDraft FromString(string value) => new() { Value = value };
 }

@@ -48,10 +48,18 @@ public sealed partial class Customer
     /// <summary>Sets a custom field, checking the value against the host's definition.</summary>
     /// <param name="key">The field key.</param>
     /// <param name="value">The value.</param>
+    /// <exception cref="CrmValidationException">The field is unknown (rule <c>custom-field-unknown</c>), the value has the wrong type
+    /// (<c>custom-field-type</c>), is not an option (<c>custom-field-choice</c>) or is too long (<c>max-length</c>); the field is <c>CustomFields.&lt;key&gt;</c>.</exception>
+    public void SetCustomField(string key, CustomFieldValue value) =>
+        SetCustomField(key, value, Policy);
+
+    /// <summary>Sets a custom field, checking the value against the host's definition.</summary>
+    /// <param name="key">The field key.</param>
+    /// <param name="value">The value.</param>
     /// <param name="policy">The host's policy with the definitions.</param>
     /// <exception cref="CrmValidationException">The field is unknown (rule <c>custom-field-unknown</c>), the value has the wrong type
     /// (<c>custom-field-type</c>), is not an option (<c>custom-field-choice</c>) or is too long (<c>max-length</c>); the field is <c>CustomFields.&lt;key&gt;</c>.</exception>
-    public void SetCustomField(string key, CustomFieldValue value, CustomerPolicy policy)
+    internal void SetCustomField(string key, CustomFieldValue value, CustomerPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(policy);
@@ -78,10 +86,17 @@ public sealed partial class Customer
 
     /// <summary>Clears a custom field. A field the host no longer defines can always be cleared.</summary>
     /// <param name="key">The field key.</param>
+    /// <returns>Whether the field had a value.</returns>
+    /// <exception cref="CrmValidationException">The field is required (field <c>CustomFields.&lt;key&gt;</c>, rule <c>required</c>).</exception>
+    public bool ClearCustomField(string key) =>
+        ClearCustomField(key, Policy);
+
+    /// <summary>Clears a custom field. A field the host no longer defines can always be cleared.</summary>
+    /// <param name="key">The field key.</param>
     /// <param name="policy">The host's policy with the definitions.</param>
     /// <returns>Whether the field had a value.</returns>
     /// <exception cref="CrmValidationException">The field is required (field <c>CustomFields.&lt;key&gt;</c>, rule <c>required</c>).</exception>
-    public bool ClearCustomField(string key, CustomerPolicy policy)
+    internal bool ClearCustomField(string key, CustomerPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(policy);

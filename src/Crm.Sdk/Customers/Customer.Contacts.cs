@@ -94,12 +94,21 @@ public sealed partial class Customer
 
     /// <summary>Adds a phone number, normalized to E.164 (see <see cref="PhoneNumber"/>).</summary>
     /// <param name="number">The number as typed.</param>
+    /// <param name="label">A label such as <c>mobile</c> (at most 50 characters), or <see langword="null"/>.</param>
+    /// <returns>The checked number.</returns>
+    /// <exception cref="CrmValidationException">The number cannot be normalized (field <c>Phone</c>, rule <c>phone-format</c>) or is already present
+    /// (rule <c>duplicate</c>), the label is invalid (field <c>Label</c>), or the customer has <see cref="MaxContacts"/> numbers (rule <c>too-many</c>).</exception>
+    public PhoneNumber AddPhone(string number, string? label = null) =>
+        AddPhone(number, Policy, label);
+
+    /// <summary>Adds a phone number, normalized to E.164 (see <see cref="PhoneNumber"/>).</summary>
+    /// <param name="number">The number as typed.</param>
     /// <param name="policy">The host's policy, for the default phone region.</param>
     /// <param name="label">A label such as <c>mobile</c> (at most 50 characters), or <see langword="null"/>.</param>
     /// <returns>The checked number.</returns>
     /// <exception cref="CrmValidationException">The number cannot be normalized (field <c>Phone</c>, rule <c>phone-format</c>) or is already present
     /// (rule <c>duplicate</c>), the label is invalid (field <c>Label</c>), or the customer has <see cref="MaxContacts"/> numbers (rule <c>too-many</c>).</exception>
-    public PhoneNumber AddPhone(string number, CustomerPolicy policy, string? label = null)
+    internal PhoneNumber AddPhone(string number, CustomerPolicy policy, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var errors = new List<ValidationError>();
@@ -123,9 +132,15 @@ public sealed partial class Customer
 
     /// <summary>Removes a phone number, compared in E.164 form (or, when it cannot be normalized, as typed).</summary>
     /// <param name="number">The number.</param>
+    /// <returns>Whether the number was there.</returns>
+    public bool RemovePhone(string number) =>
+        RemovePhone(number, Policy);
+
+    /// <summary>Removes a phone number, compared in E.164 form (or, when it cannot be normalized, as typed).</summary>
+    /// <param name="number">The number.</param>
     /// <param name="policy">The host's policy, for the default phone region.</param>
     /// <returns>Whether the number was there.</returns>
-    public bool RemovePhone(string number, CustomerPolicy policy)
+    internal bool RemovePhone(string number, CustomerPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(number);
         ArgumentNullException.ThrowIfNull(policy);

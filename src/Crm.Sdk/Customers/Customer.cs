@@ -11,7 +11,7 @@ namespace Crm.Sdk.Customers;
 /// throws <see cref="CrmValidationException"/> (naming the field and the rule) leaving the customer unchanged, and
 /// records a domain event when something changed. A call that changes nothing records nothing.
 /// </summary>
-public sealed partial class Customer : AggregateRoot<CustomerId>
+public sealed partial class Customer : AggregateRoot<Customer>
 {
     /// <summary>The longest display name or company name accepted.</summary>
     public const int MaxNameLength = 200;
@@ -29,6 +29,10 @@ public sealed partial class Customer : AggregateRoot<CustomerId>
     public const int MaxTags = 100;
 
     private readonly List<CustomerEmail> _emails = [];
+
+    /// <summary>The rules the SDK was configured with (custom fields, default phone region), attached by the service that created or loaded this customer.</summary>
+    internal CustomerPolicy Policy { get; set; } = CustomerPolicy.Default;
+
     private readonly List<CustomerPhone> _phones = [];
     private readonly List<PostalAddress> _addresses = [];
     private readonly SortedSet<string> _tags = new(StringComparer.Ordinal);
@@ -121,7 +125,7 @@ public sealed partial class Customer : AggregateRoot<CustomerId>
     /// <returns>The customer, with a <see cref="CustomerCreated"/> event.</returns>
     /// <exception cref="CrmValidationException">One or more fields are invalid; every failing field is listed
     /// (<c>DisplayName</c>, <c>Emails[1]</c>, <c>Addresses[0].Country</c>, <c>CustomFields.tier</c>, …).</exception>
-    public static Customer Create(CustomerDraft draft, CustomerId id, Instant now, CustomerPolicy policy)
+    internal static Customer Create(CustomerDraft draft, CustomerId id, Instant now, CustomerPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(policy);

@@ -14,7 +14,7 @@ namespace Crm.Sdk.Customers;
 /// written with <see cref="CrmJson"/>), and the index values the query side filters and orders on. The constants and
 /// key builders here are the only spelling of those names; the query side uses them rather than repeating strings.
 /// </summary>
-internal sealed class CustomerMapping : IDocumentMapping<Customer>
+internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clock = null) : AggregateMapping<Customer>(Definition, clock)
 {
     /// <summary>The collection (table) name.</summary>
     public const string CollectionName = "customers";
@@ -94,12 +94,6 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
             [LifecycleStageIndex, NameKeyIndex],
         ]);
 
-    /// <inheritdoc />
-    public CollectionDefinition Collection => Definition;
-
-    /// <inheritdoc />
-    public string EntityName => nameof(Customer);
-
     /// <summary>The name key of a display name: Unicode normalization form KC, then lower-cased (invariant culture).</summary>
     /// <param name="displayName">The display name, or a prefix typed into a search box.</param>
     /// <returns>The key to store or to search with.</returns>
@@ -119,14 +113,13 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
     public static string ExternalIdKey(string source, string value) => ExternalId.NormalizeSource(source) + ":" + value.Trim();
 
     /// <inheritdoc />
-    public Guid GetId(Customer aggregate)
+    public override Customer Attach(Customer aggregate)
     {
-        ArgumentNullException.ThrowIfNull(aggregate);
-        return aggregate.Id.Value;
+        base.Attach(aggregate).Policy = policy ?? CustomerPolicy.Default;
+        return aggregate;
     }
 
-    /// <inheritdoc />
-    public Guid? GetOwnerId(Customer aggregate)
+    public override Guid? GetOwnerId(Customer aggregate)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         return aggregate.IsErased ? null : aggregate.Id.Value;
@@ -145,21 +138,7 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
         || nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.StartsWith(prefixKey, StringComparison.Ordinal));
 
     /// <inheritdoc />
-    public long GetVersion(Customer aggregate)
-    {
-        ArgumentNullException.ThrowIfNull(aggregate);
-        return aggregate.Version;
-    }
-
-    /// <inheritdoc />
-    public void SetVersion(Customer aggregate, long version)
-    {
-        ArgumentNullException.ThrowIfNull(aggregate);
-        aggregate.Version = version;
-    }
-
-    /// <inheritdoc />
-    public string Serialize(Customer aggregate, FieldProtector protector)
+    public override string Serialize(Customer aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(protector);
@@ -198,7 +177,7 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
     }
 
     /// <inheritdoc />
-    public Customer Deserialize(StoredDocument document, FieldProtector protector)
+    protected override Customer Restore(StoredDocument document, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(protector);
@@ -233,7 +212,7 @@ internal sealed class CustomerMapping : IDocumentMapping<Customer>
     }
 
     /// <inheritdoc />
-    public IndexValues GetIndexValues(Customer aggregate, FieldProtector protector)
+    public override IndexValues GetIndexValues(Customer aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(protector);

@@ -4,7 +4,7 @@ namespace Crm.Sdk.Customers;
 /// The host's rules that customer validation needs: the custom field definitions and the default region of phone
 /// numbers written without a country calling code. Supplied by the SDK from its options.
 /// </summary>
-public sealed class CustomerPolicy
+internal sealed class CustomerPolicy
 {
     private readonly Dictionary<string, CustomFieldDefinition> _byKey;
 

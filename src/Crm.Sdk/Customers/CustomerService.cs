@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Crm.Sdk.Deals;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
@@ -19,16 +20,28 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
     public async Task<Customer> CreateAsync(CustomerDraft draft, CancellationToken cancellationToken = default)
     {
         var uow = new CrmUnitOfWork(store, context);
-        var customer = uow.CreateCustomer(draft);
+        var customer = await uow.CreateCustomerAsync(draft, cancellationToken).ConfigureAwait(false);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
         return customer;
     }
 
-    public Task<Customer> GetAsync(CustomerId id, CancellationToken cancellationToken = default) =>
-        store.GetAsync(context.Customers, id.Value, cancellationToken);
+    public Task<Customer> GetAsync(CustomerId id, CancellationToken cancellationToken = default)
+    {
+        CustomerId.ThrowIfEmpty(id, nameof(id));
+        return store.GetAsync(context.Customers, id.Value, cancellationToken);
+    }
 
-    public Task<Customer?> FindAsync(CustomerId id, CancellationToken cancellationToken = default) =>
-        store.FindAsync(context.Customers, id.Value, cancellationToken);
+    public Task<Customer?> FindAsync(CustomerId id, CancellationToken cancellationToken = default)
+    {
+        CustomerId.ThrowIfEmpty(id, nameof(id));
+        return store.FindAsync(context.Customers, id.Value, cancellationToken);
+    }
+
+    public Task<Customer> ChangeLifecycleStageAsync(CustomerId id, LifecycleStage stage, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, customer => customer.ChangeLifecycleStage(stage), cancellationToken);
+
+    public Task<Customer> AssignOwnerAsync(CustomerId id, string? ownerId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, customer => customer.AssignOwner(ownerId), cancellationToken);
 
     public async Task UpdateAsync(Customer customer, CancellationToken cancellationToken = default)
     {
@@ -102,15 +115,43 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
         return found.Count == 0 ? null : found[0];
     }
 
-    public async Task<Page<Customer>> SearchAsync(CustomerSearch criteria, PageRequest page, CancellationToken cancellationToken = default)
+    public async Task<Page<Customer>> ListAsync(CustomerFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        await store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var (query, listName, prefix, blindPrefix) = Query(filter);
+        var result = await store.PageAsync(context.Customers, listName, query, page, cancellationToken).ConfigureAwait(false);
+        return blindPrefix is null
+            ? result
+            : result with { Items = result.Items.Where(c => CustomerMapping.MatchesNamePrefix(CustomerMapping.NameKey(c.DisplayName), prefix!)).ToArray() };
+    }
+
+    public async IAsyncEnumerable<Customer> StreamAsync(CustomerFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var (query, _, prefix, blindPrefix) = Query(filter);
+        await foreach (var customer in store.QueryAsync(context.Customers, query, cancellationToken).ConfigureAwait(false))
+        {
+            if (blindPrefix is null || CustomerMapping.MatchesNamePrefix(CustomerMapping.NameKey(customer.DisplayName), prefix!))
+            {
+                yield return customer;
+            }
+        }
+    }
+
+    /// <summary>The query of a customer list. With encrypted names a prefix matches blind-indexed tokens, which can collide: the caller re-checks each name.</summary>
+    private (DocumentQuery Query, string ListName, string? Prefix, IReadOnlyList<string>? BlindPrefix) Query(CustomerFilter criteria)
     {
         ArgumentNullException.ThrowIfNull(criteria);
-        await store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        if (criteria.LifecycleStage is { } undefined && !Enum.IsDefined(undefined))
+        {
+            throw new CrmValidationException(nameof(CustomerFilter.LifecycleStage), "undefined-value", $"{(int)undefined} is not a lifecycle stage.");
+        }
+
         var prefix = string.IsNullOrWhiteSpace(criteria.NamePrefix) ? null : CustomerMapping.NameKey(criteria.NamePrefix);
         var blindPrefix = prefix is null ? null : CustomerMapping.NamePrefixLookup(store.Protector, prefix);
         if (blindPrefix is not null && prefix!.Length < CustomerMapping.MinNamePrefix)
         {
-            throw new CrmValidationException(nameof(CustomerSearch.NamePrefix), "name-prefix-too-short", $"With encrypted names, a name prefix needs at least {CustomerMapping.MinNamePrefix} characters.");
+            throw new CrmValidationException(nameof(CustomerFilter.NamePrefix), "name-prefix-too-short", $"With encrypted names, a name prefix needs at least {CustomerMapping.MinNamePrefix} characters.");
         }
 
         var query = new DocumentQuery(CustomerMapping.CollectionName)
@@ -124,11 +165,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
             // Encrypted names cannot be ordered in the database: such lists are ordered by creation (the ids are time-ordered).
             OrderBy = store.Protector.IsEncrypted(CustomerMapping.CollectionName, "display_name") ? null : CustomerMapping.NameKeyIndex,
         };
-        var listName = $"customers:{prefix}:{criteria.Tag}:{criteria.LifecycleStage}:{criteria.OwnerId}";
-        var result = await store.PageAsync(context.Customers, listName, query, page, cancellationToken).ConfigureAwait(false);
-        return blindPrefix is null
-            ? result
-            : result with { Items = result.Items.Where(c => CustomerMapping.MatchesNamePrefix(CustomerMapping.NameKey(c.DisplayName), prefix!)).ToArray() };
+        return (query, $"customers:{prefix}:{criteria.Tag}:{criteria.LifecycleStage}:{criteria.OwnerId}", prefix, blindPrefix);
     }
 
     public async Task EraseAsync(CustomerId id, CancellationToken cancellationToken = default)
@@ -229,6 +266,14 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
             AverageSatisfaction = ratingCount == 0 ? null : (double)ratingSum / ratingCount,
             SatisfactionRatings = ratingCount,
         };
+    }
+
+    private async Task<Customer> ChangeAsync(CustomerId id, Action<Customer> change, CancellationToken cancellationToken)
+    {
+        var customer = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        change(customer);
+        await UpdateAsync(customer, cancellationToken).ConfigureAwait(false);
+        return customer;
     }
 
     private static IndexFilter AnyOf(string index, IReadOnlyList<string> values) =>

@@ -1,6 +1,9 @@
 namespace Crm.Sdk.Customers;
 
-/// <summary>Customers: create, read, change, delete, find and search; and the 360° summary of one customer.</summary>
+/// <summary>
+/// Customers: create, read, change, delete and erase; find by email, phone or external id; list and stream; the 360°
+/// summary of one customer; and shortcuts for the main state changes (lifecycle stage, owner).
+/// </summary>
 public interface ICustomerService
 {
     /// <summary>Creates a customer.</summary>
@@ -79,12 +82,44 @@ public interface ICustomerService
     /// <returns>The customer, or <see langword="null"/>.</returns>
     Task<Customer?> FindByExternalIdAsync(string source, string value, CancellationToken cancellationToken = default);
 
-    /// <summary>Searches customers by name prefix, tag, lifecycle stage and owner (all optional, combined with AND), ordered by name.</summary>
-    /// <param name="criteria">The criteria; an empty one lists every customer.</param>
+    /// <summary>
+    /// Lists customers by name prefix, tag, lifecycle stage and owner (all optional, combined with AND), one keyset page at
+    /// a time. Ordered by name; with field encryption on, names cannot be ordered in the database and customers come in
+    /// creation order, and a page filtered by a name prefix may hold fewer than <see cref="PageRequest.PageSize"/> items
+    /// while more follow (go on while <see cref="Page{T}.ContinuationToken"/> is set).
+    /// </summary>
+    /// <param name="filter">Which customers; <see cref="CustomerFilter.All"/> for every customer.</param>
     /// <param name="page">Which page; <see cref="PageRequest.First"/> for the first.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One page of customers.</returns>
-    Task<Page<Customer>> SearchAsync(CustomerSearch criteria, PageRequest page, CancellationToken cancellationToken = default);
+    /// <exception cref="CrmValidationException">The filter or the continuation token is invalid.</exception>
+    Task<Page<Customer>> ListAsync(CustomerFilter filter, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams every customer the filter selects, in the order of <see cref="ListAsync"/>, with flat memory.</summary>
+    /// <param name="filter">Which customers; <see cref="CustomerFilter.All"/> for every customer.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The customers.</returns>
+    IAsyncEnumerable<Customer> StreamAsync(CustomerFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves a customer to another lifecycle stage and saves it (a shortcut for <see cref="Customer.ChangeLifecycleStage"/> then <see cref="UpdateAsync"/>).</summary>
+    /// <param name="id">The customer.</param>
+    /// <param name="stage">The new stage.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The saved customer.</returns>
+    /// <exception cref="EntityNotFoundException">No customer has that id.</exception>
+    /// <exception cref="CrmValidationException">The stage is undefined.</exception>
+    /// <exception cref="ConcurrencyConflictException">The customer changed while this call ran; retry.</exception>
+    Task<Customer> ChangeLifecycleStageAsync(CustomerId id, LifecycleStage stage, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives a customer to an owner (or none) and saves it (a shortcut for <see cref="Customer.AssignOwner"/> then <see cref="UpdateAsync"/>).</summary>
+    /// <param name="id">The customer.</param>
+    /// <param name="ownerId">The owner's user id in the host, or <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The saved customer.</returns>
+    /// <exception cref="EntityNotFoundException">No customer has that id.</exception>
+    /// <exception cref="CrmValidationException">The owner id breaks the text rules.</exception>
+    /// <exception cref="ConcurrencyConflictException">The customer changed while this call ran; retry.</exception>
+    Task<Customer> AssignOwnerAsync(CustomerId id, string? ownerId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The customer 360° view in one call: the profile, interaction counts by kind, last contact, purchases and

@@ -1,4 +1,3 @@
-using Crm.Sdk.Customers;
 using Crm.Sdk.Deals.Events;
 using Crm.Sdk.Domain;
 using Crm.Sdk.Pipelines;
@@ -14,7 +13,7 @@ namespace Crm.Sdk.Deals;
 /// Every stage change closes the current <see cref="StageHistory"/> entry and opens a new one; stage changes
 /// cannot be dated before the current stage was entered (rule <c>time-order</c>).
 /// </summary>
-public sealed class Deal : AggregateRoot<DealId>
+public sealed class Deal : AggregateRoot<Deal>
 {
     /// <summary>The most characters a deal name may have.</summary>
     public const int MaxNameLength = 300;
@@ -91,7 +90,7 @@ public sealed class Deal : AggregateRoot<DealId>
     /// (<c>amount-not-negative</c> and the <see cref="Money"/> rules), <c>OwnerId</c> (<c>max-length</c>),
     /// <c>InitialStageId</c> (<c>stage-not-in-pipeline</c>, <c>stage-not-open</c>).
     /// </exception>
-    public static Deal Create(DealDraft draft, Pipeline pipeline, DealId id, Instant now)
+    internal static Deal Create(DealDraft draft, Pipeline pipeline, DealId id, Instant now)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(pipeline);
@@ -147,7 +146,21 @@ public sealed class Deal : AggregateRoot<DealId>
 
     /// <summary>
     /// Moves the deal to a stage of its pipeline. Moving to a closed-won stage wins the deal, to a closed-lost stage loses it
-    /// (without a reason; use <see cref="Lose"/> to give one). Moving an open deal to the stage it is in does nothing.
+    /// (without a reason; use <see cref="Lose(Pipeline, string?)"/> to give one). Moving an open deal to the stage it is in does nothing.
+    /// </summary>
+    /// <param name="pipeline">The deal's pipeline.</param>
+    /// <param name="stageId">The stage to move to.</param>
+    /// <exception cref="DomainRuleException">
+    /// <paramref name="pipeline"/> is not the deal's pipeline (rule <c>pipeline-mismatch</c>), the stage is not in it
+    /// (rule <c>stage-not-in-pipeline</c>, naming the stage), or the deal is won or lost (rule <c>deal-closed</c>).
+    /// </exception>
+    /// <exception cref="CrmValidationException">the current time is before the current stage was entered (field <c>At</c>, rule <c>time-order</c>).</exception>
+    public void MoveTo(Pipeline pipeline, StageId stageId) =>
+        MoveTo(pipeline, stageId, Now());
+
+    /// <summary>
+    /// Moves the deal to a stage of its pipeline. Moving to a closed-won stage wins the deal, to a closed-lost stage loses it
+    /// (without a reason; use <see cref="Lose(Pipeline, string?)"/> to give one). Moving an open deal to the stage it is in does nothing.
     /// </summary>
     /// <param name="pipeline">The deal's pipeline.</param>
     /// <param name="stageId">The stage to move to.</param>
@@ -157,7 +170,7 @@ public sealed class Deal : AggregateRoot<DealId>
     /// (rule <c>stage-not-in-pipeline</c>, naming the stage), or the deal is won or lost (rule <c>deal-closed</c>).
     /// </exception>
     /// <exception cref="CrmValidationException"><paramref name="at"/> is before the current stage was entered (field <c>At</c>, rule <c>time-order</c>).</exception>
-    public void MoveTo(Pipeline pipeline, StageId stageId, Instant at)
+    internal void MoveTo(Pipeline pipeline, StageId stageId, Instant at)
     {
         EnsurePipeline(pipeline);
         var stage = pipeline.GetStage(stageId);
@@ -175,13 +188,23 @@ public sealed class Deal : AggregateRoot<DealId>
 
     /// <summary>Wins the deal: moves it to the pipeline's <see cref="Pipeline.WonStage"/>.</summary>
     /// <param name="pipeline">The deal's pipeline.</param>
+    /// <exception cref="DomainRuleException">
+    /// <paramref name="pipeline"/> is not the deal's pipeline (rule <c>pipeline-mismatch</c>) or the deal is already won or
+    /// lost (rule <c>deal-closed</c>).
+    /// </exception>
+    /// <exception cref="CrmValidationException">the current time is before the current stage was entered (field <c>At</c>, rule <c>time-order</c>).</exception>
+    public void Win(Pipeline pipeline) =>
+        Win(pipeline, Now());
+
+    /// <summary>Wins the deal: moves it to the pipeline's <see cref="Pipeline.WonStage"/>.</summary>
+    /// <param name="pipeline">The deal's pipeline.</param>
     /// <param name="at">When the deal was won; not before it entered its current stage.</param>
     /// <exception cref="DomainRuleException">
     /// <paramref name="pipeline"/> is not the deal's pipeline (rule <c>pipeline-mismatch</c>) or the deal is already won or
     /// lost (rule <c>deal-closed</c>).
     /// </exception>
     /// <exception cref="CrmValidationException"><paramref name="at"/> is before the current stage was entered (field <c>At</c>, rule <c>time-order</c>).</exception>
-    public void Win(Pipeline pipeline, Instant at)
+    internal void Win(Pipeline pipeline, Instant at)
     {
         EnsurePipeline(pipeline);
         EnsureOpen("be won");
@@ -190,6 +213,20 @@ public sealed class Deal : AggregateRoot<DealId>
         PipelineRules.ThrowIfAny(errors);
         EnterStage(pipeline.WonStage, at, lostReason: null);
     }
+
+    /// <summary>Loses the deal: moves it to the pipeline's <see cref="Pipeline.LostStage"/>.</summary>
+    /// <param name="pipeline">The deal's pipeline.</param>
+    /// <param name="reason">Why it was lost, or <see langword="null"/>; trimmed, at most <see cref="MaxLostReasonLength"/> characters.</param>
+    /// <exception cref="DomainRuleException">
+    /// <paramref name="pipeline"/> is not the deal's pipeline (rule <c>pipeline-mismatch</c>) or the deal is already won or
+    /// lost (rule <c>deal-closed</c>).
+    /// </exception>
+    /// <exception cref="CrmValidationException">
+    /// The reason is too long (field <c>Reason</c>, rule <c>max-length</c>) and/or the current time is before the current
+    /// stage was entered (field <c>At</c>, rule <c>time-order</c>).
+    /// </exception>
+    public void Lose(Pipeline pipeline, string? reason) =>
+        Lose(pipeline, reason, Now());
 
     /// <summary>Loses the deal: moves it to the pipeline's <see cref="Pipeline.LostStage"/>.</summary>
     /// <param name="pipeline">The deal's pipeline.</param>
@@ -203,7 +240,7 @@ public sealed class Deal : AggregateRoot<DealId>
     /// The reason is too long (field <c>Reason</c>, rule <c>max-length</c>) and/or <paramref name="at"/> is before the current
     /// stage was entered (field <c>At</c>, rule <c>time-order</c>).
     /// </exception>
-    public void Lose(Pipeline pipeline, string? reason, Instant at)
+    internal void Lose(Pipeline pipeline, string? reason, Instant at)
     {
         EnsurePipeline(pipeline);
         EnsureOpen("be lost");
@@ -222,13 +259,29 @@ public sealed class Deal : AggregateRoot<DealId>
     /// The open stage to go back to; <see langword="null"/> for the last open stage the deal was in (or, if it never was in one,
     /// the pipeline's <see cref="Pipeline.FirstOpenStage"/>).
     /// </param>
+    /// <exception cref="DomainRuleException">
+    /// <paramref name="pipeline"/> is not the deal's pipeline (rule <c>pipeline-mismatch</c>), the stage is not in it
+    /// (rule <c>stage-not-in-pipeline</c>) or is not open (rule <c>stage-not-open</c>), or the deal is open (rule <c>deal-not-closed</c>).
+    /// </exception>
+    /// <exception cref="CrmValidationException">the current time is before the deal was closed (field <c>At</c>, rule <c>time-order</c>).</exception>
+    public void Reopen(Pipeline pipeline, StageId? stageId) =>
+        Reopen(pipeline, stageId, Now());
+
+    /// <summary>
+    /// Reopens a won or lost deal: moves it back to an open stage, clears <see cref="ClosedAt"/> and <see cref="LostReason"/>.
+    /// </summary>
+    /// <param name="pipeline">The deal's pipeline.</param>
+    /// <param name="stageId">
+    /// The open stage to go back to; <see langword="null"/> for the last open stage the deal was in (or, if it never was in one,
+    /// the pipeline's <see cref="Pipeline.FirstOpenStage"/>).
+    /// </param>
     /// <param name="at">When the deal was reopened; not before it was closed.</param>
     /// <exception cref="DomainRuleException">
     /// <paramref name="pipeline"/> is not the deal's pipeline (rule <c>pipeline-mismatch</c>), the stage is not in it
     /// (rule <c>stage-not-in-pipeline</c>) or is not open (rule <c>stage-not-open</c>), or the deal is open (rule <c>deal-not-closed</c>).
     /// </exception>
     /// <exception cref="CrmValidationException"><paramref name="at"/> is before the deal was closed (field <c>At</c>, rule <c>time-order</c>).</exception>
-    public void Reopen(Pipeline pipeline, StageId? stageId, Instant at)
+    internal void Reopen(Pipeline pipeline, StageId? stageId, Instant at)
     {
         EnsurePipeline(pipeline);
         PipelineStage stage;

@@ -1,16 +1,23 @@
-using Crm.Sdk.Customers;
 using Crm.Sdk.Pipelines;
 using NodaTime;
 
 namespace Crm.Sdk.Deals;
 
 /// <summary>The input for a new deal.</summary>
-/// <param name="CustomerId">The customer the deal is with.</param>
-/// <param name="PipelineId">The pipeline the deal moves through; must be the pipeline passed to <see cref="Deal.Create"/>.</param>
-/// <param name="Name">The deal name: required, at most <see cref="Deal.MaxNameLength"/> characters.</param>
-/// <param name="Amount">The expected value of the deal; not negative.</param>
-public sealed record DealDraft(CustomerId CustomerId, PipelineId PipelineId, string Name, Money Amount)
+public sealed record DealDraft
 {
+    /// <summary>The customer the deal is with.</summary>
+    public required CustomerId CustomerId { get; init; }
+
+    /// <summary>The pipeline the deal moves through.</summary>
+    public required PipelineId PipelineId { get; init; }
+
+    /// <summary>The deal name: required, at most <see cref="Deal.MaxNameLength"/> characters.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The expected value of the deal; not negative.</summary>
+    public required Money Amount { get; init; }
+
     /// <summary>The date the deal is expected to close, if known.</summary>
     public LocalDate? ExpectedCloseDate { get; init; }
 

@@ -1,6 +1,4 @@
-using Crm.Sdk.Customers;
 using Crm.Sdk.Encryption;
-using Crm.Sdk.Pipelines;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Storage.Json;
@@ -9,7 +7,7 @@ using NodaTime;
 namespace Crm.Sdk.Deals;
 
 /// <summary>How a <see cref="Deal"/> is stored: collection <c>deals</c>, its stage history inside the document.</summary>
-internal sealed class DealMapping : IDocumentMapping<Deal>
+internal sealed class DealMapping(IClock? clock = null) : AggregateMapping<Deal>(Definition, clock)
 {
     /// <summary>The collection name.</summary>
     public const string CollectionName = "deals";
@@ -47,7 +45,7 @@ internal sealed class DealMapping : IDocumentMapping<Deal>
     public const string UpdatedAtIndex = "updated_at";
 
     /// <inheritdoc />
-    public CollectionDefinition Collection { get; } = new(
+    public static CollectionDefinition Definition { get; } = new(
         CollectionName,
         [
             new IndexDefinition(CustomerIdIndex, IndexValueType.Uuid),
@@ -66,9 +64,6 @@ internal sealed class DealMapping : IDocumentMapping<Deal>
             [CustomerIdIndex, StatusIndex],
         ]);
 
-    /// <inheritdoc />
-    public string EntityName => nameof(Deal);
-
     /// <summary>The value of <see cref="StatusIndex"/> for a status: the same kebab-case text as in the document.</summary>
     public static string StatusKey(DealStatus status) => status switch
     {
@@ -79,35 +74,14 @@ internal sealed class DealMapping : IDocumentMapping<Deal>
     };
 
     /// <inheritdoc />
-    public Guid GetId(Deal aggregate)
-    {
-        ArgumentNullException.ThrowIfNull(aggregate);
-        return aggregate.Id.Value;
-    }
-
-    /// <inheritdoc />
-    public Guid? GetOwnerId(Deal aggregate)
+    public override Guid? GetOwnerId(Deal aggregate)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         return aggregate.CustomerId.Value;
     }
 
     /// <inheritdoc />
-    public long GetVersion(Deal aggregate)
-    {
-        ArgumentNullException.ThrowIfNull(aggregate);
-        return aggregate.Version;
-    }
-
-    /// <inheritdoc />
-    public void SetVersion(Deal aggregate, long version)
-    {
-        ArgumentNullException.ThrowIfNull(aggregate);
-        aggregate.Version = version;
-    }
-
-    /// <inheritdoc />
-    public string Serialize(Deal aggregate, FieldProtector protector)
+    public override string Serialize(Deal aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(protector);
@@ -133,7 +107,7 @@ internal sealed class DealMapping : IDocumentMapping<Deal>
     }
 
     /// <inheritdoc />
-    public Deal Deserialize(StoredDocument document, FieldProtector protector)
+    protected override Deal Restore(StoredDocument document, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(protector);
@@ -158,7 +132,7 @@ internal sealed class DealMapping : IDocumentMapping<Deal>
     }
 
     /// <inheritdoc />
-    public IndexValues GetIndexValues(Deal aggregate, FieldProtector protector)
+    public override IndexValues GetIndexValues(Deal aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         return new IndexValues(Collection.Indexes.Count)

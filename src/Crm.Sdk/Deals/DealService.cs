@@ -1,4 +1,3 @@
-using Crm.Sdk.Customers;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
@@ -11,15 +10,23 @@ internal sealed class DealService(CrmStore store, CrmContext context) : IDealSer
     public async Task<Deal> CreateAsync(DealDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var pipeline = await store.GetAsync(context.Pipelines, draft.PipelineId.Value, cancellationToken).ConfigureAwait(false);
         var uow = new CrmUnitOfWork(store, context);
-        var deal = uow.CreateDeal(draft, pipeline);
+        var deal = await uow.CreateDealAsync(draft, cancellationToken).ConfigureAwait(false);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
         return deal;
     }
 
-    public Task<Deal> GetAsync(DealId id, CancellationToken cancellationToken = default) =>
-        store.GetAsync(context.Deals, id.Value, cancellationToken);
+    public Task<Deal> GetAsync(DealId id, CancellationToken cancellationToken = default)
+    {
+        DealId.ThrowIfEmpty(id, nameof(id));
+        return store.GetAsync(context.Deals, id.Value, cancellationToken);
+    }
+
+    public Task<Deal?> FindAsync(DealId id, CancellationToken cancellationToken = default)
+    {
+        DealId.ThrowIfEmpty(id, nameof(id));
+        return store.FindAsync(context.Deals, id.Value, cancellationToken);
+    }
 
     public async Task UpdateAsync(Deal deal, CancellationToken cancellationToken = default)
     {
@@ -29,44 +36,54 @@ internal sealed class DealService(CrmStore store, CrmContext context) : IDealSer
     }
 
     public Task<Deal> MoveToStageAsync(DealId id, StageId stageId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, (deal, pipeline, now) => deal.MoveTo(pipeline, stageId, now), cancellationToken);
+        ChangeAsync(id, (deal, pipeline) => deal.MoveTo(pipeline, stageId), cancellationToken);
 
     public Task<Deal> WinAsync(DealId id, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, (deal, pipeline, now) => deal.Win(pipeline, now), cancellationToken);
+        ChangeAsync(id, (deal, pipeline) => deal.Win(pipeline), cancellationToken);
 
     public Task<Deal> LoseAsync(DealId id, string? reason = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, (deal, pipeline, now) => deal.Lose(pipeline, reason, now), cancellationToken);
+        ChangeAsync(id, (deal, pipeline) => deal.Lose(pipeline, reason), cancellationToken);
 
     public Task<Deal> ReopenAsync(DealId id, StageId? stageId = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, (deal, pipeline, now) => deal.Reopen(pipeline, stageId, now), cancellationToken);
+        ChangeAsync(id, (deal, pipeline) => deal.Reopen(pipeline, stageId), cancellationToken);
 
-    public Task<Page<Deal>> ListAsync(PipelineId pipelineId, StageId? stageId, PageRequest page, CancellationToken cancellationToken = default)
+    public Task<Deal> AssignOwnerAsync(DealId id, string? ownerId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, (deal, _) => deal.AssignOwner(ownerId), cancellationToken);
+
+    public Task<Page<Deal>> ListAsync(DealFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var query = new DocumentQuery(DealMapping.CollectionName)
+        var query = Query(filter);
+        return store.PageAsync(context.Deals, $"deals:{filter.PipelineId}:{filter.StageId}:{filter.CustomerId}:{filter.Status}:{filter.OwnerId}", query, page, cancellationToken);
+    }
+
+    public IAsyncEnumerable<Deal> StreamAsync(DealFilter filter, CancellationToken cancellationToken = default) =>
+        store.QueryAsync(context.Deals, Query(filter), cancellationToken);
+
+    private static DocumentQuery Query(DealFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.Status is { } status && !Enum.IsDefined(status))
+        {
+            throw new CrmValidationException(nameof(DealFilter.Status), "undefined-value", $"{(int)status} is not a deal status.");
+        }
+
+        return new DocumentQuery(DealMapping.CollectionName)
         {
             Filter = IndexFilter.And(
-                IndexFilter.Equal(DealMapping.PipelineIdIndex, pipelineId.Value),
-                stageId is { } stage ? IndexFilter.Equal(DealMapping.StageIdIndex, stage.Value) : null),
+                filter.PipelineId is { } pipeline ? IndexFilter.Equal(DealMapping.PipelineIdIndex, pipeline.Value) : null,
+                filter.StageId is { } stage ? IndexFilter.Equal(DealMapping.StageIdIndex, stage.Value) : null,
+                filter.CustomerId is { } customer ? IndexFilter.Equal(DealMapping.CustomerIdIndex, customer.Value) : null,
+                filter.Status is { } s ? IndexFilter.Equal(DealMapping.StatusIndex, DealMapping.StatusKey(s)) : null,
+                string.IsNullOrEmpty(filter.OwnerId) ? null : IndexFilter.Equal(DealMapping.OwnerIdIndex, filter.OwnerId)),
             Descending = true,
         };
-        return store.PageAsync(context.Deals, $"deals:{pipelineId}:{stageId}", query, page, cancellationToken);
     }
 
-    public Task<Page<Deal>> ListByCustomerAsync(CustomerId customerId, PageRequest page, CancellationToken cancellationToken = default)
-    {
-        var query = new DocumentQuery(DealMapping.CollectionName)
-        {
-            Filter = IndexFilter.Equal(DealMapping.CustomerIdIndex, customerId.Value),
-            Descending = true,
-        };
-        return store.PageAsync(context.Deals, $"deals:customer:{customerId}", query, page, cancellationToken);
-    }
-
-    private async Task<Deal> ChangeAsync(DealId id, Action<Deal, Pipeline, NodaTime.Instant> change, CancellationToken cancellationToken)
+    private async Task<Deal> ChangeAsync(DealId id, Action<Deal, Pipeline> change, CancellationToken cancellationToken)
     {
         var deal = await GetAsync(id, cancellationToken).ConfigureAwait(false);
         var pipeline = await store.GetAsync(context.Pipelines, deal.PipelineId.Value, cancellationToken).ConfigureAwait(false);
-        change(deal, pipeline, context.Now());
+        change(deal, pipeline);
         await UpdateAsync(deal, cancellationToken).ConfigureAwait(false);
         return deal;
     }

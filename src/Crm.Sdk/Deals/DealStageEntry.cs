@@ -1,4 +1,3 @@
-using Crm.Sdk.Pipelines;
 using NodaTime;
 
 namespace Crm.Sdk.Deals;

@@ -1,9 +1,10 @@
-using Crm.Sdk.Customers;
-using Crm.Sdk.Pipelines;
-
 namespace Crm.Sdk.Deals;
 
-/// <summary>Deals (opportunities): create, move through the stages of their pipeline, win, lose, reopen, list.</summary>
+/// <summary>
+/// Deals (opportunities): create, read, change, list and stream; shortcuts to move one through the stages of its
+/// pipeline, win, lose, reopen and assign it. A deal is closed (won or lost), not deleted; it goes when its customer is
+/// deleted.
+/// </summary>
 public interface IDealService
 {
     /// <summary>Creates a deal in the draft's pipeline, at its initial stage (the first open stage unless the draft names one).</summary>
@@ -20,6 +21,12 @@ public interface IDealService
     /// <returns>The deal.</returns>
     /// <exception cref="EntityNotFoundException">No deal has that id.</exception>
     Task<Deal> GetAsync(DealId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a deal, or <see langword="null"/> when there is none with that id.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The deal, or <see langword="null"/>.</returns>
+    Task<Deal?> FindAsync(DealId id, CancellationToken cancellationToken = default);
 
     /// <summary>Saves changes made through the deal's methods, if nobody changed it since it was read.</summary>
     /// <param name="deal">The changed deal.</param>
@@ -59,18 +66,26 @@ public interface IDealService
     /// <exception cref="DomainRuleException">The deal is not closed, or the stage is not an open stage of its pipeline.</exception>
     Task<Deal> ReopenAsync(DealId id, StageId? stageId = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists the deals of a pipeline, optionally of one stage, newest first.</summary>
-    /// <param name="pipelineId">The pipeline.</param>
-    /// <param name="stageId">The stage, or <see langword="null"/> for every stage.</param>
-    /// <param name="page">Which page.</param>
+    /// <summary>Gives a deal to an owner (or none) and saves it.</summary>
+    /// <param name="id">The deal.</param>
+    /// <param name="ownerId">The owner's user id in the host, or <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>One page of deals.</returns>
-    Task<Page<Deal>> ListAsync(PipelineId pipelineId, StageId? stageId, PageRequest page, CancellationToken cancellationToken = default);
+    /// <returns>The saved deal.</returns>
+    /// <exception cref="EntityNotFoundException">No deal has that id.</exception>
+    /// <exception cref="CrmValidationException">The owner id breaks the text rules.</exception>
+    Task<Deal> AssignOwnerAsync(DealId id, string? ownerId, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists the deals of a customer, newest first.</summary>
-    /// <param name="customerId">The customer.</param>
-    /// <param name="page">Which page.</param>
+    /// <summary>Lists deals by pipeline, stage, customer, status and owner (all optional, combined with AND), newest first, keyset-paged.</summary>
+    /// <param name="filter">Which deals; <see cref="DealFilter.All"/> for every deal.</param>
+    /// <param name="page">Which page; <see cref="PageRequest.First"/> for the first.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One page of deals.</returns>
-    Task<Page<Deal>> ListByCustomerAsync(CustomerId customerId, PageRequest page, CancellationToken cancellationToken = default);
+    /// <exception cref="CrmValidationException">The filter or the continuation token is invalid.</exception>
+    Task<Page<Deal>> ListAsync(DealFilter filter, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams every deal the filter selects, newest first, with flat memory.</summary>
+    /// <param name="filter">Which deals; <see cref="DealFilter.All"/> for every deal.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The deals.</returns>
+    IAsyncEnumerable<Deal> StreamAsync(DealFilter filter, CancellationToken cancellationToken = default);
 }

@@ -1,8 +1,10 @@
-using Crm.Sdk.Customers;
-
 namespace Crm.Sdk.Interactions;
 
-/// <summary>Interactions: record one or a batch, read one, and page through a customer's timeline.</summary>
+/// <summary>
+/// Interactions: create one or many, read one, list and stream a customer's timeline, and link an interaction to a deal
+/// or a ticket after the fact. Interactions are history: they are not edited or deleted one by one (a customer's
+/// deletion or erasure removes or shreds them all).
+/// </summary>
 public interface IInteractionService
 {
     /// <summary>Records one interaction of an existing customer.</summary>
@@ -11,7 +13,7 @@ public interface IInteractionService
     /// <returns>The saved interaction.</returns>
     /// <exception cref="CrmValidationException">The draft breaks a rule.</exception>
     /// <exception cref="EntityNotFoundException">The customer does not exist.</exception>
-    Task<Interaction> RecordAsync(InteractionDraft draft, CancellationToken cancellationToken = default);
+    Task<Interaction> CreateAsync(InteractionDraft draft, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records many interactions in one transaction: all of them, or none when any draft is invalid (the error names
@@ -21,7 +23,9 @@ public interface IInteractionService
     /// <param name="drafts">The interactions' data.</param>
     /// <param name="cancellationToken">Cancels the call; a cancelled batch writes nothing.</param>
     /// <returns>The saved interactions, in the order of the drafts.</returns>
-    Task<IReadOnlyList<Interaction>> RecordBatchAsync(IReadOnlyCollection<InteractionDraft> drafts, CancellationToken cancellationToken = default);
+    /// <exception cref="CrmValidationException">A draft breaks a rule.</exception>
+    /// <exception cref="EntityNotFoundException">A customer does not exist.</exception>
+    Task<IReadOnlyList<Interaction>> CreateManyAsync(IReadOnlyCollection<InteractionDraft> drafts, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one interaction.</summary>
     /// <param name="id">The id.</param>
@@ -30,18 +34,42 @@ public interface IInteractionService
     /// <exception cref="EntityNotFoundException">No interaction has that id.</exception>
     Task<Interaction> GetAsync(InteractionId id, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads one interaction, or <see langword="null"/> when there is none with that id.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The interaction, or <see langword="null"/>.</returns>
+    Task<Interaction?> FindAsync(InteractionId id, CancellationToken cancellationToken = default);
+
     /// <summary>A customer's timeline, newest first, optionally filtered by kind and time range, keyset-paged.</summary>
-    /// <param name="customerId">The customer.</param>
-    /// <param name="filter">Kinds and time range; <see cref="TimelineFilter.All"/> for everything.</param>
+    /// <param name="filter">The customer, and optionally kinds and a time range.</param>
     /// <param name="page">Which page; <see cref="PageRequest.First"/> for the newest.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One page of the timeline.</returns>
-    Task<Page<Interaction>> GetTimelineAsync(CustomerId customerId, TimelineFilter filter, PageRequest page, CancellationToken cancellationToken = default);
+    /// <exception cref="CrmValidationException">The filter or the continuation token is invalid.</exception>
+    Task<Page<Interaction>> ListAsync(InteractionFilter filter, PageRequest page, CancellationToken cancellationToken = default);
 
-    /// <summary>Streams every interaction of a customer, newest first, without loading them all.</summary>
-    /// <param name="customerId">The customer.</param>
-    /// <param name="filter">Kinds and time range.</param>
+    /// <summary>Streams every interaction the filter selects, newest first, with flat memory.</summary>
+    /// <param name="filter">The customer, and optionally kinds and a time range.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The interactions.</returns>
-    IAsyncEnumerable<Interaction> StreamTimelineAsync(CustomerId customerId, TimelineFilter filter, CancellationToken cancellationToken = default);
+    /// <exception cref="CrmValidationException">The filter is invalid.</exception>
+    IAsyncEnumerable<Interaction> StreamAsync(InteractionFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>Links an interaction to a deal of the same customer, for example a call recorded before the deal existed.</summary>
+    /// <param name="id">The interaction.</param>
+    /// <param name="dealId">The deal.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The saved interaction.</returns>
+    /// <exception cref="EntityNotFoundException">The interaction or the deal does not exist.</exception>
+    /// <exception cref="DomainRuleException">The deal belongs to another customer (rule <c>other-customer</c>). Linking again moves the link; the event names the previous deal.</exception>
+    Task<Interaction> LinkToDealAsync(InteractionId id, DealId dealId, CancellationToken cancellationToken = default);
+
+    /// <summary>Links an interaction to a ticket of the same customer.</summary>
+    /// <param name="id">The interaction.</param>
+    /// <param name="ticketId">The ticket.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The saved interaction.</returns>
+    /// <exception cref="EntityNotFoundException">The interaction or the ticket does not exist.</exception>
+    /// <exception cref="DomainRuleException">The ticket belongs to another customer (rule <c>other-customer</c>). Linking again moves the link; the event names the previous ticket.</exception>
+    Task<Interaction> LinkToTicketAsync(InteractionId id, TicketId ticketId, CancellationToken cancellationToken = default);
 }

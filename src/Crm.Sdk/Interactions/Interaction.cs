@@ -1,9 +1,6 @@
 using System.Collections.ObjectModel;
-using Crm.Sdk.Customers;
-using Crm.Sdk.Deals;
 using Crm.Sdk.Domain;
 using Crm.Sdk.Interactions.Events;
-using Crm.Sdk.Tickets;
 using NodaTime;
 
 namespace Crm.Sdk.Interactions;
@@ -19,7 +16,7 @@ namespace Crm.Sdk.Interactions;
 /// <see cref="BehaviourEvent"/> for <see cref="InteractionKind.BehaviourEvent"/>; the other details are always
 /// <see langword="null"/>.
 /// </remarks>
-public sealed class Interaction : AggregateRoot<InteractionId>
+public sealed class Interaction : AggregateRoot<Interaction>
 {
     /// <summary>The longest subject accepted.</summary>
     public const int MaxSubjectLength = 500;
@@ -124,7 +121,7 @@ public sealed class Interaction : AggregateRoot<InteractionId>
     /// <c>Transaction</c>/<c>required-for-kind</c>, <c>Transaction.Amount</c>/<c>amount-positive</c>,
     /// <c>Feedback.Rating</c>/<c>rating-range</c>, <c>Subject</c>/<c>max-length</c>.
     /// </exception>
-    public static Interaction Record(InteractionDraft draft, InteractionId id, Instant recordedAt)
+    internal static Interaction Record(InteractionDraft draft, InteractionId id, Instant recordedAt)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var errors = InteractionValidator.Validate(draft);
@@ -164,7 +161,7 @@ public sealed class Interaction : AggregateRoot<InteractionId>
     /// </summary>
     /// <param name="dealId">The deal.</param>
     /// <exception cref="CrmValidationException">The id is empty (<c>DealId</c>/<c>invalid-id</c>).</exception>
-    public void LinkToDeal(DealId dealId)
+    internal void LinkToDeal(DealId dealId)
     {
         if (dealId.Value == Guid.Empty)
         {
@@ -187,7 +184,7 @@ public sealed class Interaction : AggregateRoot<InteractionId>
     /// </summary>
     /// <param name="ticketId">The ticket.</param>
     /// <exception cref="CrmValidationException">The id is empty (<c>TicketId</c>/<c>invalid-id</c>).</exception>
-    public void LinkToTicket(TicketId ticketId)
+    internal void LinkToTicket(TicketId ticketId)
     {
         if (ticketId.Value == Guid.Empty)
         {

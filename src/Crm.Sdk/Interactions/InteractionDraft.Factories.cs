@@ -1,10 +1,9 @@
-using Crm.Sdk.Customers;
 using NodaTime;
 
 namespace Crm.Sdk.Interactions;
 
 /// <summary>Shortcuts for the common kinds, with the usual channel and direction filled in (every property can still be set).</summary>
-public sealed partial class InteractionDraft
+public sealed partial record InteractionDraft
 {
     /// <summary>An internal note about the customer (channel Other, direction Internal).</summary>
     /// <param name="customerId">The customer.</param>

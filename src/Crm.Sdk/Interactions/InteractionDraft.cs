@@ -1,6 +1,3 @@
-using Crm.Sdk.Customers;
-using Crm.Sdk.Deals;
-using Crm.Sdk.Tickets;
 using NodaTime;
 
 namespace Crm.Sdk.Interactions;
@@ -9,7 +6,7 @@ namespace Crm.Sdk.Interactions;
 /// What the caller knows about an interaction before it is recorded. Pass it to
 /// <see cref="Interaction.Record(InteractionDraft, InteractionId, Instant)"/>, which checks every field at once.
 /// </summary>
-public sealed partial class InteractionDraft
+public sealed partial record InteractionDraft
 {
     /// <summary>The customer the interaction was with. Required.</summary>
     public required CustomerId CustomerId { get; init; }

@@ -1,12 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Crm.Sdk.Customers;
-using Crm.Sdk.Deals;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Storage.Json;
-using Crm.Sdk.Tickets;
 using NodaTime;
 
 namespace Crm.Sdk.Interactions;
@@ -16,7 +13,7 @@ namespace Crm.Sdk.Interactions;
 /// (millions of rows), so the body is written through a source-generated JSON context that shares
 /// <see cref="CrmJson"/>'s settings and converters (camelCase, no nulls, kebab-case enums, ISO instants).
 /// </summary>
-internal sealed partial class InteractionMapping : IDocumentMapping<Interaction>
+internal sealed partial class InteractionMapping(IClock? clock = null) : AggregateMapping<Interaction>(Definition, clock)
 {
     public const string CollectionName = "interactions";
     public const string CustomerIdIndex = "customer_id";
@@ -60,25 +57,15 @@ internal sealed partial class InteractionMapping : IDocumentMapping<Interaction>
             [CustomerIdIndex, KindIndex, OccurredAtIndex],
         ]);
 
-    public CollectionDefinition Collection => Definition;
-
-    public string EntityName => "Interaction";
-
     /// <summary>The value of the <c>kind</c> index for a kind, for building filters.</summary>
     public static string ToIndex(InteractionKind kind) => KindNames[(int)kind];
 
     /// <summary>The value of the <c>rating_scale</c> index for a scale, for building filters.</summary>
     public static string ToIndex(RatingScale scale) => ScaleNames[(int)scale];
 
-    public Guid GetId(Interaction aggregate) => aggregate.Id.Value;
+    public override Guid? GetOwnerId(Interaction aggregate) => aggregate.CustomerId.Value;
 
-    public Guid? GetOwnerId(Interaction aggregate) => aggregate.CustomerId.Value;
-
-    public long GetVersion(Interaction aggregate) => aggregate.Version;
-
-    public void SetVersion(Interaction aggregate, long version) => aggregate.Version = version;
-
-    public string Serialize(Interaction aggregate, FieldProtector protector)
+    public override string Serialize(Interaction aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(protector);
@@ -113,7 +100,7 @@ internal sealed partial class InteractionMapping : IDocumentMapping<Interaction>
         return JsonSerializer.Serialize(document, Json.Document);
     }
 
-    public Interaction Deserialize(StoredDocument document, FieldProtector protector)
+    protected override Interaction Restore(StoredDocument document, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(protector);
@@ -155,7 +142,7 @@ internal sealed partial class InteractionMapping : IDocumentMapping<Interaction>
             fields.IsErased || body.Erased == true);
     }
 
-    public IndexValues GetIndexValues(Interaction aggregate, FieldProtector protector)
+    public override IndexValues GetIndexValues(Interaction aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         var values = new IndexValues(Collection.Indexes.Count)

@@ -1,22 +1,22 @@
-using System.Runtime.CompilerServices;
-using Crm.Sdk.Customers;
+using Crm.Sdk.Deals;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
+using Crm.Sdk.Tickets;
 
 namespace Crm.Sdk.Interactions;
 
 /// <summary>The default <see cref="IInteractionService"/>.</summary>
 internal sealed class InteractionService(CrmStore store, CrmContext context) : IInteractionService
 {
-    public async Task<Interaction> RecordAsync(InteractionDraft draft, CancellationToken cancellationToken = default)
+    public async Task<Interaction> CreateAsync(InteractionDraft draft, CancellationToken cancellationToken = default)
     {
         var uow = new CrmUnitOfWork(store, context);
-        var interaction = uow.RecordInteraction(draft);
+        var interaction = await uow.CreateInteractionAsync(draft, cancellationToken).ConfigureAwait(false);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
         return interaction;
     }
 
-    public async Task<IReadOnlyList<Interaction>> RecordBatchAsync(IReadOnlyCollection<InteractionDraft> drafts, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Interaction>> CreateManyAsync(IReadOnlyCollection<InteractionDraft> drafts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(drafts);
         var now = context.Now();
@@ -33,7 +33,7 @@ internal sealed class InteractionService(CrmStore store, CrmContext context) : I
                 }
                 else
                 {
-                    interactions.Add(Interaction.Record(draft, InteractionId.New(now), now));
+                    interactions.Add(context.Interactions.Attach(Interaction.Record(draft, InteractionId.New(now), now)));
                 }
             }
             catch (CrmValidationException ex)
@@ -59,29 +59,78 @@ internal sealed class InteractionService(CrmStore store, CrmContext context) : I
         return interactions;
     }
 
-    public Task<Interaction> GetAsync(InteractionId id, CancellationToken cancellationToken = default) =>
-        store.GetAsync(context.Interactions, id.Value, cancellationToken);
-
-    public Task<Page<Interaction>> GetTimelineAsync(CustomerId customerId, TimelineFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    public Task<Interaction> GetAsync(InteractionId id, CancellationToken cancellationToken = default)
     {
-        var query = TimelineQuery(customerId, filter);
-        return store.PageAsync(context.Interactions, $"timeline:{customerId}", query, page, cancellationToken);
+        InteractionId.ThrowIfEmpty(id, nameof(id));
+        return store.GetAsync(context.Interactions, id.Value, cancellationToken);
     }
 
-    public async IAsyncEnumerable<Interaction> StreamTimelineAsync(CustomerId customerId, TimelineFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public Task<Interaction?> FindAsync(InteractionId id, CancellationToken cancellationToken = default)
     {
-        await foreach (var interaction in store.QueryAsync(context.Interactions, TimelineQuery(customerId, filter), cancellationToken).ConfigureAwait(false))
+        InteractionId.ThrowIfEmpty(id, nameof(id));
+        return store.FindAsync(context.Interactions, id.Value, cancellationToken);
+    }
+
+    public Task<Page<Interaction>> ListAsync(InteractionFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var query = TimelineQuery(filter);
+        return store.PageAsync(context.Interactions, $"timeline:{filter.CustomerId}", query, page, cancellationToken);
+    }
+
+    public IAsyncEnumerable<Interaction> StreamAsync(InteractionFilter filter, CancellationToken cancellationToken = default) =>
+        store.QueryAsync(context.Interactions, TimelineQuery(filter), cancellationToken);
+
+    public async Task<Interaction> LinkToDealAsync(InteractionId id, DealId dealId, CancellationToken cancellationToken = default)
+    {
+        DealId.ThrowIfEmpty(dealId, nameof(dealId));
+        var interaction = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var deal = await store.GetAsync(context.Deals, dealId.Value, cancellationToken).ConfigureAwait(false);
+        RequireSameCustomer(interaction, deal.CustomerId, "deal");
+        interaction.LinkToDeal(dealId);
+        return await SaveLinkAsync(interaction, DealMapping.CollectionName, dealId.Value, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Interaction> LinkToTicketAsync(InteractionId id, TicketId ticketId, CancellationToken cancellationToken = default)
+    {
+        TicketId.ThrowIfEmpty(ticketId, nameof(ticketId));
+        var interaction = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var ticket = await store.GetAsync(context.Tickets, ticketId.Value, cancellationToken).ConfigureAwait(false);
+        RequireSameCustomer(interaction, ticket.CustomerId, "ticket");
+        interaction.LinkToTicket(ticketId);
+        return await SaveLinkAsync(interaction, TicketMapping.CollectionName, ticketId.Value, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void RequireSameCustomer(Interaction interaction, CustomerId owner, string what)
+    {
+        if (owner != interaction.CustomerId)
         {
-            yield return interaction;
+            throw new DomainRuleException("other-customer", $"The {what} belongs to another customer than the interaction.");
         }
     }
 
-    private static DocumentQuery TimelineQuery(CustomerId customerId, TimelineFilter filter)
+    /// <summary>Saves a changed link; the linked record must still exist when the change commits.</summary>
+    private async Task<Interaction> SaveLinkAsync(Interaction interaction, string collection, Guid linkedId, CancellationToken cancellationToken)
+    {
+        var uow = new CrmUnitOfWork(store, context);
+        uow.Update(interaction);
+        uow.Add(DocumentWrite.Require(collection, linkedId));
+        await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return interaction;
+    }
+
+    private static DocumentQuery TimelineQuery(InteractionFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        var customerId = filter.CustomerId;
+        CustomerId.ThrowIfEmpty(customerId, nameof(InteractionFilter.CustomerId));
         if (filter.From is { } from && filter.To is { } to && to < from)
         {
-            throw new CrmValidationException(nameof(TimelineFilter.To), "range-order", "The end of the time range is before its start.");
+            throw new CrmValidationException(nameof(InteractionFilter.To), "range-order", "The end of the time range is before its start.");
+        }
+
+        if (filter.Kinds?.FirstOrDefault(k => !Enum.IsDefined(k)) is { } undefined && !Enum.IsDefined(undefined))
+        {
+            throw new CrmValidationException(nameof(InteractionFilter.Kinds), "undefined-value", $"{(int)undefined} is not an interaction kind.");
         }
 
         var kinds = filter.Kinds is { Count: > 0 } k ? k.Distinct().Select(kind => (object)InteractionMapping.ToIndex(kind)).ToArray() : null;

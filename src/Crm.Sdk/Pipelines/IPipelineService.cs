@@ -1,6 +1,10 @@
 namespace Crm.Sdk.Pipelines;
 
-/// <summary>Sales pipelines: their stages, and the summary of the deals in them.</summary>
+/// <summary>
+/// Sales pipelines: create, read, change (rename, add and edit stages through the pipeline's methods, then
+/// <see cref="UpdateAsync"/>), list and stream; and the summary of the deals in one. Pipelines are configuration and
+/// have no command shortcuts; deals refer to them, so they are not deleted.
+/// </summary>
 public interface IPipelineService
 {
     /// <summary>Creates a pipeline.</summary>
@@ -17,16 +21,31 @@ public interface IPipelineService
     /// <exception cref="EntityNotFoundException">No pipeline has that id.</exception>
     Task<Pipeline> GetAsync(PipelineId id, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads a pipeline, or <see langword="null"/> when there is none with that id.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The pipeline, or <see langword="null"/>.</returns>
+    Task<Pipeline?> FindAsync(PipelineId id, CancellationToken cancellationToken = default);
+
     /// <summary>Finds a pipeline by name (case-insensitive), or <see langword="null"/>.</summary>
     /// <param name="name">The name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The pipeline, or <see langword="null"/>.</returns>
     Task<Pipeline?> FindByNameAsync(string name, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists every pipeline, oldest first.</summary>
+    /// <summary>Lists pipelines by name prefix, ordered by name, keyset-paged.</summary>
+    /// <param name="filter">Which pipelines; <see cref="PipelineFilter.All"/> for every pipeline.</param>
+    /// <param name="page">Which page; <see cref="PageRequest.First"/> for the first.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One page of pipelines.</returns>
+    /// <exception cref="CrmValidationException">The filter or the continuation token is invalid.</exception>
+    Task<Page<Pipeline>> ListAsync(PipelineFilter filter, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams every pipeline the filter selects, ordered by name.</summary>
+    /// <param name="filter">Which pipelines; <see cref="PipelineFilter.All"/> for every pipeline.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The pipelines.</returns>
-    Task<IReadOnlyList<Pipeline>> ListAsync(CancellationToken cancellationToken = default);
+    IAsyncEnumerable<Pipeline> StreamAsync(PipelineFilter filter, CancellationToken cancellationToken = default);
 
     /// <summary>Saves the changes made to a pipeline through its methods, if nobody changed it since it was read.</summary>
     /// <param name="pipeline">The changed pipeline.</param>

@@ -11,7 +11,7 @@ namespace Crm.Sdk.Pipelines;
 /// (these are checked, not silently corrected). Stages are never removed and never change outcome, so a deal's
 /// status always agrees with its stage.
 /// </summary>
-public sealed class Pipeline : AggregateRoot<PipelineId>
+public sealed class Pipeline : AggregateRoot<Pipeline>
 {
     /// <summary>The most characters a pipeline name may have.</summary>
     public const int MaxNameLength = 200;
@@ -45,10 +45,10 @@ public sealed class Pipeline : AggregateRoot<PipelineId>
     /// <summary>The first <see cref="StageOutcome.Open"/> stage: where new deals start by default.</summary>
     public PipelineStage FirstOpenStage => FirstOf(StageOutcome.Open);
 
-    /// <summary>The first <see cref="StageOutcome.ClosedWon"/> stage: where <see cref="Deals.Deal.Win"/> moves a deal.</summary>
+    /// <summary>The first <see cref="StageOutcome.ClosedWon"/> stage: where <see cref="Deals.Deal.Win(Pipeline)"/> moves a deal.</summary>
     public PipelineStage WonStage => FirstOf(StageOutcome.ClosedWon);
 
-    /// <summary>The first <see cref="StageOutcome.ClosedLost"/> stage: where <see cref="Deals.Deal.Lose"/> moves a deal.</summary>
+    /// <summary>The first <see cref="StageOutcome.ClosedLost"/> stage: where <see cref="Deals.Deal.Lose(Pipeline, string?)"/> moves a deal.</summary>
     public PipelineStage LostStage => FirstOf(StageOutcome.ClosedLost);
 
     /// <summary>
@@ -62,7 +62,7 @@ public sealed class Pipeline : AggregateRoot<PipelineId>
     /// The draft breaks one or more rules; every broken rule is listed (fields <c>Name</c>, <c>Stages</c>,
     /// <c>Stages[i].Name</c>, <c>Stages[i].Probability</c>, <c>Stages[i].Outcome</c>).
     /// </exception>
-    public static Pipeline Create(PipelineDraft draft, PipelineId id, Instant now)
+    internal static Pipeline Create(PipelineDraft draft, PipelineId id, Instant now)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var errors = new List<ValidationError>();
@@ -128,6 +128,17 @@ public sealed class Pipeline : AggregateRoot<PipelineId>
 
     /// <summary>Adds a stage.</summary>
     /// <param name="draft">The stage: its name must not be used by another stage of this pipeline, ignoring case.</param>
+    /// <param name="position">The zero-based position to insert at (0 to the number of stages); <see langword="null"/> to append.</param>
+    /// <returns>The new stage.</returns>
+    /// <exception cref="CrmValidationException">
+    /// The stage breaks one or more rules (fields <c>Name</c>, <c>Probability</c>, <c>Outcome</c>), the position is out of
+    /// range (field <c>Position</c>, rule <c>position-range</c>) or the pipeline is full (field <c>Stages</c>, rule <c>max-stages</c>).
+    /// </exception>
+    public PipelineStage AddStage(PipelineStageDraft draft, int? position = null) =>
+        AddStage(draft, Now(), position);
+
+    /// <summary>Adds a stage.</summary>
+    /// <param name="draft">The stage: its name must not be used by another stage of this pipeline, ignoring case.</param>
     /// <param name="now">The current time, which orders the new stage id.</param>
     /// <param name="position">The zero-based position to insert at (0 to the number of stages); <see langword="null"/> to append.</param>
     /// <returns>The new stage.</returns>
@@ -135,7 +146,7 @@ public sealed class Pipeline : AggregateRoot<PipelineId>
     /// The stage breaks one or more rules (fields <c>Name</c>, <c>Probability</c>, <c>Outcome</c>), the position is out of
     /// range (field <c>Position</c>, rule <c>position-range</c>) or the pipeline is full (field <c>Stages</c>, rule <c>max-stages</c>).
     /// </exception>
-    public PipelineStage AddStage(PipelineStageDraft draft, Instant now, int? position = null)
+    internal PipelineStage AddStage(PipelineStageDraft draft, Instant now, int? position = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var errors = new List<ValidationError>();

@@ -7,7 +7,7 @@ using NodaTime;
 namespace Crm.Sdk.Pipelines;
 
 /// <summary>How a <see cref="Pipeline"/> is stored: collection <c>pipelines</c>, its stages inside the document.</summary>
-internal sealed class PipelineMapping : IDocumentMapping<Pipeline>
+internal sealed class PipelineMapping(IClock? clock = null) : AggregateMapping<Pipeline>(Definition, clock)
 {
     /// <summary>The collection name.</summary>
     public const string CollectionName = "pipelines";
@@ -19,49 +19,18 @@ internal sealed class PipelineMapping : IDocumentMapping<Pipeline>
     public const string CreatedAtIndex = "created_at";
 
     /// <inheritdoc />
-    public CollectionDefinition Collection { get; } = new(
+    public static CollectionDefinition Definition { get; } = new(
         CollectionName,
         [
             new IndexDefinition(NameKeyIndex, IndexValueType.Text),
             new IndexDefinition(CreatedAtIndex, IndexValueType.WholeNumber),
         ]);
 
-    /// <inheritdoc />
-    public string EntityName => nameof(Pipeline);
-
     /// <summary>The value of <see cref="NameKeyIndex"/> for a name.</summary>
     public static string NameKey(string name) => name.ToLowerInvariant();
 
     /// <inheritdoc />
-    public Guid GetId(Pipeline aggregate)
-    {
-        ArgumentNullException.ThrowIfNull(aggregate);
-        return aggregate.Id.Value;
-    }
-
-    /// <inheritdoc />
-    public Guid? GetOwnerId(Pipeline aggregate)
-    {
-        ArgumentNullException.ThrowIfNull(aggregate);
-        return null;
-    }
-
-    /// <inheritdoc />
-    public long GetVersion(Pipeline aggregate)
-    {
-        ArgumentNullException.ThrowIfNull(aggregate);
-        return aggregate.Version;
-    }
-
-    /// <inheritdoc />
-    public void SetVersion(Pipeline aggregate, long version)
-    {
-        ArgumentNullException.ThrowIfNull(aggregate);
-        aggregate.Version = version;
-    }
-
-    /// <inheritdoc />
-    public string Serialize(Pipeline aggregate, FieldProtector protector)
+    public override string Serialize(Pipeline aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         return CrmJson.Serialize(new PipelineDocument
@@ -74,7 +43,7 @@ internal sealed class PipelineMapping : IDocumentMapping<Pipeline>
     }
 
     /// <inheritdoc />
-    public Pipeline Deserialize(StoredDocument document, FieldProtector protector)
+    protected override Pipeline Restore(StoredDocument document, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(document);
         var body = CrmJson.Deserialize<PipelineDocument>(document.Body, CollectionName);
@@ -88,7 +57,7 @@ internal sealed class PipelineMapping : IDocumentMapping<Pipeline>
     }
 
     /// <inheritdoc />
-    public IndexValues GetIndexValues(Pipeline aggregate, FieldProtector protector)
+    public override IndexValues GetIndexValues(Pipeline aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         return new IndexValues(Collection.Indexes.Count)

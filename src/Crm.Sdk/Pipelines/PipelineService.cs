@@ -10,13 +10,22 @@ internal sealed class PipelineService(CrmStore store, CrmContext context) : IPip
     public async Task<Pipeline> CreateAsync(PipelineDraft draft, CancellationToken cancellationToken = default)
     {
         var uow = new CrmUnitOfWork(store, context);
-        var pipeline = uow.CreatePipeline(draft);
+        var pipeline = await uow.CreatePipelineAsync(draft, cancellationToken).ConfigureAwait(false);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
         return pipeline;
     }
 
-    public Task<Pipeline> GetAsync(PipelineId id, CancellationToken cancellationToken = default) =>
-        store.GetAsync(context.Pipelines, id.Value, cancellationToken);
+    public Task<Pipeline> GetAsync(PipelineId id, CancellationToken cancellationToken = default)
+    {
+        PipelineId.ThrowIfEmpty(id, nameof(id));
+        return store.GetAsync(context.Pipelines, id.Value, cancellationToken);
+    }
+
+    public Task<Pipeline?> FindAsync(PipelineId id, CancellationToken cancellationToken = default)
+    {
+        PipelineId.ThrowIfEmpty(id, nameof(id));
+        return store.FindAsync(context.Pipelines, id.Value, cancellationToken);
+    }
 
     public async Task<Pipeline?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
@@ -34,15 +43,20 @@ internal sealed class PipelineService(CrmStore store, CrmContext context) : IPip
         return null;
     }
 
-    public async Task<IReadOnlyList<Pipeline>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        var pipelines = new List<Pipeline>();
-        await foreach (var pipeline in store.QueryAsync(context.Pipelines, new DocumentQuery(PipelineMapping.CollectionName), cancellationToken).ConfigureAwait(false))
-        {
-            pipelines.Add(pipeline);
-        }
+    public Task<Page<Pipeline>> ListAsync(PipelineFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
+        store.PageAsync(context.Pipelines, $"pipelines:{filter?.NamePrefix}", Query(filter), page, cancellationToken);
 
-        return pipelines;
+    public IAsyncEnumerable<Pipeline> StreamAsync(PipelineFilter filter, CancellationToken cancellationToken = default) =>
+        store.QueryAsync(context.Pipelines, Query(filter), cancellationToken);
+
+    private static DocumentQuery Query(PipelineFilter? filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return new DocumentQuery(PipelineMapping.CollectionName)
+        {
+            Filter = string.IsNullOrWhiteSpace(filter.NamePrefix) ? null : IndexFilter.StartsWith(PipelineMapping.NameKeyIndex, PipelineMapping.NameKey(filter.NamePrefix.Trim())),
+            OrderBy = PipelineMapping.NameKeyIndex,
+        };
     }
 
     public async Task UpdateAsync(Pipeline pipeline, CancellationToken cancellationToken = default)

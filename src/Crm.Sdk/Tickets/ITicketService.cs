@@ -1,8 +1,9 @@
-using Crm.Sdk.Customers;
-
 namespace Crm.Sdk.Tickets;
 
-/// <summary>Service tickets: open, assign, comment, move through the status workflow, rate, list.</summary>
+/// <summary>
+/// Service tickets: open (create), read, change, list and stream; shortcuts to assign, comment, move through the status
+/// workflow and rate. A ticket is closed, not deleted; it goes when its customer is deleted.
+/// </summary>
 public interface ITicketService
 {
     /// <summary>Opens a ticket for an existing customer.</summary>
@@ -11,7 +12,7 @@ public interface ITicketService
     /// <returns>The saved ticket, in status New.</returns>
     /// <exception cref="CrmValidationException">The draft breaks a rule.</exception>
     /// <exception cref="EntityNotFoundException">The customer does not exist.</exception>
-    Task<Ticket> OpenAsync(TicketDraft draft, CancellationToken cancellationToken = default);
+    Task<Ticket> CreateAsync(TicketDraft draft, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a ticket.</summary>
     /// <param name="id">The id.</param>
@@ -19,6 +20,12 @@ public interface ITicketService
     /// <returns>The ticket.</returns>
     /// <exception cref="EntityNotFoundException">No ticket has that id.</exception>
     Task<Ticket> GetAsync(TicketId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a ticket, or <see langword="null"/> when there is none with that id.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The ticket, or <see langword="null"/>.</returns>
+    Task<Ticket?> FindAsync(TicketId id, CancellationToken cancellationToken = default);
 
     /// <summary>Saves changes made through the ticket's methods, if nobody changed it since it was read.</summary>
     /// <param name="ticket">The changed ticket.</param>
@@ -61,17 +68,21 @@ public interface ITicketService
     /// <exception cref="CrmValidationException">The rating is outside 1–5.</exception>
     Task<Ticket> RateAsync(TicketId id, int rating, string? comment = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists the open tickets (not resolved or closed), most urgent first, then oldest first; optionally of one assignee and one priority.</summary>
-    /// <param name="filter">The assignee and priority; <see cref="OpenTicketFilter.All"/> for every open ticket.</param>
-    /// <param name="page">Which page.</param>
+    /// <summary>
+    /// Lists tickets by customer, open or not, assignee and priority (all optional, combined with AND), keyset-paged: the
+    /// open queue (<see cref="TicketFilter.Open"/>) most urgent first and then oldest first, any other list newest first.
+    /// </summary>
+    /// <param name="filter">Which tickets; <see cref="TicketFilter.All"/> for every ticket.</param>
+    /// <param name="page">Which page; <see cref="PageRequest.First"/> for the first.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>One page of tickets.</returns>
-    Task<Page<Ticket>> ListOpenAsync(OpenTicketFilter filter, PageRequest page, CancellationToken cancellationToken = default);
+    /// <exception cref="CrmValidationException">The filter or the continuation token is invalid.</exception>
+    Task<Page<Ticket>> ListAsync(TicketFilter filter, PageRequest page, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists a customer's tickets, newest first.</summary>
-    /// <param name="customerId">The customer.</param>
-    /// <param name="page">Which page.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>One page of tickets.</returns>
-    Task<Page<Ticket>> ListByCustomerAsync(CustomerId customerId, PageRequest page, CancellationToken cancellationToken = default);
+    /// <summary>Streams every ticket the filter selects, in the order of <see cref="ListAsync"/>, with flat memory.</summary>
+    /// <param name="filter">Which tickets; <see cref="TicketFilter.All"/> for every ticket.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The tickets.</returns>
+    /// <exception cref="CrmValidationException">The filter is invalid.</exception>
+    IAsyncEnumerable<Ticket> StreamAsync(TicketFilter filter, CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Crm.Sdk.Customers;
 using Crm.Sdk.Domain;
 using Crm.Sdk.Tickets.Events;
 using NodaTime;
@@ -18,7 +17,7 @@ namespace Crm.Sdk.Tickets;
 /// <para>Methods that record a moment take it as an <see cref="Instant"/>, which must not be before <see cref="CreatedAt"/>
 /// (rule <c>before-created</c> on field <c>At</c>); <see cref="UpdatedAt"/> only moves forward.</para>
 /// </remarks>
-public sealed class Ticket : AggregateRoot<TicketId>
+public sealed class Ticket : AggregateRoot<Ticket>
 {
     /// <summary>The longest subject accepted.</summary>
     public const int MaxSubjectLength = 300;
@@ -123,7 +122,7 @@ public sealed class Ticket : AggregateRoot<TicketId>
     /// <c>max-length</c>, <c>Description</c>/<c>max-length</c>, <c>Type</c> or <c>Priority</c>/<c>invalid-value</c>,
     /// <c>AssigneeId</c>/<c>required</c> (blank) or <c>max-length</c>.
     /// </exception>
-    public static Ticket Open(TicketDraft draft, TicketId id, Instant createdAt)
+    internal static Ticket Open(TicketDraft draft, TicketId id, Instant createdAt)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var errors = new List<ValidationError>();
@@ -196,13 +195,28 @@ public sealed class Ticket : AggregateRoot<TicketId>
     /// <param name="authorId">The agent's user id in the host application.</param>
     /// <param name="body">The text.</param>
     /// <param name="isInternal">Whether only agents see it.</param>
+    /// <returns>The comment added.</returns>
+    /// <exception cref="CrmValidationException">
+    /// <c>AuthorId</c> or <c>Body</c> is blank (<c>required</c>) or too long (<c>max-length</c>), or <c>At</c> is before the ticket was created (<c>before-created</c>).
+    /// </exception>
+    /// <exception cref="DomainRuleException">The ticket is closed (<c>ticket-closed</c>).</exception>
+    public TicketComment AddComment(string authorId, string body, bool isInternal) =>
+        AddComment(authorId, body, isInternal, Now());
+
+    /// <summary>
+    /// Adds an agent's comment. A public (not internal) comment earlier than any before it becomes the
+    /// <see cref="FirstResponseAt"/>. Raises <see cref="TicketCommentAdded"/>.
+    /// </summary>
+    /// <param name="authorId">The agent's user id in the host application.</param>
+    /// <param name="body">The text.</param>
+    /// <param name="isInternal">Whether only agents see it.</param>
     /// <param name="at">When it was written.</param>
     /// <returns>The comment added.</returns>
     /// <exception cref="CrmValidationException">
     /// <c>AuthorId</c> or <c>Body</c> is blank (<c>required</c>) or too long (<c>max-length</c>), or <c>At</c> is before the ticket was created (<c>before-created</c>).
     /// </exception>
     /// <exception cref="DomainRuleException">The ticket is closed (<c>ticket-closed</c>).</exception>
-    public TicketComment AddComment(string authorId, string body, bool isInternal, Instant at)
+    internal TicketComment AddComment(string authorId, string body, bool isInternal, Instant at)
     {
         var errors = new List<ValidationError>();
         CheckText(authorId, "AuthorId", MaxUserIdLength, required: true, errors);
@@ -214,12 +228,35 @@ public sealed class Ticket : AggregateRoot<TicketId>
     /// <see cref="CustomerId"/>; it never counts as a first response. Raises <see cref="TicketCommentAdded"/>.
     /// </summary>
     /// <param name="body">The text.</param>
+    /// <returns>The comment added.</returns>
+    /// <exception cref="CrmValidationException"><c>Body</c> is blank or too long, or <c>At</c> is before the ticket was created.</exception>
+    /// <exception cref="DomainRuleException">The ticket is closed (<c>ticket-closed</c>).</exception>
+    public TicketComment AddCustomerComment(string body) =>
+        AddCustomerComment(body, Now());
+
+    /// <summary>
+    /// Adds a public comment written by the customer (a reply by email or through a portal). Its author is the
+    /// <see cref="CustomerId"/>; it never counts as a first response. Raises <see cref="TicketCommentAdded"/>.
+    /// </summary>
+    /// <param name="body">The text.</param>
     /// <param name="at">When it was written.</param>
     /// <returns>The comment added.</returns>
     /// <exception cref="CrmValidationException"><c>Body</c> is blank or too long, or <c>At</c> is before the ticket was created.</exception>
     /// <exception cref="DomainRuleException">The ticket is closed (<c>ticket-closed</c>).</exception>
-    public TicketComment AddCustomerComment(string body, Instant at) =>
+    internal TicketComment AddCustomerComment(string body, Instant at) =>
         AppendComment(CustomerId.ToString(), body, isInternal: false, isFromCustomer: true, at, []);
+
+    /// <summary>
+    /// Moves the ticket in its workflow (see <see cref="TicketWorkflow"/> for the allowed moves). Moving to
+    /// <see cref="TicketStatus.Resolved"/> sets <see cref="ResolvedAt"/>, to <see cref="TicketStatus.Closed"/> sets
+    /// <see cref="ClosedAt"/>, to <see cref="TicketStatus.Reopened"/> counts in <see cref="ReopenCount"/>.
+    /// Raises <see cref="TicketStatusChanged"/>.
+    /// </summary>
+    /// <param name="to">The wanted status.</param>
+    /// <exception cref="CrmValidationException"><c>Status</c> is not a status (<c>invalid-value</c>), or <c>At</c> is before the ticket was created.</exception>
+    /// <exception cref="InvalidStatusTransitionException">The workflow does not allow the move (including to the current status).</exception>
+    public void ChangeStatus(TicketStatus to) =>
+        ChangeStatus(to, Now());
 
     /// <summary>
     /// Moves the ticket in its workflow (see <see cref="TicketWorkflow"/> for the allowed moves). Moving to
@@ -231,7 +268,7 @@ public sealed class Ticket : AggregateRoot<TicketId>
     /// <param name="at">When the move happened.</param>
     /// <exception cref="CrmValidationException"><c>Status</c> is not a status (<c>invalid-value</c>), or <c>At</c> is before the ticket was created.</exception>
     /// <exception cref="InvalidStatusTransitionException">The workflow does not allow the move (including to the current status).</exception>
-    public void ChangeStatus(TicketStatus to, Instant at)
+    internal void ChangeStatus(TicketStatus to, Instant at)
     {
         var errors = new List<ValidationError>();
         CheckDefined(to, "Status", errors);
@@ -261,20 +298,35 @@ public sealed class Ticket : AggregateRoot<TicketId>
         Raise(new TicketStatusChanged(Id, from, to));
     }
 
-    /// <summary>Marks the ticket resolved: <see cref="ChangeStatus"/> to <see cref="TicketStatus.Resolved"/>.</summary>
+    /// <summary>Marks the ticket resolved: <see cref="ChangeStatus(TicketStatus)"/> to <see cref="TicketStatus.Resolved"/>.</summary>
+    /// <exception cref="InvalidStatusTransitionException">The ticket is already resolved or closed.</exception>
+    public void Resolve() =>
+        Resolve(Now());
+
+    /// <summary>Marks the ticket resolved: <see cref="ChangeStatus(TicketStatus)"/> to <see cref="TicketStatus.Resolved"/>.</summary>
     /// <param name="at">When it was resolved.</param>
     /// <exception cref="InvalidStatusTransitionException">The ticket is already resolved or closed.</exception>
-    public void Resolve(Instant at) => ChangeStatus(TicketStatus.Resolved, at);
+    internal void Resolve(Instant at) => ChangeStatus(TicketStatus.Resolved, at);
 
-    /// <summary>Closes the ticket: <see cref="ChangeStatus"/> to <see cref="TicketStatus.Closed"/> (from new or resolved only).</summary>
+    /// <summary>Closes the ticket: <see cref="ChangeStatus(TicketStatus)"/> to <see cref="TicketStatus.Closed"/> (from new or resolved only).</summary>
+    /// <exception cref="InvalidStatusTransitionException">The ticket is in work or already closed.</exception>
+    public void Close() =>
+        Close(Now());
+
+    /// <summary>Closes the ticket: <see cref="ChangeStatus(TicketStatus)"/> to <see cref="TicketStatus.Closed"/> (from new or resolved only).</summary>
     /// <param name="at">When it was closed.</param>
     /// <exception cref="InvalidStatusTransitionException">The ticket is in work or already closed.</exception>
-    public void Close(Instant at) => ChangeStatus(TicketStatus.Closed, at);
+    internal void Close(Instant at) => ChangeStatus(TicketStatus.Closed, at);
 
-    /// <summary>Reopens a resolved or closed ticket: <see cref="ChangeStatus"/> to <see cref="TicketStatus.Reopened"/>.</summary>
+    /// <summary>Reopens a resolved or closed ticket: <see cref="ChangeStatus(TicketStatus)"/> to <see cref="TicketStatus.Reopened"/>.</summary>
+    /// <exception cref="InvalidStatusTransitionException">The ticket is neither resolved nor closed.</exception>
+    public void Reopen() =>
+        Reopen(Now());
+
+    /// <summary>Reopens a resolved or closed ticket: <see cref="ChangeStatus(TicketStatus)"/> to <see cref="TicketStatus.Reopened"/>.</summary>
     /// <param name="at">When it was reopened.</param>
     /// <exception cref="InvalidStatusTransitionException">The ticket is neither resolved nor closed.</exception>
-    public void Reopen(Instant at) => ChangeStatus(TicketStatus.Reopened, at);
+    internal void Reopen(Instant at) => ChangeStatus(TicketStatus.Reopened, at);
 
     /// <summary>Changes the priority. Setting the current priority changes nothing. Raises <see cref="TicketPriorityChanged"/>.</summary>
     /// <param name="priority">The new priority.</param>
@@ -305,6 +357,24 @@ public sealed class Ticket : AggregateRoot<TicketId>
     /// </summary>
     /// <param name="rating">From 1 to 5.</param>
     /// <param name="comment">The customer's words, if any.</param>
+    /// <exception cref="CrmValidationException">
+    /// <c>Rating</c> is outside 1–5 (<c>rating-range</c>), <c>Comment</c> is too long (<c>max-length</c>), or <c>At</c> is before the ticket was created.
+    /// </exception>
+    /// <exception cref="DomainRuleException">
+    /// The ticket is neither resolved nor closed (<c>ticket-not-resolved</c>), or it is closed and already rated (<c>ticket-rating-final</c>).
+    /// </exception>
+    public void Rate(int rating, string? comment) =>
+        Rate(rating, comment, Now());
+
+    /// <summary>
+    /// Records the customer's satisfaction rating. Accepted only while the ticket is resolved or closed.
+    /// Re-rating: while the ticket is <see cref="TicketStatus.Resolved"/> a new rating replaces the old one;
+    /// once it is <see cref="TicketStatus.Closed"/> a given rating is final (a closed ticket that was never rated
+    /// can still be rated once). A reopened ticket keeps its rating until it is rated again after the next resolution.
+    /// Raises <see cref="TicketRated"/>.
+    /// </summary>
+    /// <param name="rating">From 1 to 5.</param>
+    /// <param name="comment">The customer's words, if any.</param>
     /// <param name="at">When the rating was given.</param>
     /// <exception cref="CrmValidationException">
     /// <c>Rating</c> is outside 1–5 (<c>rating-range</c>), <c>Comment</c> is too long (<c>max-length</c>), or <c>At</c> is before the ticket was created.
@@ -312,7 +382,7 @@ public sealed class Ticket : AggregateRoot<TicketId>
     /// <exception cref="DomainRuleException">
     /// The ticket is neither resolved nor closed (<c>ticket-not-resolved</c>), or it is closed and already rated (<c>ticket-rating-final</c>).
     /// </exception>
-    public void Rate(int rating, string? comment, Instant at)
+    internal void Rate(int rating, string? comment, Instant at)
     {
         var errors = new List<ValidationError>();
         if (rating is < MinRating or > MaxRating)

@@ -1,12 +1,10 @@
-using Crm.Sdk.Customers;
-
 namespace Crm.Sdk.Tickets;
 
 /// <summary>
 /// What the caller knows about a service request before it becomes a ticket. Pass it to
 /// <see cref="Ticket.Open(TicketDraft, TicketId, NodaTime.Instant)"/>, which checks every field at once.
 /// </summary>
-public sealed class TicketDraft
+public sealed record TicketDraft
 {
     /// <summary>The customer who asks. Required.</summary>
     public required CustomerId CustomerId { get; init; }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Crm.Sdk.Customers;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
@@ -9,7 +8,7 @@ using NodaTime;
 namespace Crm.Sdk.Tickets;
 
 /// <summary>How a <see cref="Ticket"/> becomes a document of the <c>tickets</c> collection.</summary>
-internal sealed class TicketMapping : IDocumentMapping<Ticket>
+internal sealed class TicketMapping(IClock? clock = null) : AggregateMapping<Ticket>(Definition, clock)
 {
     public const string CollectionName = "tickets";
     public const string CustomerIdIndex = "customer_id";
@@ -55,10 +54,6 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
             [IsOpenIndex, QueueKeyIndex],
         ]);
 
-    public CollectionDefinition Collection => Definition;
-
-    public string EntityName => "Ticket";
-
     /// <summary>The value of the <c>status</c> index for a status (kebab-case, as in the document).</summary>
     public static string ToIndex(TicketStatus status) => StatusNames[(int)status];
 
@@ -81,15 +76,9 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
     public static long QueueKey(TicketPriority priority, Instant createdAt) =>
         ((ToIndex(TicketPriority.Urgent) - ToIndex(priority)) * QueueRankSpan) + IndexConversions.ToIndex(createdAt);
 
-    public Guid GetId(Ticket aggregate) => aggregate.Id.Value;
+    public override Guid? GetOwnerId(Ticket aggregate) => aggregate.CustomerId.Value;
 
-    public Guid? GetOwnerId(Ticket aggregate) => aggregate.CustomerId.Value;
-
-    public long GetVersion(Ticket aggregate) => aggregate.Version;
-
-    public void SetVersion(Ticket aggregate, long version) => aggregate.Version = version;
-
-    public string Serialize(Ticket aggregate, FieldProtector protector)
+    public override string Serialize(Ticket aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(protector);
@@ -129,7 +118,7 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
         });
     }
 
-    public Ticket Deserialize(StoredDocument document, FieldProtector protector)
+    protected override Ticket Restore(StoredDocument document, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(protector);
@@ -161,7 +150,7 @@ internal sealed class TicketMapping : IDocumentMapping<Ticket>
             erased));
     }
 
-    public IndexValues GetIndexValues(Ticket aggregate, FieldProtector protector)
+    public override IndexValues GetIndexValues(Ticket aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         return new IndexValues(Collection.Indexes.Count)

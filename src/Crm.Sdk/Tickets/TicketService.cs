@@ -1,23 +1,30 @@
-using Crm.Sdk.Customers;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
-using NodaTime;
 
 namespace Crm.Sdk.Tickets;
 
 /// <summary>The default <see cref="ITicketService"/>.</summary>
 internal sealed class TicketService(CrmStore store, CrmContext context) : ITicketService
 {
-    public async Task<Ticket> OpenAsync(TicketDraft draft, CancellationToken cancellationToken = default)
+    public async Task<Ticket> CreateAsync(TicketDraft draft, CancellationToken cancellationToken = default)
     {
         var uow = new CrmUnitOfWork(store, context);
-        var ticket = uow.OpenTicket(draft);
+        var ticket = await uow.CreateTicketAsync(draft, cancellationToken).ConfigureAwait(false);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ticket;
     }
 
-    public Task<Ticket> GetAsync(TicketId id, CancellationToken cancellationToken = default) =>
-        store.GetAsync(context.Tickets, id.Value, cancellationToken);
+    public Task<Ticket> GetAsync(TicketId id, CancellationToken cancellationToken = default)
+    {
+        TicketId.ThrowIfEmpty(id, nameof(id));
+        return store.GetAsync(context.Tickets, id.Value, cancellationToken);
+    }
+
+    public Task<Ticket?> FindAsync(TicketId id, CancellationToken cancellationToken = default)
+    {
+        TicketId.ThrowIfEmpty(id, nameof(id));
+        return store.FindAsync(context.Tickets, id.Value, cancellationToken);
+    }
 
     public async Task UpdateAsync(Ticket ticket, CancellationToken cancellationToken = default)
     {
@@ -27,45 +34,51 @@ internal sealed class TicketService(CrmStore store, CrmContext context) : ITicke
     }
 
     public Task<Ticket> AssignAsync(TicketId id, string assigneeId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, (ticket, _) => ticket.Assign(assigneeId), cancellationToken);
+        ChangeAsync(id, ticket => ticket.Assign(assigneeId), cancellationToken);
 
     public Task<Ticket> AddCommentAsync(TicketId id, string authorId, string body, bool isInternal = false, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, (ticket, now) => ticket.AddComment(authorId, body, isInternal, now), cancellationToken);
+        ChangeAsync(id, ticket => ticket.AddComment(authorId, body, isInternal), cancellationToken);
 
     public Task<Ticket> ChangeStatusAsync(TicketId id, TicketStatus status, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, (ticket, now) => ticket.ChangeStatus(status, now), cancellationToken);
+        ChangeAsync(id, ticket => ticket.ChangeStatus(status), cancellationToken);
 
     public Task<Ticket> RateAsync(TicketId id, int rating, string? comment = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, (ticket, now) => ticket.Rate(rating, comment, now), cancellationToken);
+        ChangeAsync(id, ticket => ticket.Rate(rating, comment), cancellationToken);
 
-    public Task<Page<Ticket>> ListOpenAsync(OpenTicketFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    public Task<Page<Ticket>> ListAsync(TicketFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var query = Query(filter);
+        return store.PageAsync(context.Tickets, $"tickets:{filter.CustomerId}:{filter.IsOpen}:{filter.AssigneeId}:{filter.Priority}", query, page, cancellationToken);
+    }
+
+    public IAsyncEnumerable<Ticket> StreamAsync(TicketFilter filter, CancellationToken cancellationToken = default) =>
+        store.QueryAsync(context.Tickets, Query(filter), cancellationToken);
+
+    private static DocumentQuery Query(TicketFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var query = new DocumentQuery(TicketMapping.CollectionName)
+        if (filter.Priority is { } p && !Enum.IsDefined(p))
+        {
+            throw new CrmValidationException(nameof(TicketFilter.Priority), "undefined-value", $"{(int)p} is not a ticket priority.");
+        }
+
+        var queue = filter.IsOpen == true;
+        return new DocumentQuery(TicketMapping.CollectionName)
         {
             Filter = IndexFilter.And(
-                IndexFilter.Equal(TicketMapping.IsOpenIndex, 1L),
-                filter.AssigneeId is { } assignee ? IndexFilter.Equal(TicketMapping.AssigneeIdIndex, assignee) : null,
+                filter.CustomerId is { } customer ? IndexFilter.Equal(TicketMapping.CustomerIdIndex, customer.Value) : null,
+                filter.IsOpen is { } open ? IndexFilter.Equal(TicketMapping.IsOpenIndex, open ? 1L : 0L) : null,
+                string.IsNullOrEmpty(filter.AssigneeId) ? null : IndexFilter.Equal(TicketMapping.AssigneeIdIndex, filter.AssigneeId),
                 filter.Priority is { } priority ? IndexFilter.Equal(TicketMapping.PriorityIndex, TicketMapping.ToIndex(priority)) : null),
-            OrderBy = TicketMapping.QueueKeyIndex,
+            OrderBy = queue ? TicketMapping.QueueKeyIndex : null,
+            Descending = !queue,
         };
-        return store.PageAsync(context.Tickets, $"tickets:open:{filter.AssigneeId}:{filter.Priority}", query, page, cancellationToken);
     }
 
-    public Task<Page<Ticket>> ListByCustomerAsync(CustomerId customerId, PageRequest page, CancellationToken cancellationToken = default)
-    {
-        var query = new DocumentQuery(TicketMapping.CollectionName)
-        {
-            Filter = IndexFilter.Equal(TicketMapping.CustomerIdIndex, customerId.Value),
-            Descending = true,
-        };
-        return store.PageAsync(context.Tickets, $"tickets:customer:{customerId}", query, page, cancellationToken);
-    }
-
-    private async Task<Ticket> ChangeAsync(TicketId id, Action<Ticket, Instant> change, CancellationToken cancellationToken)
+    private async Task<Ticket> ChangeAsync(TicketId id, Action<Ticket> change, CancellationToken cancellationToken)
     {
         var ticket = await GetAsync(id, cancellationToken).ConfigureAwait(false);
-        change(ticket, context.Now());
+        change(ticket);
         await UpdateAsync(ticket, cancellationToken).ConfigureAwait(false);
         return ticket;
     }

@@ -1,4 +1,3 @@
-using Crm.Sdk.Customers;
 using NodaTime;
 
 namespace Crm.Sdk.Tickets;

@@ -51,38 +51,31 @@ internal sealed class SdkWay : IWay
             var uow = _crm.BeginUnitOfWork();
             foreach (var row in chunk)
             {
-                _customers[row.Index] = uow.CreateCustomer(new CustomerDraft
+                _customers[row.Index] = (await uow.CreateCustomerAsync(new CustomerDraft
                 {
                     Kind = CustomerKind.Person,
                     GivenName = row.GivenName,
                     FamilyName = row.FamilyName,
-                    Emails = [new ContactDraft(row.Email, "work")],
+                    Emails = [new ContactDraft { Value = row.Email, Label = "work" }],
                     Phones = [row.Phone],
                     Addresses = [new PostalAddressDraft { Kind = AddressKind.Work, Lines = ["1 Main Street"], City = row.City, Country = "GB" }],
                     Tags = ["bench"],
                     LifecycleStage = Enum.Parse<LifecycleStage>(row.Stage, ignoreCase: true),
                     OwnerId = row.OwnerId,
-                }).Id;
+                })).Id;
             }
 
             await uow.CommitAsync();
         }
 
-        var pipeline = await _crm.Pipelines.CreateAsync(new PipelineDraft(
-            "Sales", [.. DataGenerator.Stages.Select(s => new PipelineStageDraft(s.Name, s.Probability, s.Outcome))]));
+        var pipeline = await _crm.Pipelines.CreateAsync(new PipelineDraft { Name = "Sales", Stages = [.. DataGenerator.Stages.Select(s => new PipelineStageDraft { Name = s.Name, Probability = s.Probability, Outcome = s.Outcome })] });
         _pipeline = pipeline.Id;
         foreach (var chunk in data.Deals().Chunk(500))
         {
             var uow = _crm.BeginUnitOfWork();
             foreach (var deal in chunk)
             {
-                uow.CreateDeal(
-                    new DealDraft(_customers[deal.CustomerIndex], pipeline.Id, deal.Name, Money.Of(deal.Amount, deal.Currency))
-                    {
-                        InitialStageId = pipeline.Stages[deal.StageIndex].Id,
-                        OwnerId = "rep-1",
-                    },
-                    pipeline);
+                await uow.CreateDealAsync(new DealDraft { CustomerId = _customers[deal.CustomerIndex], PipelineId = pipeline.Id, Name = deal.Name, Amount = Money.Of(deal.Amount, deal.Currency), InitialStageId = pipeline.Stages[deal.StageIndex].Id, OwnerId = "rep-1" });
             }
 
             await uow.CommitAsync();
@@ -93,7 +86,7 @@ internal sealed class SdkWay : IWay
             var uow = _crm.BeginUnitOfWork();
             foreach (var ticket in chunk)
             {
-                uow.OpenTicket(Draft(ticket));
+                await uow.CreateTicketAsync(Draft(ticket));
             }
 
             await uow.CommitAsync();
@@ -108,13 +101,12 @@ internal sealed class SdkWay : IWay
             drafts[i] = Draft(batch[i]);
         }
 
-        return _crm.Interactions.RecordBatchAsync(drafts);
+        return _crm.Interactions.CreateManyAsync(drafts);
     }
 
     public async Task<TimelinePage> TimelinePageAsync(int customer, object? cursor)
     {
-        var page = await _crm.Interactions.GetTimelineAsync(
-            _customers[customer], TimelineFilter.All, new PageRequest(50, (string?)cursor));
+        var page = await _crm.Interactions.ListAsync(InteractionFilter.ForCustomer(_customers[customer]), new PageRequest(50, (string?)cursor));
         var check = 0L;
         foreach (var item in page.Items)
         {
@@ -144,7 +136,7 @@ internal sealed class SdkWay : IWay
 
     public async Task TicketLifecycleAsync(TicketRow ticket)
     {
-        var opened = await _crm.Tickets.OpenAsync(Draft(ticket));
+        var opened = await _crm.Tickets.CreateAsync(Draft(ticket));
         await _crm.Tickets.ChangeStatusAsync(opened.Id, TicketStatus.Open);
         await _crm.Tickets.ChangeStatusAsync(opened.Id, TicketStatus.Resolved);
     }
@@ -152,7 +144,7 @@ internal sealed class SdkWay : IWay
     public async Task<SummaryCheck> ScanTimelineAsync(int customer)
     {
         long count = 0, check = 0;
-        await foreach (var item in _crm.Interactions.StreamTimelineAsync(_customers[customer], TimelineFilter.All))
+        await foreach (var item in _crm.Interactions.StreamAsync(InteractionFilter.ForCustomer(_customers[customer])))
         {
             count++;
             check += item.OccurredAt.ToUnixTimeSeconds();

@@ -44,7 +44,7 @@ public abstract class ConcurrencyConformanceTests<TFixture>(TFixture fixture) : 
         Assert.Equal(pipeline.Stages[1].Id, storedDeal.StageId);
         Assert.Equal(deal.Name, storedDeal.Name);
 
-        var ticket = await Crm.Tickets.OpenAsync(TestDrafts.Ticket(customer.Id));
+        var ticket = await Crm.Tickets.CreateAsync(TestDrafts.Ticket(customer.Id));
         var staleTicket = await Crm.Tickets.GetAsync(ticket.Id);
         await Crm.Tickets.AssignAsync(ticket.Id, "agent-1");
         staleTicket.Assign("agent-2");
@@ -88,7 +88,7 @@ public abstract class ConcurrencyConformanceTests<TFixture>(TFixture fixture) : 
         foreach (var name in new[] { "Counter A", "Counter B", "Counter C" })
         {
             var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer(name));
-            customer.SetCustomField("counter", CustomFieldValue.Number(0), Policy);
+            customer.SetCustomField("counter", CustomFieldValue.Number(0));
             await Crm.Customers.UpdateAsync(customer);
             customers.Add(customer.Id);
         }
@@ -122,7 +122,7 @@ public abstract class ConcurrencyConformanceTests<TFixture>(TFixture fixture) : 
                     }
 
                     var counter = ((NumberFieldValue)customer.CustomFields["counter"]).Value;
-                    customer.SetCustomField("counter", CustomFieldValue.Number(counter + 1), Policy);
+                    customer.SetCustomField("counter", CustomFieldValue.Number(counter + 1));
                     try
                     {
                         await crm.Customers.UpdateAsync(customer);
@@ -245,7 +245,7 @@ public abstract class ConcurrencyConformanceTests<TFixture>(TFixture fixture) : 
             var deleteDone = delete.IsCompleted;
             try
             {
-                var interaction = await recorder.Interactions.RecordAsync(TestDrafts.Interaction(customer.Id));
+                var interaction = await recorder.Interactions.CreateAsync(TestDrafts.Interaction(customer.Id));
                 recorded.Add(interaction.Id);
                 if (deleteDone)
                 {
@@ -282,14 +282,14 @@ public abstract class ConcurrencyConformanceTests<TFixture>(TFixture fixture) : 
         Assert.Equal((nameof(Customer), customer.Id.ToString()), (notFound.EntityType, notFound.Id));
         Assert.All(startedAfterDelete, Assert.NotNull);
         Assert.Null(await Crm.Customers.FindAsync(customer.Id));
-        Assert.Empty((await Crm.Interactions.GetTimelineAsync(customer.Id, TimelineFilter.All, PageRequest.First)).Items);
+        Assert.Empty((await Crm.Interactions.ListAsync(InteractionFilter.ForCustomer(customer.Id), PageRequest.First)).Items);
         foreach (var id in recorded)
         {
             await Assert.ThrowsAsync<EntityNotFoundException>(() => recorder.Interactions.GetAsync(id));
         }
 
         // A late record call, as after the loop, is refused too.
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => recorder.Interactions.RecordAsync(TestDrafts.Interaction(customer.Id)));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => recorder.Interactions.CreateAsync(TestDrafts.Interaction(customer.Id)));
     }
 
     private static async Task<Exception?> Outcome(Task save)

@@ -60,9 +60,6 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
         new("counter", "Counter", CustomFieldType.Number),
     ];
 
-    /// <summary>The policy the suite registers (custom fields and phone region), for customer methods that need one.</summary>
-    protected static CustomerPolicy Policy { get; } = new(CustomFieldDefinitions, PhoneRegion);
-
     /// <inheritdoc />
     public Task InitializeAsync() => Task.CompletedTask;
 

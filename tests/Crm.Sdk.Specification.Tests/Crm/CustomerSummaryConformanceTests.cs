@@ -61,8 +61,8 @@ public abstract class CustomerSummaryConformanceTests<TFixture>(TFixture fixture
         Add(InteractionKind.Feedback, 160, feedback: new FeedbackDetail(FeedbackCategory.Suggestion, 9, RatingScale.Nps));
         Add(InteractionKind.Feedback, 170, feedback: new FeedbackDetail(FeedbackCategory.Complaint));
         Add(InteractionKind.BehaviourEvent, 900);
-        var written = await Crm.Interactions.RecordBatchAsync(drafts);
-        await Crm.Interactions.RecordBatchAsync(
+        var written = await Crm.Interactions.CreateManyAsync(drafts);
+        await Crm.Interactions.CreateManyAsync(
         [
             TestDrafts.Interaction(other.Id, InteractionKind.Email, Start + Duration.FromDays(3)),
             TestDrafts.Interaction(other.Id, InteractionKind.Purchase, Start),
@@ -83,7 +83,7 @@ public abstract class CustomerSummaryConformanceTests<TFixture>(TFixture fixture
         var tickets = new List<Ticket>();
         for (var i = 0; i < 5; i++)
         {
-            tickets.Add(await Crm.Tickets.OpenAsync(TestDrafts.Ticket(customer.Id)));
+            tickets.Add(await Crm.Tickets.CreateAsync(TestDrafts.Ticket(customer.Id)));
         }
 
         await Crm.Tickets.ChangeStatusAsync(tickets[1].Id, TicketStatus.Open);
@@ -93,7 +93,7 @@ public abstract class CustomerSummaryConformanceTests<TFixture>(TFixture fixture
         await Crm.Tickets.RateAsync(tickets[3].Id, 5);
         await Crm.Tickets.ChangeStatusAsync(tickets[3].Id, TicketStatus.Closed);
         await Crm.Tickets.ChangeStatusAsync(tickets[4].Id, TicketStatus.Closed);
-        var otherTicket = await Crm.Tickets.OpenAsync(TestDrafts.Ticket(other.Id));
+        var otherTicket = await Crm.Tickets.CreateAsync(TestDrafts.Ticket(other.Id));
         await Crm.Tickets.ChangeStatusAsync(otherTicket.Id, TicketStatus.Resolved);
         await Crm.Tickets.RateAsync(otherTicket.Id, 1);
 

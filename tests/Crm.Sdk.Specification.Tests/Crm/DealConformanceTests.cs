@@ -20,7 +20,7 @@ public abstract class DealConformanceTests<TFixture>(TFixture fixture) : CrmConf
     {
         var created = await Crm.Pipelines.CreateAsync(TestDrafts.Pipeline("Enterprise"));
         var pipeline = await Crm.Pipelines.GetAsync(created.Id);
-        pipeline.AddStage(new PipelineStageDraft("Negotiation", 0.8m), Clock.GetCurrentInstant(), position: 2);
+        pipeline.AddStage(new PipelineStageDraft { Name = "Negotiation", Probability = 0.8m }, position: 2);
         pipeline.RenameStage(pipeline.Stages[0].Id, "Discovery");
         pipeline.ChangeStageProbability(pipeline.Stages[1].Id, 0.55m);
         await Crm.Pipelines.UpdateAsync(pipeline);
@@ -34,7 +34,7 @@ public abstract class DealConformanceTests<TFixture>(TFixture fixture) : CrmConf
         Assert.True(read.UpdatedAt > read.CreatedAt, "Saving a changed pipeline records when it was changed.");
         Assert.Equal(created.Id, (await reopened.Pipelines.FindByNameAsync("  enterprise "))?.Id);
         Assert.Null(await reopened.Pipelines.FindByNameAsync("Retail"));
-        Assert.Equal(created.Id, Assert.Single(await reopened.Pipelines.ListAsync()).Id);
+        Assert.Equal(created.Id, Assert.Single((await reopened.Pipelines.ListAsync(PipelineFilter.All, PageRequest.First)).Items).Id);
     }
 
     /// <summary>A deal moved, lost, reopened and won keeps every field and its whole stage history across a restart.</summary>
@@ -108,15 +108,15 @@ public abstract class DealConformanceTests<TFixture>(TFixture fixture) : CrmConf
     {
         var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer("Buyer"));
         var pipeline = await Crm.Pipelines.CreateAsync(TestDrafts.Pipeline());
-        var unknownCustomer = CustomerId.New(Clock.GetCurrentInstant());
+        var unknownCustomer = new CustomerId(Guid.CreateVersion7());
 
         await Assert.ThrowsAsync<EntityNotFoundException>(() =>
-            Crm.Deals.CreateAsync(TestDrafts.Deal(customer.Id, pipeline) with { PipelineId = PipelineId.New(Clock.GetCurrentInstant()) }));
+            Crm.Deals.CreateAsync(TestDrafts.Deal(customer.Id, pipeline) with { PipelineId = new PipelineId(Guid.CreateVersion7()) }));
         var ex = await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Deals.CreateAsync(TestDrafts.Deal(unknownCustomer, pipeline)));
         Assert.Equal(unknownCustomer.ToString(), ex.Id);
 
-        Assert.Empty((await Crm.Deals.ListAsync(pipeline.Id, null, PageRequest.First)).Items);
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Deals.GetAsync(DealId.New(Clock.GetCurrentInstant())));
+        Assert.Empty((await Crm.Deals.ListAsync(new DealFilter { PipelineId = pipeline.Id }, PageRequest.First)).Items);
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Deals.GetAsync(new DealId(Guid.CreateVersion7())));
     }
 
     /// <summary>Deals list by pipeline, by stage and by customer, newest first, each once across pages.</summary>
@@ -134,7 +134,7 @@ public abstract class DealConformanceTests<TFixture>(TFixture fixture) : CrmConf
         {
             var pipeline = i % 3 == 0 ? renewals : sales;
             var draft = TestDrafts.Deal(i % 2 == 0 ? alice.Id : bob.Id, pipeline, 100m + i, name: $"Deal {i}") with { InitialStageId = pipeline.Stages[i % 2].Id };
-            deals.Add(uow.CreateDeal(draft, pipeline));
+            deals.Add(await uow.CreateDealAsync(draft));
         }
 
         await uow.CommitAsync();
@@ -145,11 +145,11 @@ public abstract class DealConformanceTests<TFixture>(TFixture fixture) : CrmConf
             Assert.Equal(expected.Reverse().Select(d => d.Id), listed);
         }
 
-        await AssertListed(deals.Where(d => d.PipelineId == sales.Id), page => Crm.Deals.ListAsync(sales.Id, null, page));
-        await AssertListed(deals.Where(d => d.PipelineId == renewals.Id), page => Crm.Deals.ListAsync(renewals.Id, null, page));
-        await AssertListed(deals.Where(d => d.StageId == sales.Stages[1].Id), page => Crm.Deals.ListAsync(sales.Id, sales.Stages[1].Id, page));
-        await AssertListed(deals.Where(d => d.CustomerId == bob.Id), page => Crm.Deals.ListByCustomerAsync(bob.Id, page));
-        Assert.Empty((await Crm.Deals.ListAsync(sales.Id, sales.WonStage.Id, PageRequest.First)).Items);
+        await AssertListed(deals.Where(d => d.PipelineId == sales.Id), page => Crm.Deals.ListAsync(new DealFilter { PipelineId = sales.Id }, page));
+        await AssertListed(deals.Where(d => d.PipelineId == renewals.Id), page => Crm.Deals.ListAsync(new DealFilter { PipelineId = renewals.Id }, page));
+        await AssertListed(deals.Where(d => d.StageId == sales.Stages[1].Id), page => Crm.Deals.ListAsync(new DealFilter { PipelineId = sales.Id, StageId = sales.Stages[1].Id }, page));
+        await AssertListed(deals.Where(d => d.CustomerId == bob.Id), page => Crm.Deals.ListAsync(new DealFilter { CustomerId = bob.Id }, page));
+        Assert.Empty((await Crm.Deals.ListAsync(new DealFilter { PipelineId = sales.Id, StageId = sales.WonStage.Id }, PageRequest.First)).Items);
     }
 
     /// <summary>The pipeline summary and forecast over 30 deals in two currencies match what the test computes from what it wrote.</summary>
@@ -166,7 +166,7 @@ public abstract class DealConformanceTests<TFixture>(TFixture fixture) : CrmConf
         for (var i = 0; i < 30; i++)
         {
             var currency = i % 3 == 0 ? "USD" : "EUR";
-            created.Add(uow.CreateDeal(TestDrafts.Deal(customer.Id, pipeline, 100.05m + (i * 12.5m), currency) with { InitialStageId = pipeline.Stages[i % 2].Id }, pipeline));
+            created.Add(await uow.CreateDealAsync(TestDrafts.Deal(customer.Id, pipeline, 100.05m + (i * 12.5m), currency) with { InitialStageId = pipeline.Stages[i % 2].Id }));
         }
 
         await uow.CommitAsync();

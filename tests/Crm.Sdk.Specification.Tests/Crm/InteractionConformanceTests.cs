@@ -25,16 +25,16 @@ public abstract class InteractionConformanceTests<TFixture>(TFixture fixture) : 
         var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer("Grace Hopper"));
         var pipeline = await Crm.Pipelines.CreateAsync(TestDrafts.Pipeline());
         var deal = await Crm.Deals.CreateAsync(TestDrafts.Deal(customer.Id, pipeline));
-        var ticket = await Crm.Tickets.OpenAsync(TestDrafts.Ticket(customer.Id));
+        var ticket = await Crm.Tickets.CreateAsync(TestDrafts.Ticket(customer.Id));
         var recorded = new List<Interaction>();
         var kinds = Enum.GetValues<InteractionKind>();
         for (var i = 0; i < kinds.Length; i++)
         {
             var draft = TestDrafts.Interaction(customer.Id, kinds[i], Start + Duration.FromMinutes(i) + Duration.FromTicks(1234));
-            recorded.Add(await Crm.Interactions.RecordAsync(Enrich(draft, kinds[i], deal.Id, ticket.Id)));
+            recorded.Add(await Crm.Interactions.CreateAsync(Enrich(draft, kinds[i], deal.Id, ticket.Id)));
         }
 
-        var unlinked = await Crm.Interactions.RecordAsync(TestDrafts.Interaction(customer.Id, InteractionKind.Note));
+        var unlinked = await Crm.Interactions.CreateAsync(TestDrafts.Interaction(customer.Id, InteractionKind.Note));
         recorded.Add(unlinked);
 
         var reopened = await ReopenAsync();
@@ -58,16 +58,16 @@ public abstract class InteractionConformanceTests<TFixture>(TFixture fixture) : 
     {
         var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer("Busy"));
         var other = await Crm.Customers.CreateAsync(TestDrafts.Customer("Other"));
-        await Crm.Interactions.RecordAsync(TestDrafts.Interaction(other.Id, InteractionKind.Email, Start));
+        await Crm.Interactions.CreateAsync(TestDrafts.Interaction(other.Id, InteractionKind.Email, Start));
         var drafts = Enumerable.Range(0, 2000)
             .Select(i => TestDrafts.Interaction(customer.Id, KindOf(i), Start + Duration.FromMinutes(i / 2)))
             .ToList();
 
-        var written = await Crm.Interactions.RecordBatchAsync(drafts);
+        var written = await Crm.Interactions.CreateManyAsync(drafts);
 
         Assert.Equal(2000, written.Count);
         Assert.Equal(drafts.Select(d => d.OccurredAt), written.Select(w => (Instant?)w.OccurredAt));
-        var pages = await AllPagesAsync(333, page => Crm.Interactions.GetTimelineAsync(customer.Id, TimelineFilter.All, page));
+        var pages = await AllPagesAsync(333, page => Crm.Interactions.ListAsync(InteractionFilter.ForCustomer(customer.Id), page));
         var timeline = pages.SelectMany(p => p.Items).ToList();
         Assert.Equal(7, pages.Count);
         Assert.Equal(written.Select(w => w.Id.Value).Order(), timeline.Select(t => t.Id.Value).Order());
@@ -75,7 +75,7 @@ public abstract class InteractionConformanceTests<TFixture>(TFixture fixture) : 
         Assert.All(timeline, t => Assert.Equal(customer.Id, t.CustomerId));
 
         var streamed = new List<InteractionId>();
-        await foreach (var interaction in Crm.Interactions.StreamTimelineAsync(customer.Id, TimelineFilter.All))
+        await foreach (var interaction in Crm.Interactions.StreamAsync(InteractionFilter.ForCustomer(customer.Id)))
         {
             streamed.Add(interaction.Id);
         }
@@ -89,31 +89,32 @@ public abstract class InteractionConformanceTests<TFixture>(TFixture fixture) : 
     public virtual async Task Timeline_filters_by_kinds_and_time_range()
     {
         var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer("Filtered"));
-        var written = await Crm.Interactions.RecordBatchAsync(
+        var written = await Crm.Interactions.CreateManyAsync(
             Enumerable.Range(0, 300).Select(i => TestDrafts.Interaction(customer.Id, KindOf(i), Start + Duration.FromHours(i))).ToList());
         var from = Start + Duration.FromHours(40);
         var to = Start + Duration.FromHours(250);
-        var cases = new (TimelineFilter Filter, Func<Interaction, bool> Expected)[]
+        var all = InteractionFilter.ForCustomer(customer.Id);
+        var cases = new (InteractionFilter Filter, Func<Interaction, bool> Expected)[]
         {
-            (new TimelineFilter { Kinds = [InteractionKind.Purchase] }, i => i.Kind == InteractionKind.Purchase),
-            (new TimelineFilter { Kinds = [InteractionKind.Email, InteractionKind.Call] }, i => i.Kind is InteractionKind.Email or InteractionKind.Call),
-            (new TimelineFilter { From = from, To = to }, i => i.OccurredAt >= from && i.OccurredAt < to),
-            (new TimelineFilter { From = from }, i => i.OccurredAt >= from),
-            (new TimelineFilter { To = to }, i => i.OccurredAt < to),
-            (new TimelineFilter { Kinds = [InteractionKind.Note, InteractionKind.BehaviourEvent], From = from, To = to },
+            (all with { Kinds = [InteractionKind.Purchase] }, i => i.Kind == InteractionKind.Purchase),
+            (all with { Kinds = [InteractionKind.Email, InteractionKind.Call] }, i => i.Kind is InteractionKind.Email or InteractionKind.Call),
+            (all with { From = from, To = to }, i => i.OccurredAt >= from && i.OccurredAt < to),
+            (all with { From = from }, i => i.OccurredAt >= from),
+            (all with { To = to }, i => i.OccurredAt < to),
+            (all with { Kinds = [InteractionKind.Note, InteractionKind.BehaviourEvent], From = from, To = to },
                 i => i.Kind is InteractionKind.Note or InteractionKind.BehaviourEvent && i.OccurredAt >= from && i.OccurredAt < to),
         };
 
         foreach (var (filter, predicate) in cases)
         {
             var expected = written.Where(predicate).OrderByDescending(i => i.OccurredAt).Select(i => i.Id).ToList();
-            var pages = await AllPagesAsync(17, page => Crm.Interactions.GetTimelineAsync(customer.Id, filter, page));
+            var pages = await AllPagesAsync(17, page => Crm.Interactions.ListAsync(filter, page));
             Assert.NotEmpty(expected);
             Assert.Equal(expected, pages.SelectMany(p => p.Items).Select(i => i.Id));
         }
 
         await Assert.ThrowsAsync<CrmValidationException>(() =>
-            Crm.Interactions.GetTimelineAsync(customer.Id, new TimelineFilter { From = to, To = from }, PageRequest.First));
+            Crm.Interactions.ListAsync(new InteractionFilter { CustomerId = customer.Id, From = to, To = from }, PageRequest.First));
     }
 
     /// <summary>A batch with one invalid draft writes nothing, and the error names the draft's index and field.</summary>
@@ -125,12 +126,12 @@ public abstract class InteractionConformanceTests<TFixture>(TFixture fixture) : 
         var drafts = Enumerable.Range(0, 50).Select(i => TestDrafts.Interaction(customer.Id, KindOf(i), Start + Duration.FromMinutes(i))).ToList();
         drafts[7] = new InteractionDraft { CustomerId = customer.Id, Kind = InteractionKind.Purchase, Channel = InteractionChannel.Web, Direction = InteractionDirection.Inbound };
 
-        var ex = await Assert.ThrowsAsync<CrmValidationException>(() => Crm.Interactions.RecordBatchAsync(drafts));
+        var ex = await Assert.ThrowsAsync<CrmValidationException>(() => Crm.Interactions.CreateManyAsync(drafts));
 
         var error = Assert.Single(ex.Errors);
         Assert.Equal("[7].Transaction", error.Field);
         Assert.Equal("required-for-kind", error.Rule);
-        Assert.Empty((await Crm.Interactions.GetTimelineAsync(customer.Id, TimelineFilter.All, PageRequest.First)).Items);
+        Assert.Empty((await Crm.Interactions.ListAsync(InteractionFilter.ForCustomer(customer.Id), PageRequest.First)).Items);
     }
 
     /// <summary>An interaction of a customer that does not exist is refused, alone or in a batch, and nothing is written.</summary>
@@ -139,18 +140,18 @@ public abstract class InteractionConformanceTests<TFixture>(TFixture fixture) : 
     public virtual async Task Interaction_of_unknown_customer_is_not_found_and_nothing_is_written()
     {
         var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer("Known"));
-        var unknown = CustomerId.New(Clock.GetCurrentInstant());
+        var unknown = new CustomerId(Guid.CreateVersion7());
 
-        var single = await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Interactions.RecordAsync(TestDrafts.Interaction(unknown, InteractionKind.Call)));
+        var single = await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Interactions.CreateAsync(TestDrafts.Interaction(unknown, InteractionKind.Call)));
         Assert.Equal(unknown.ToString(), single.Id);
 
         var drafts = new[] { TestDrafts.Interaction(customer.Id, InteractionKind.Call), TestDrafts.Interaction(unknown, InteractionKind.Call) };
-        var batch = await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Interactions.RecordBatchAsync(drafts));
+        var batch = await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Interactions.CreateManyAsync(drafts));
         Assert.Equal(unknown.ToString(), batch.Id);
 
-        Assert.Empty((await Crm.Interactions.GetTimelineAsync(customer.Id, TimelineFilter.All, PageRequest.First)).Items);
-        Assert.Empty((await Crm.Interactions.GetTimelineAsync(unknown, TimelineFilter.All, PageRequest.First)).Items);
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Interactions.GetAsync(InteractionId.New(Clock.GetCurrentInstant())));
+        Assert.Empty((await Crm.Interactions.ListAsync(InteractionFilter.ForCustomer(customer.Id), PageRequest.First)).Items);
+        Assert.Empty((await Crm.Interactions.ListAsync(InteractionFilter.ForCustomer(unknown), PageRequest.First)).Items);
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Interactions.GetAsync(new InteractionId(Guid.CreateVersion7())));
     }
 
     /// <summary>Compares every public property of two interactions.</summary>

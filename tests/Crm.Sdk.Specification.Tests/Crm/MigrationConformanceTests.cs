@@ -92,7 +92,7 @@ public abstract class MigrationConformanceTests<TFixture> : IClassFixture<TFixtu
         foreach (var customer in seeded.Customers)
         {
             Assert.Equal(Describe(customer), Describe(await crm.Customers.GetAsync(customer.Id)));
-            var timeline = await crm.Interactions.GetTimelineAsync(customer.Id, TimelineFilter.All, new PageRequest(100));
+            var timeline = await crm.Interactions.ListAsync(InteractionFilter.ForCustomer(customer.Id), new PageRequest(100));
             Assert.Equal(
                 seeded.Interactions.Where(i => i.CustomerId == customer.Id).Select(Describe).Order(StringComparer.Ordinal),
                 timeline.Items.Select(Describe).Order(StringComparer.Ordinal));
@@ -133,8 +133,8 @@ public abstract class MigrationConformanceTests<TFixture> : IClassFixture<TFixtu
         Assert.Equal(ada.Id, Assert.Single(await crm.Customers.FindByEmailAsync("ADA@example.com")).Id);
         Assert.Equal(ada.Id, Assert.Single(await crm.Customers.FindByPhoneAsync("+44 20 7946 0100")).Id);
         Assert.Equal(ada.Id, (await crm.Customers.FindByExternalIdAsync("erp", "C-0"))?.Id);
-        Assert.Equal(ada.Id, Assert.Single((await crm.Customers.SearchAsync(new CustomerSearch { NamePrefix = "ada l" }, PageRequest.First)).Items).Id);
-        Assert.Equal(seeded.Customers.Count, (await crm.Customers.SearchAsync(CustomerSearch.All, new PageRequest(100))).Items.Count);
+        Assert.Equal(ada.Id, Assert.Single((await crm.Customers.ListAsync(new CustomerFilter { NamePrefix = "ada l" }, PageRequest.First)).Items).Id);
+        Assert.Equal(seeded.Customers.Count, (await crm.Customers.ListAsync(CustomerFilter.All, new PageRequest(100))).Items.Count);
     }
 
     /// <summary>Versions are kept: an object read before the move saves on the target, and a stale one is refused.</summary>
@@ -287,7 +287,6 @@ public abstract class MigrationConformanceTests<TFixture> : IClassFixture<TFixtu
     protected async Task<SeededCrm> SeedSourceAsync()
     {
         var crm = OpenCrm(UseSource);
-        var policy = new CustomerPolicy([new CustomFieldDefinition("tier", "Tier", CustomFieldType.Choice, choices: ["silver", "gold"])], null);
         var customers = new List<Customer>();
         string[] names = ["Ada Lovelace", "Grace Hopper", "Katherine Johnson"];
         for (var i = 0; i < names.Length; i++)
@@ -304,7 +303,7 @@ public abstract class MigrationConformanceTests<TFixture> : IClassFixture<TFixtu
             }));
         }
 
-        customers[0].SetCustomField("tier", CustomFieldValue.Choice("gold"), policy);
+        customers[0].SetCustomField("tier", CustomFieldValue.Choice("gold"));
         await crm.Customers.UpdateAsync(customers[0]);
         customers[0].ChangeLifecycleStage(LifecycleStage.Customer);
         await crm.Customers.UpdateAsync(customers[0]);
@@ -312,7 +311,7 @@ public abstract class MigrationConformanceTests<TFixture> : IClassFixture<TFixtu
         var interactions = new List<Interaction>();
         foreach (var customer in customers)
         {
-            interactions.AddRange(await crm.Interactions.RecordBatchAsync(
+            interactions.AddRange(await crm.Interactions.CreateManyAsync(
                 [.. new[] { InteractionKind.Email, InteractionKind.Purchase, InteractionKind.Note, InteractionKind.Feedback }.Select(k => TestDrafts.Interaction(customer.Id, k))]));
         }
 
@@ -326,8 +325,8 @@ public abstract class MigrationConformanceTests<TFixture> : IClassFixture<TFixtu
 
         var tickets = new List<Ticket>
         {
-            await crm.Tickets.OpenAsync(TestDrafts.Ticket(customers[0].Id, TicketPriority.High)),
-            await crm.Tickets.OpenAsync(TestDrafts.Ticket(customers[2].Id)),
+            await crm.Tickets.CreateAsync(TestDrafts.Ticket(customers[0].Id, TicketPriority.High)),
+            await crm.Tickets.CreateAsync(TestDrafts.Ticket(customers[2].Id)),
         };
         tickets[0] = await crm.Tickets.AddCommentAsync(tickets[0].Id, "agent-1", "Looking into it for ada@example.com", isInternal: true);
 

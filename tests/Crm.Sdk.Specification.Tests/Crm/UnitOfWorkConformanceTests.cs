@@ -24,10 +24,10 @@ public abstract class UnitOfWorkConformanceTests<TFixture>(TFixture fixture) : C
     {
         var pipeline = await Crm.Pipelines.CreateAsync(TestDrafts.Pipeline());
         var uow = Crm.BeginUnitOfWork();
-        var customer = uow.CreateCustomer(TestDrafts.Customer("Ada") with { ExternalIds = new Dictionary<string, string> { ["erp"] = "A-1" } });
-        var deal = uow.CreateDeal(TestDrafts.Deal(customer.Id, pipeline), pipeline);
-        var note = uow.RecordInteraction(TestDrafts.Interaction(customer.Id, InteractionKind.Note));
-        var ticket = uow.OpenTicket(TestDrafts.Ticket(customer.Id));
+        var customer = await uow.CreateCustomerAsync(TestDrafts.Customer("Ada") with { ExternalIds = new Dictionary<string, string> { ["erp"] = "A-1" } });
+        var deal = await uow.CreateDealAsync(TestDrafts.Deal(customer.Id, pipeline));
+        var note = await uow.CreateInteractionAsync(TestDrafts.Interaction(customer.Id, InteractionKind.Note));
+        var ticket = await uow.CreateTicketAsync(TestDrafts.Ticket(customer.Id));
         Assert.Equal(0, customer.Version);
 
         await uow.CommitAsync();
@@ -36,8 +36,8 @@ public abstract class UnitOfWorkConformanceTests<TFixture>(TFixture fixture) : C
         var crm = await ReopenAsync();
         Assert.Equal(customer.Id, (await crm.Customers.FindByExternalIdAsync("erp", "A-1"))?.Id);
         Assert.Equal(customer.Id, (await crm.Deals.GetAsync(deal.Id)).CustomerId);
-        Assert.Equal(note.Id, Assert.Single((await crm.Interactions.GetTimelineAsync(customer.Id, TimelineFilter.All, PageRequest.First)).Items).Id);
-        Assert.Equal(ticket.Id, Assert.Single((await crm.Tickets.ListByCustomerAsync(customer.Id, PageRequest.First)).Items).Id);
+        Assert.Equal(note.Id, Assert.Single((await crm.Interactions.ListAsync(InteractionFilter.ForCustomer(customer.Id), PageRequest.First)).Items).Id);
+        Assert.Equal(ticket.Id, Assert.Single((await crm.Tickets.ListAsync(new TicketFilter { CustomerId = customer.Id }, PageRequest.First)).Items).Id);
         Assert.Equal(["CustomerCreated"], await StoredEventTypesAsync(customer.Id.Value));
         Assert.Equal(["DealCreated"], await StoredEventTypesAsync(deal.Id.Value));
     }
@@ -50,16 +50,16 @@ public abstract class UnitOfWorkConformanceTests<TFixture>(TFixture fixture) : C
         var existing = await Crm.Customers.CreateAsync(TestDrafts.Customer("Existing") with { ExternalIds = new Dictionary<string, string> { ["erp"] = "X-1" } });
         var pipeline = await Crm.Pipelines.CreateAsync(TestDrafts.Pipeline());
         var uow = Crm.BeginUnitOfWork();
-        var good = uow.CreateCustomer(TestDrafts.Customer("Good"));
-        var clash = uow.CreateCustomer(TestDrafts.Customer("Clash") with { ExternalIds = new Dictionary<string, string> { ["erp"] = "X-1" } });
-        var deal = uow.CreateDeal(TestDrafts.Deal(good.Id, pipeline), pipeline);
-        var note = uow.RecordInteraction(TestDrafts.Interaction(clash.Id, InteractionKind.Note));
+        var good = await uow.CreateCustomerAsync(TestDrafts.Customer("Good"));
+        var clash = await uow.CreateCustomerAsync(TestDrafts.Customer("Clash") with { ExternalIds = new Dictionary<string, string> { ["erp"] = "X-1" } });
+        var deal = await uow.CreateDealAsync(TestDrafts.Deal(good.Id, pipeline));
+        var note = await uow.CreateInteractionAsync(TestDrafts.Interaction(clash.Id, InteractionKind.Note));
 
         await Assert.ThrowsAsync<DuplicateKeyException>(() => uow.CommitAsync());
 
         Assert.Equal([0L, 0L, 0L, 0L], new[] { good.Version, clash.Version, deal.Version, note.Version });
         await AssertOnlyCustomersAsync(existing.Id);
-        Assert.Empty((await Crm.Deals.ListAsync(pipeline.Id, null, PageRequest.First)).Items);
+        Assert.Empty((await Crm.Deals.ListAsync(new DealFilter { PipelineId = pipeline.Id }, PageRequest.First)).Items);
         await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Interactions.GetAsync(note.Id));
         Assert.Empty(await StoredEventTypesAsync(good.Id.Value));
         Assert.Empty(await StoredEventTypesAsync(clash.Id.Value));
@@ -72,8 +72,8 @@ public abstract class UnitOfWorkConformanceTests<TFixture>(TFixture fixture) : C
     public virtual async Task Unit_with_a_duplicate_external_id_inside_it_writes_nothing()
     {
         var uow = Crm.BeginUnitOfWork();
-        uow.CreateCustomer(TestDrafts.Customer("One") with { ExternalIds = new Dictionary<string, string> { ["shop"] = "7" } });
-        uow.CreateCustomer(TestDrafts.Customer("Two") with { ExternalIds = new Dictionary<string, string> { ["SHOP"] = "7" } });
+        await uow.CreateCustomerAsync(TestDrafts.Customer("One") with { ExternalIds = new Dictionary<string, string> { ["shop"] = "7" } });
+        await uow.CreateCustomerAsync(TestDrafts.Customer("Two") with { ExternalIds = new Dictionary<string, string> { ["SHOP"] = "7" } });
 
         await Assert.ThrowsAsync<DuplicateKeyException>(() => uow.CommitAsync());
 
@@ -92,8 +92,8 @@ public abstract class UnitOfWorkConformanceTests<TFixture>(TFixture fixture) : C
         var current = await Crm.Deals.MoveToStageAsync(created.Id, pipeline.Stages[1].Id);
 
         var uow = Crm.BeginUnitOfWork();
-        var customer = uow.CreateCustomer(TestDrafts.Customer("New"));
-        var note = uow.RecordInteraction(TestDrafts.Interaction(owner.Id, InteractionKind.Note));
+        var customer = await uow.CreateCustomerAsync(TestDrafts.Customer("New"));
+        var note = await uow.CreateInteractionAsync(TestDrafts.Interaction(owner.Id, InteractionKind.Note));
         stale.ChangeAmount(Money.Of(1m, TestDrafts.DefaultCurrency));
         uow.Update(stale);
         var ex = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => uow.CommitAsync());
@@ -116,16 +116,16 @@ public abstract class UnitOfWorkConformanceTests<TFixture>(TFixture fixture) : C
     public virtual async Task Unit_referring_to_an_unknown_customer_writes_nothing()
     {
         var uow = Crm.BeginUnitOfWork();
-        var customer = uow.CreateCustomer(TestDrafts.Customer("Real"));
-        uow.RecordInteraction(TestDrafts.Interaction(customer.Id, InteractionKind.Call));
-        var unknown = CustomerId.New(Clock.GetCurrentInstant());
-        uow.OpenTicket(TestDrafts.Ticket(unknown));
+        var customer = await uow.CreateCustomerAsync(TestDrafts.Customer("Real"));
+        await uow.CreateInteractionAsync(TestDrafts.Interaction(customer.Id, InteractionKind.Call));
+        var unknown = new CustomerId(Guid.CreateVersion7());
+        await uow.CreateTicketAsync(TestDrafts.Ticket(unknown));
 
         var ex = await Assert.ThrowsAsync<EntityNotFoundException>(() => uow.CommitAsync());
 
         Assert.Equal(unknown.ToString(), ex.Id);
         await AssertOnlyCustomersAsync();
-        Assert.Empty((await Crm.Interactions.GetTimelineAsync(customer.Id, TimelineFilter.All, PageRequest.First)).Items);
+        Assert.Empty((await Crm.Interactions.ListAsync(InteractionFilter.ForCustomer(customer.Id), PageRequest.First)).Items);
     }
 
     /// <summary>A unit abandoned because the host's own code threw before the commit writes nothing.</summary>
@@ -139,9 +139,9 @@ public abstract class UnitOfWorkConformanceTests<TFixture>(TFixture fixture) : C
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
             var uow = Crm.BeginUnitOfWork();
-            var customer = uow.CreateCustomer(TestDrafts.Customer("Abandoned"));
+            var customer = await uow.CreateCustomerAsync(TestDrafts.Customer("Abandoned"));
             id = customer.Id;
-            uow.CreateDeal(TestDrafts.Deal(customer.Id, pipeline), pipeline);
+            await uow.CreateDealAsync(TestDrafts.Deal(customer.Id, pipeline));
             await Task.Yield();
             throw new InvalidOperationException("The host's code failed before committing.");
         });
@@ -149,7 +149,7 @@ public abstract class UnitOfWorkConformanceTests<TFixture>(TFixture fixture) : C
         Assert.NotNull(id);
         Assert.Null(await Crm.Customers.FindAsync(id.Value));
         await AssertOnlyCustomersAsync();
-        Assert.Empty((await Crm.Deals.ListAsync(pipeline.Id, null, PageRequest.First)).Items);
+        Assert.Empty((await Crm.Deals.ListAsync(new DealFilter { PipelineId = pipeline.Id }, PageRequest.First)).Items);
     }
 
     /// <summary>
@@ -171,10 +171,10 @@ public abstract class UnitOfWorkConformanceTests<TFixture>(TFixture fixture) : C
             var customer = await Crm.Customers.GetAsync(existing.Id);
             customer.AddTag("half-done");
             uow.Update(customer);
-            createdId = uow.CreateCustomer(TestDrafts.Customer("Halfway")).Id;
+            createdId = (await uow.CreateCustomerAsync(TestDrafts.Customer("Halfway"))).Id;
             await Task.Yield();
             Fail();
-            noteId = uow.RecordInteraction(TestDrafts.Interaction(existing.Id, InteractionKind.Note)).Id;
+            noteId = (await uow.CreateInteractionAsync(TestDrafts.Interaction(existing.Id, InteractionKind.Note))).Id;
             await uow.CommitAsync();
         });
 
@@ -183,12 +183,12 @@ public abstract class UnitOfWorkConformanceTests<TFixture>(TFixture fixture) : C
         Assert.Equal(1, stored.Version);
         Assert.Empty(stored.Tags);
         Assert.Null(await Crm.Customers.FindAsync(createdId!.Value));
-        Assert.Empty((await Crm.Interactions.GetTimelineAsync(existing.Id, TimelineFilter.All, PageRequest.First)).Items);
+        Assert.Empty((await Crm.Interactions.ListAsync(InteractionFilter.ForCustomer(existing.Id), PageRequest.First)).Items);
 
         var next = Crm.BeginUnitOfWork();
-        var note = next.RecordInteraction(TestDrafts.Interaction(existing.Id, InteractionKind.Note));
+        var note = await next.CreateInteractionAsync(TestDrafts.Interaction(existing.Id, InteractionKind.Note));
         await next.CommitAsync();
-        Assert.Equal(note.Id, Assert.Single((await Crm.Interactions.GetTimelineAsync(existing.Id, TimelineFilter.All, PageRequest.First)).Items).Id);
+        Assert.Equal(note.Id, Assert.Single((await Crm.Interactions.ListAsync(InteractionFilter.ForCustomer(existing.Id), PageRequest.First)).Items).Id);
         await AssertOnlyCustomersAsync(existing.Id);
         Assert.Equal(["CustomerCreated"], await StoredEventTypesAsync(existing.Id.Value));
 
@@ -201,12 +201,12 @@ public abstract class UnitOfWorkConformanceTests<TFixture>(TFixture fixture) : C
     public virtual async Task Committed_unit_cannot_be_used_again()
     {
         var uow = Crm.BeginUnitOfWork();
-        uow.CreateCustomer(TestDrafts.Customer("Once"));
+        await uow.CreateCustomerAsync(TestDrafts.Customer("Once"));
         await uow.CommitAsync();
 
-        Assert.Throws<InvalidOperationException>(() => uow.CreateCustomer(TestDrafts.Customer("Twice")));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => uow.CreateCustomerAsync(TestDrafts.Customer("Twice")));
         await Assert.ThrowsAsync<InvalidOperationException>(() => uow.CommitAsync());
-        Assert.Single((await Crm.Customers.SearchAsync(CustomerSearch.All, PageRequest.First)).Items);
+        Assert.Single((await Crm.Customers.ListAsync(CustomerFilter.All, PageRequest.First)).Items);
     }
 
     /// <summary>Deleting a customer deletes its interactions, deals and tickets in one go; other customers keep theirs.</summary>
@@ -230,15 +230,15 @@ public abstract class UnitOfWorkConformanceTests<TFixture>(TFixture fixture) : C
 
         await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Deals.GetAsync(goneRecords.Deal));
         await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Tickets.GetAsync(goneRecords.Ticket));
-        Assert.Empty((await Crm.Interactions.GetTimelineAsync(gone.Id, TimelineFilter.All, PageRequest.First)).Items);
-        Assert.Empty((await Crm.Deals.ListByCustomerAsync(gone.Id, PageRequest.First)).Items);
-        Assert.Empty((await Crm.Tickets.ListByCustomerAsync(gone.Id, PageRequest.First)).Items);
+        Assert.Empty((await Crm.Interactions.ListAsync(InteractionFilter.ForCustomer(gone.Id), PageRequest.First)).Items);
+        Assert.Empty((await Crm.Deals.ListAsync(new DealFilter { CustomerId = gone.Id }, PageRequest.First)).Items);
+        Assert.Empty((await Crm.Tickets.ListAsync(new TicketFilter { CustomerId = gone.Id }, PageRequest.First)).Items);
         Assert.Contains("CustomerDeleted", await StoredEventTypesAsync(gone.Id.Value));
 
         Assert.Equal(kept.Id, (await Crm.Customers.GetAsync(kept.Id)).Id);
-        Assert.Equal(keptRecords.Interactions.Count, (await Crm.Interactions.GetTimelineAsync(kept.Id, TimelineFilter.All, PageRequest.First)).Items.Count);
-        Assert.Equal(keptRecords.Deal, Assert.Single((await Crm.Deals.ListAsync(pipeline.Id, null, PageRequest.First)).Items).Id);
-        Assert.Equal(keptRecords.Ticket, Assert.Single((await Crm.Tickets.ListOpenAsync(OpenTicketFilter.All, PageRequest.First)).Items).Id);
+        Assert.Equal(keptRecords.Interactions.Count, (await Crm.Interactions.ListAsync(InteractionFilter.ForCustomer(kept.Id), PageRequest.First)).Items.Count);
+        Assert.Equal(keptRecords.Deal, Assert.Single((await Crm.Deals.ListAsync(new DealFilter { PipelineId = pipeline.Id }, PageRequest.First)).Items).Id);
+        Assert.Equal(keptRecords.Ticket, Assert.Single((await Crm.Tickets.ListAsync(TicketFilter.Open, PageRequest.First)).Items).Id);
         await AssertOnlyCustomersAsync(kept.Id);
 
         await Crm.Customers.CreateAsync(TestDrafts.Customer("Reused") with { ExternalIds = new Dictionary<string, string> { ["erp"] = "Gone" } });
@@ -268,7 +268,7 @@ public abstract class UnitOfWorkConformanceTests<TFixture>(TFixture fixture) : C
 
     private async Task AssertOnlyCustomersAsync(params CustomerId[] expected)
     {
-        var all = (await AllPagesAsync(100, page => Crm.Customers.SearchAsync(CustomerSearch.All, page))).SelectMany(p => p.Items).Select(c => c.Id.Value);
+        var all = (await AllPagesAsync(100, page => Crm.Customers.ListAsync(CustomerFilter.All, page))).SelectMany(p => p.Items).Select(c => c.Id.Value);
         Assert.Equal(expected.Select(c => c.Value).Order(), all.Order());
     }
 
@@ -279,10 +279,10 @@ public abstract class UnitOfWorkConformanceTests<TFixture>(TFixture fixture) : C
             Emails = [$"{name.ToLowerInvariant()}@example.com"],
             ExternalIds = new Dictionary<string, string> { ["erp"] = name },
         });
-        var interactions = await Crm.Interactions.RecordBatchAsync(
+        var interactions = await Crm.Interactions.CreateManyAsync(
             Enum.GetValues<InteractionKind>().Select(kind => TestDrafts.Interaction(customer.Id, kind)).ToList());
         var deal = await Crm.Deals.CreateAsync(TestDrafts.Deal(customer.Id, pipeline));
-        var ticket = await Crm.Tickets.OpenAsync(TestDrafts.Ticket(customer.Id));
+        var ticket = await Crm.Tickets.CreateAsync(TestDrafts.Ticket(customer.Id));
         return (customer, ([.. interactions.Select(i => i.Id)], deal.Id, ticket.Id));
     }
 }

@@ -81,8 +81,8 @@ public sealed class BlindIndexLookupPropertyTests
                 Kind = CustomerKind.Person,
                 GivenName = "Property",
                 FamilyName = $"Person R{run} C{c}",
-                Emails = [.. Enumerable.Range(0, Pool).Where(k => emails[k] >= 0).Select(k => new ContactDraft(Email(run, k, emails[k])))],
-                Phones = [.. Enumerable.Range(0, Pool).Where(k => phones[k] >= 0).Select(k => new ContactDraft(Phone(run, k, phones[k])))],
+                Emails = [.. Enumerable.Range(0, Pool).Where(k => emails[k] >= 0).Select(k => new ContactDraft { Value = Email(run, k, emails[k]) })],
+                Phones = [.. Enumerable.Range(0, Pool).Where(k => phones[k] >= 0).Select(k => new ContactDraft { Value = Phone(run, k, phones[k]) })],
             });
             created.Add((customer, [.. Enumerable.Range(0, Pool).Where(k => emails[k] >= 0)], [.. Enumerable.Range(0, Pool).Where(k => phones[k] >= 0)]));
         }

@@ -36,8 +36,8 @@ public sealed class DocumentationSnippetTests
         await using var provider = services.BuildServiceProvider();
         var crm = provider.GetRequiredService<ICrm>();
         var customer = await crm.Customers.CreateAsync(new CustomerDraft { Kind = CustomerKind.Person, GivenName = "Ada", FamilyName = "Lovelace", Emails = ["ada@example.org"] });
-        var pipeline = await crm.Pipelines.CreateAsync(new PipelineDraft("Sales", [new PipelineStageDraft("Lead", 0.1m), new PipelineStageDraft("Won", 1m, StageOutcome.ClosedWon), new PipelineStageDraft("Lost", 0m, StageOutcome.ClosedLost)]));
-        await crm.Deals.CreateAsync(new DealDraft(customer.Id, pipeline.Id, "Analytical engine", Money.Of(1m, "GBP")));
+        var pipeline = await crm.Pipelines.CreateAsync(new PipelineDraft { Name = "Sales", Stages = [new PipelineStageDraft { Name = "Lead", Probability = 0.1m }, new PipelineStageDraft { Name = "Won", Probability = 1m, Outcome = StageOutcome.ClosedWon }, new PipelineStageDraft { Name = "Lost", Probability = 0m, Outcome = StageOutcome.ClosedLost }] });
+        await crm.Deals.CreateAsync(new DealDraft { CustomerId = customer.Id, PipelineId = pipeline.Id, Name = "Analytical engine", Amount = Money.Of(1m, "GBP") });
 
         Assert.Equal(customer.Id, Assert.Single(await crm.Customers.FindByEmailAsync("ADA@example.org")).Id);
         Assert.Empty(RawFile.FindTexts(database.Path, ["ada@example.org", "Lovelace", "Analytical engine"]));

@@ -70,5 +70,5 @@ public sealed class EncryptedNameSearchTests
         crm.Customers.CreateAsync(new CustomerDraft { Kind = CustomerKind.Company, CompanyName = displayName });
 
     private static async Task<CustomerId[]> SearchAsync(ICrm crm, string prefix) =>
-        [.. (await crm.Customers.SearchAsync(new CustomerSearch { NamePrefix = prefix }, PageRequest.First)).Items.Select(c => c.Id)];
+        [.. (await crm.Customers.ListAsync(new CustomerFilter { NamePrefix = prefix }, PageRequest.First)).Items.Select(c => c.Id)];
 }

@@ -24,7 +24,7 @@ public sealed class EncryptionOptionsTests
                 Kind = CustomerKind.Person,
                 GivenName = "Hermione",
                 FamilyName = "Clearwater-Pennyfeather",
-                Emails = [new ContactDraft("Hermione.Clearwater@Example.net", "Work")],
+                Emails = [new ContactDraft { Value = "Hermione.Clearwater@Example.net", Label = "Work" }],
                 Phones = ["+44 20 7946 0123"],
             });
         }

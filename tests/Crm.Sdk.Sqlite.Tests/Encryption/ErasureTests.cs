@@ -121,8 +121,8 @@ public sealed class ErasureTests
         var tickets = await CountAsync(database, "tickets");
         var events = await CountAsync(database, "domain_events");
 
-        var onInteraction = await Assert.ThrowsAsync<DomainRuleException>(() => host.Crm.Interactions.RecordAsync(workload.InteractionDraft(victim, 500)));
-        var onTicket = await Assert.ThrowsAsync<DomainRuleException>(() => host.Crm.Tickets.OpenAsync(
+        var onInteraction = await Assert.ThrowsAsync<DomainRuleException>(() => host.Crm.Interactions.CreateAsync(workload.InteractionDraft(victim, 500)));
+        var onTicket = await Assert.ThrowsAsync<DomainRuleException>(() => host.Crm.Tickets.CreateAsync(
             new TicketDraft { CustomerId = victim.Id, Type = TicketType.Inquiry, Subject = "Where is my order 4711-QQ?" }));
         var erased = await host.Crm.Customers.GetAsync(victim.Id);
         erased.AddEmail("back.again.4711@example.org");
@@ -166,10 +166,10 @@ public sealed class ErasureTests
         }
 
         Assert.DoesNotContain(
-            (await crm.Customers.SearchAsync(new CustomerSearch { NamePrefix = victim.DisplayName }, PageRequest.First)).Items,
+            (await crm.Customers.ListAsync(new CustomerFilter { NamePrefix = victim.DisplayName }, PageRequest.First)).Items,
             c => c.Id == victim.Id);
 
-        var timeline = await crm.Interactions.GetTimelineAsync(victim.Id, TimelineFilter.All, new PageRequest(1000));
+        var timeline = await crm.Interactions.ListAsync(InteractionFilter.ForCustomer(victim.Id), new PageRequest(1000));
         Assert.Equal(workload.Interactions.Count(i => i.CustomerId == victim.Id), timeline.Items.Count);
         Assert.All(timeline.Items, i =>
         {
@@ -181,7 +181,7 @@ public sealed class ErasureTests
         });
         Assert.Contains(timeline.Items, i => i.Feedback is { Rating: 2, Category: FeedbackCategory.Complaint });
 
-        var tickets = await crm.Tickets.ListByCustomerAsync(victim.Id, new PageRequest(100));
+        var tickets = await crm.Tickets.ListAsync(new TicketFilter { CustomerId = victim.Id }, new PageRequest(100));
         Assert.Equal(workload.Tickets.Count(t => t.CustomerId == victim.Id), tickets.Items.Count);
         Assert.All(tickets.Items, t =>
         {

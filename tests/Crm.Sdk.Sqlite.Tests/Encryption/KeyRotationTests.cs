@@ -48,7 +48,7 @@ public sealed class KeyRotationTests : IDisposable
         {
             var customer = await crm.Customers.GetAsync(id);
             Assert.StartsWith("Customer ", customer.DisplayName, StringComparison.Ordinal);
-            var timeline = await crm.Interactions.GetTimelineAsync(id, TimelineFilter.All, PageRequest.First);
+            var timeline = await crm.Interactions.ListAsync(InteractionFilter.ForCustomer(id), PageRequest.First);
             Assert.Equal($"Hello {customer.DisplayName}", Assert.Single(timeline.Items).Subject);
         }
     }
@@ -86,7 +86,7 @@ public sealed class KeyRotationTests : IDisposable
         await using var onlyNew = Open(("B", KeyB));
         var after = onlyNew.GetRequiredService<ICrm>();
         Assert.Equal(ids[1], Assert.Single(await after.Customers.FindByEmailAsync("CUSTOMER1@example.com")).Id);
-        Assert.Equal(ids[2], Assert.Single((await after.Customers.SearchAsync(new CustomerSearch { NamePrefix = "custo" }, PageRequest.First)).Items, c => c.DisplayName == "Customer 2").Id);
+        Assert.Equal(ids[2], Assert.Single((await after.Customers.ListAsync(new CustomerFilter { NamePrefix = "custo" }, PageRequest.First)).Items, c => c.DisplayName == "Customer 2").Id);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class KeyRotationTests : IDisposable
         foreach (var id in ids)
         {
             var customer = await again.Customers.GetAsync(id);
-            var timeline = await again.Interactions.GetTimelineAsync(id, TimelineFilter.All, PageRequest.First);
+            var timeline = await again.Interactions.ListAsync(InteractionFilter.ForCustomer(id), PageRequest.First);
             Assert.Equal($"Hello {customer.DisplayName}", Assert.Single(timeline.Items).Subject);
         }
 
@@ -133,7 +133,7 @@ public sealed class KeyRotationTests : IDisposable
         await crm.Customers.EraseAsync(ids[0]);
 
         Assert.Equal(2, CountRows("data_keys", $"customer_id = x'{Convert.ToHexString(ids[0].Value.ToByteArray(bigEndian: true))}' AND erased = 1"));
-        var timeline = await crm.Interactions.GetTimelineAsync(ids[0], TimelineFilter.All, PageRequest.First);
+        var timeline = await crm.Interactions.ListAsync(InteractionFilter.ForCustomer(ids[0]), PageRequest.First);
         Assert.True(Assert.Single(timeline.Items).IsErased);
     }
 
@@ -181,7 +181,7 @@ public sealed class KeyRotationTests : IDisposable
                 Emails = [$"customer{i}@example.com"],
                 Phones = [$"+44 20 7946 00{i:D2}"],
             });
-            await crm.Interactions.RecordAsync(new InteractionDraft
+            await crm.Interactions.CreateAsync(new InteractionDraft
             {
                 CustomerId = customer.Id,
                 Kind = InteractionKind.Email,

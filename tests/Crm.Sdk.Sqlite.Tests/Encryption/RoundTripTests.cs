@@ -32,8 +32,8 @@ public sealed class RoundTripTests
                 GivenName = "Zoë",
                 MiddleName = "Maëlle",
                 FamilyName = "Ångström-Łukasiewicz",
-                Emails = [new ContactDraft("Zoe.Angstrom@Example.org", "Work"), new ContactDraft("zed@home.example", "Home"), new ContactDraft("zoe+crm@third.example")],
-                Phones = [new ContactDraft("+44 (0)20 7946 0958", "Office"), new ContactDraft("07700 900 461")],
+                Emails = [new ContactDraft { Value = "Zoe.Angstrom@Example.org", Label = "Work" }, new ContactDraft { Value = "zed@home.example", Label = "Home" }, new ContactDraft { Value = "zoe+crm@third.example" }],
+                Phones = [new ContactDraft { Value = "+44 (0)20 7946 0958", Label = "Office" }, new ContactDraft { Value = "07700 900 461" }],
                 Addresses =
                 [
                     new PostalAddressDraft { Kind = AddressKind.Home, Lines = ["Flat 3", "12 Rue de l'Église"], City = "Montréal", Region = "QC", PostalCode = "H2X 1Y4", Country = "CA" },
@@ -43,7 +43,7 @@ public sealed class RoundTripTests
                 Tags = ["vip"],
             });
             company = await crm.Customers.CreateAsync(new CustomerDraft { Kind = CustomerKind.Company, CompanyName = "Łódź Widget Works S.A.", Emails = ["sales@lodz-widgets.example"] });
-            email = await crm.Interactions.RecordAsync(new InteractionDraft
+            email = await crm.Interactions.CreateAsync(new InteractionDraft
             {
                 CustomerId = person.Id,
                 Kind = InteractionKind.Email,
@@ -53,7 +53,7 @@ public sealed class RoundTripTests
                 Body = "Hallo,\r\nbitte erstatten Sie mir 42,50 € zurück.\r\n— Zoë",
                 Participants = [new Participant("Zoë Å.", "Zoe.Angstrom@Example.org", "from"), new Participant(null, "billing@shop.example", "to")],
             });
-            feedback = await crm.Interactions.RecordAsync(new InteractionDraft
+            feedback = await crm.Interactions.CreateAsync(new InteractionDraft
             {
                 CustomerId = person.Id,
                 Kind = InteractionKind.Feedback,
@@ -61,13 +61,13 @@ public sealed class RoundTripTests
                 Direction = InteractionDirection.Inbound,
                 Feedback = new FeedbackDetail(FeedbackCategory.Suggestion, 9, RatingScale.Nps, "Please add dark mode ☾"),
             });
-            ticket = await crm.Tickets.OpenAsync(new TicketDraft { CustomerId = person.Id, Type = TicketType.Technical, Subject = "App crashes on login", Description = "Since update 3.2 the app closes when I tap \"Sign in\"." });
+            ticket = await crm.Tickets.CreateAsync(new TicketDraft { CustomerId = person.Id, Type = TicketType.Technical, Subject = "App crashes on login", Description = "Since update 3.2 the app closes when I tap \"Sign in\"." });
             await crm.Tickets.AddCommentAsync(ticket.Id, "agent-1", "Could you send the crash log?");
             await crm.Tickets.AddCommentAsync(ticket.Id, "agent-1", "Known issue KI-19, fix in 3.2.1", isInternal: true);
             await crm.Tickets.ChangeStatusAsync(ticket.Id, TicketStatus.Resolved);
             ticket = await crm.Tickets.RateAsync(ticket.Id, 5, "Quick and friendly, merci !");
-            var pipeline = await crm.Pipelines.CreateAsync(new PipelineDraft("Sales", [new PipelineStageDraft("Lead", 0.1m), new PipelineStageDraft("Won", 1m, StageOutcome.ClosedWon), new PipelineStageDraft("Lost", 0m, StageOutcome.ClosedLost)]));
-            deal = await crm.Deals.CreateAsync(new DealDraft(person.Id, pipeline.Id, "Zoë's kitchen refit", Money.Of(12_500m, "EUR")));
+            var pipeline = await crm.Pipelines.CreateAsync(new PipelineDraft { Name = "Sales", Stages = [new PipelineStageDraft { Name = "Lead", Probability = 0.1m }, new PipelineStageDraft { Name = "Won", Probability = 1m, Outcome = StageOutcome.ClosedWon }, new PipelineStageDraft { Name = "Lost", Probability = 0m, Outcome = StageOutcome.ClosedLost }] });
+            deal = await crm.Deals.CreateAsync(new DealDraft { CustomerId = person.Id, PipelineId = pipeline.Id, Name = "Zoë's kitchen refit", Amount = Money.Of(12_500m, "EUR") });
             deal.Rename("Zoë's kitchen and bathroom refit");
             await crm.Deals.UpdateAsync(deal);
         }

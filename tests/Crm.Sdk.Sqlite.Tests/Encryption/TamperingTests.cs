@@ -92,7 +92,7 @@ public sealed class TamperingTests
         await using var host = database.OpenEncrypted(key);
         var altered = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => host.Crm.Customers.GetAsync(a.Id));
         var truncated = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => host.Crm.Customers.GetAsync(b.Id));
-        var listed = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => host.Crm.Customers.SearchAsync(CustomerSearch.All, PageRequest.First));
+        var listed = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => host.Crm.Customers.ListAsync(CustomerFilter.All, PageRequest.First));
         var found = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => host.Crm.Customers.FindByEmailAsync(a.Emails[0].Address.Value));
 
         Assert.Equal((CryptographicIntegrityFailure.AuthenticationFailed, "sealed", a.Id.Value), (altered.Failure, altered.Field, altered.RecordId));
@@ -151,7 +151,7 @@ public sealed class TamperingTests
         var workload = new Workload();
         var a = await host.Crm.Customers.CreateAsync(Workload.CustomerDraft(1));
         var b = await host.Crm.Customers.CreateAsync(Workload.CustomerDraft(2));
-        var interactions = await host.Crm.Interactions.RecordBatchAsync([workload.InteractionDraft(a, 0), workload.InteractionDraft(a, 1)]);
+        var interactions = await host.Crm.Interactions.CreateManyAsync([workload.InteractionDraft(a, 0), workload.InteractionDraft(a, 1)]);
         return (a, b, interactions);
     }
 

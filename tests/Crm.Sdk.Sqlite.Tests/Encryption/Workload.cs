@@ -41,8 +41,8 @@ internal sealed class Workload
             FamilyName = company ? null : family,
             MiddleName = company || i % 2 == 0 ? null : "Evangeline",
             CompanyName = company ? $"{family} Haberdashery Ltd" : null,
-            Emails = [new ContactDraft($"{given}.{family}@Example-Mail.org", "Work"), new ContactDraft($"{family}.home{n}@private-post.net", "Home")],
-            Phones = [new ContactDraft($"+44 20 7946 0{n}", "Office"), new ContactDraft($"07700 900{n}", "Mobile")],
+            Emails = [new ContactDraft { Value = $"{given}.{family}@Example-Mail.org", Label = "Work" }, new ContactDraft { Value = $"{family}.home{n}@private-post.net", Label = "Home" }],
+            Phones = [new ContactDraft { Value = $"+44 20 7946 0{n}", Label = "Office" }, new ContactDraft { Value = $"07700 900{n}", Label = "Mobile" }],
             Addresses =
             [
                 new PostalAddressDraft
@@ -105,7 +105,7 @@ internal sealed class Workload
         {
             var draft = CustomerDraft(i);
             drafts.Add(draft);
-            Customers.Add(uow.CreateCustomer(draft));
+            Customers.Add(await uow.CreateCustomerAsync(draft));
         }
 
         await uow.CommitAsync();
@@ -126,7 +126,7 @@ internal sealed class Workload
             }
         }
 
-        Interactions.AddRange(await crm.Interactions.RecordBatchAsync(interactions));
+        Interactions.AddRange(await crm.Interactions.CreateManyAsync(interactions));
 
         for (var i = 0; i < customers; i += 3)
         {
@@ -192,7 +192,7 @@ internal sealed class Workload
         var comment2 = $"Replacement kettle dispatched to flat {n}, courier ref RX{n}";
         var rating = $"Fast replacement, thank you Prudence ({n})";
         _personalTexts.AddRange([subject, description, comment1, comment2, rating]);
-        var ticket = await crm.Tickets.OpenAsync(new TicketDraft { CustomerId = customer.Id, Type = TicketType.AfterSales, Subject = subject, Description = description });
+        var ticket = await crm.Tickets.CreateAsync(new TicketDraft { CustomerId = customer.Id, Type = TicketType.AfterSales, Subject = subject, Description = description });
         await crm.Tickets.AddCommentAsync(ticket.Id, "agent-7", comment1);
         await crm.Tickets.AddCommentAsync(ticket.Id, "agent-7", comment2, isInternal: true);
         await crm.Tickets.ChangeStatusAsync(ticket.Id, TicketStatus.Resolved);

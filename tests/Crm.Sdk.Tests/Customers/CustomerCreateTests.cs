@@ -20,8 +20,8 @@ public sealed class CustomerCreateTests
             GivenName = " Ada ",
             FamilyName = "Lovelace",
             MiddleName = "King",
-            Emails = ["Ada@Example.com", new ContactDraft("ada@work.example.org", "work")],
-            Phones = [new ContactDraft("020 7946 0958", "home"), "+1 (415) 555-0100"],
+            Emails = ["Ada@Example.com", new ContactDraft { Value = "ada@work.example.org", Label = "work" }],
+            Phones = [new ContactDraft { Value = "020 7946 0958", Label = "home" }, "+1 (415) 555-0100"],
             Addresses = [new PostalAddressDraft { Kind = AddressKind.Billing, Lines = ["1 Main St", " "], City = "Leeds", Country = "gb" }],
             Tags = ["VIP", " vip ", "Newsletter"],
             CustomFields = new Dictionary<string, CustomFieldValue> { ["tier"] = CustomFieldValue.Choice("gold"), ["vip"] = CustomFieldValue.Boolean(true) },
@@ -173,8 +173,8 @@ public sealed class CustomerCreateTests
     {
         var ex = AssertInvalid(() => Create(Person() with
         {
-            Emails = [new ContactDraft("a@example.com", new string('l', 51))],
-            Phones = [new ContactDraft("+442079460958", "bad\nlabel")],
+            Emails = [new ContactDraft { Value = "a@example.com", Label = new string('l', 51) }],
+            Phones = [new ContactDraft { Value = "+442079460958", Label = "bad\nlabel" }],
         }));
 
         AssertError(ex, "Emails[0].Label", "max-length");

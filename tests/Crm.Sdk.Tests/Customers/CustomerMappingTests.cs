@@ -21,8 +21,8 @@ public sealed class CustomerMappingTests
             GivenName = "Ada",
             MiddleName = "King",
             FamilyName = "Lovelace",
-            Emails = ["Ada@Example.com", new ContactDraft("ada@work.example", "work")],
-            Phones = [new ContactDraft("020 7946 0958", "home"), "+1 415 555 0100"],
+            Emails = ["Ada@Example.com", new ContactDraft { Value = "ada@work.example", Label = "work" }],
+            Phones = [new ContactDraft { Value = "020 7946 0958", Label = "home" }, "+1 415 555 0100"],
             Addresses =
             [
                 new PostalAddressDraft { Kind = AddressKind.Billing, Lines = ["1 Main St", "Flat 2"], City = "Leeds", Region = "West Yorkshire", PostalCode = "LS1 1AA", Country = "GB" },

@@ -5,7 +5,6 @@ using Crm.Sdk.Tickets;
 using NodaTime;
 using Xunit;
 using static Crm.Sdk.Tests.Interactions.InteractionTestData;
-using CustomerId = Crm.Sdk.Customers.CustomerId;
 
 namespace Crm.Sdk.Tests.Interactions;
 

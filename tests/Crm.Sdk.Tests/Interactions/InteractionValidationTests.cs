@@ -3,7 +3,6 @@ using Crm.Sdk.Interactions;
 using Crm.Sdk.Tickets;
 using Xunit;
 using static Crm.Sdk.Tests.Interactions.InteractionTestData;
-using CustomerId = Crm.Sdk.Customers.CustomerId;
 
 namespace Crm.Sdk.Tests.Interactions;
 

@@ -73,7 +73,7 @@ public sealed class DealTests
     public void Draft_errors_are_all_reported_together()
     {
         var other = Samples.SalesPipeline("Other");
-        var draft = new DealDraft(default, other.Id, "", default) { OwnerId = new string('o', 201) };
+        var draft = new DealDraft { CustomerId = default, PipelineId = other.Id, Name = "", Amount = default, OwnerId = new string('o', 201) };
 
         var ex = Assert.Throws<CrmValidationException>(() => Deal.Create(draft, _pipeline, DealId.New(Samples.T0), Samples.T0));
 

@@ -15,7 +15,7 @@ public sealed class PipelineMappingTests
     public void Round_trip_keeps_every_field()
     {
         var pipeline = Samples.SalesPipeline("Enterprise Sales");
-        pipeline.AddStage(new PipelineStageDraft("Negotiation", 0.85m), Samples.Minutes(3), position: 3);
+        pipeline.AddStage(new PipelineStageDraft { Name = "Negotiation", Probability = 0.85m }, Samples.Minutes(3), position: 3);
         pipeline.Touch(Samples.Minutes(3));
         _mapping.SetVersion(pipeline, 4);
 

@@ -25,7 +25,7 @@ public sealed class PipelineProperties
         from count in Gen.Choose(0, 8)
         from names in Gen.Shuffle(Names)
         from stages in Gen.ListOf(StageGen, count)
-        select stages.Select((s, i) => new PipelineStageDraft(names[i], s.Probability, s.Outcome)).ToList();
+        select stages.Select((s, i) => new PipelineStageDraft { Name = names[i], Probability = s.Probability, Outcome = s.Outcome }).ToList();
 
     /// <summary>A draft is accepted exactly when it keeps every rule, and an accepted pipeline keeps them all.</summary>
     [Fact]
@@ -46,7 +46,7 @@ public sealed class PipelineProperties
             Pipeline pipeline;
             try
             {
-                pipeline = Pipeline.Create(new PipelineDraft("Sales", stages), PipelineId.New(Samples.T0), Samples.T0);
+                pipeline = Pipeline.Create(new PipelineDraft { Name = "Sales", Stages = stages }, PipelineId.New(Samples.T0), Samples.T0);
             }
             catch (CrmValidationException ex)
             {

@@ -7,9 +7,9 @@ namespace Crm.Sdk.Tests.Pipelines;
 /// <summary>Rules of the pipeline aggregate.</summary>
 public sealed class PipelineTests
 {
-    private static readonly PipelineStageDraft Open = new("Lead", 0.2m);
-    private static readonly PipelineStageDraft Won = new("Won", 1m, StageOutcome.ClosedWon);
-    private static readonly PipelineStageDraft Lost = new("Lost", 0m, StageOutcome.ClosedLost);
+    private static readonly PipelineStageDraft Open = new() { Name = "Lead", Probability = 0.2m };
+    private static readonly PipelineStageDraft Won = new() { Name = "Won", Probability = 1m, Outcome = StageOutcome.ClosedWon };
+    private static readonly PipelineStageDraft Lost = new() { Name = "Lost", Probability = 0m, Outcome = StageOutcome.ClosedLost };
 
     private static CrmValidationException CreateFails(PipelineDraft draft) =>
         Assert.Throws<CrmValidationException>(() => Pipeline.Create(draft, PipelineId.New(Samples.T0), Samples.T0));
@@ -55,7 +55,7 @@ public sealed class PipelineTests
     [Fact]
     public void Name_is_required()
     {
-        var error = Assert.Single(CreateFails(new PipelineDraft("  ", [Open, Won, Lost])).Errors);
+        var error = Assert.Single(CreateFails(new PipelineDraft { Name = "  ", Stages = [Open, Won, Lost] }).Errors);
         Assert.Equal(("Name", "required"), (error.Field, error.Rule));
     }
 
@@ -63,7 +63,7 @@ public sealed class PipelineTests
     [Fact]
     public void Name_longer_than_200_characters_is_rejected()
     {
-        var error = Assert.Single(CreateFails(new PipelineDraft(new string('x', 201), [Open, Won, Lost])).Errors);
+        var error = Assert.Single(CreateFails(new PipelineDraft { Name = new string('x', 201), Stages = [Open, Won, Lost] }).Errors);
         Assert.Equal(("Name", "max-length"), (error.Field, error.Rule));
     }
 
@@ -71,7 +71,7 @@ public sealed class PipelineTests
     [Fact]
     public void Pipeline_needs_an_open_a_won_and_a_lost_stage()
     {
-        var errors = CreateFails(new PipelineDraft("Sales", [])).Errors;
+        var errors = CreateFails(new PipelineDraft { Name = "Sales", Stages = [] }).Errors;
 
         Assert.Equal(
             [("Stages", "open-stage-required"), ("Stages", "won-stage-required"), ("Stages", "lost-stage-required")],
@@ -87,7 +87,7 @@ public sealed class PipelineTests
     {
         PipelineStageDraft[] stages = [.. new[] { Open, Won, Lost }.Where(s => s.Outcome != missing)];
 
-        var error = Assert.Single(CreateFails(new PipelineDraft("Sales", stages)).Errors);
+        var error = Assert.Single(CreateFails(new PipelineDraft { Name = "Sales", Stages = stages }).Errors);
         Assert.Equal(("Stages", rule), (error.Field, error.Rule));
     }
 
@@ -95,7 +95,7 @@ public sealed class PipelineTests
     [Fact]
     public void Stage_names_must_be_unique_ignoring_case()
     {
-        var error = Assert.Single(CreateFails(new PipelineDraft("Sales", [Open, new PipelineStageDraft("LEAD ", 0.5m), Won, Lost])).Errors);
+        var error = Assert.Single(CreateFails(new PipelineDraft { Name = "Sales", Stages = [Open, new PipelineStageDraft { Name = "LEAD ", Probability = 0.5m }, Won, Lost] }).Errors);
         Assert.Equal(("Stages[1].Name", "stage-name-unique"), (error.Field, error.Rule));
     }
 
@@ -105,7 +105,7 @@ public sealed class PipelineTests
     [InlineData(1.01)]
     public void Probability_outside_zero_to_one_is_rejected(double probability)
     {
-        var error = Assert.Single(CreateFails(new PipelineDraft("Sales", [new PipelineStageDraft("Lead", (decimal)probability), Won, Lost])).Errors);
+        var error = Assert.Single(CreateFails(new PipelineDraft { Name = "Sales", Stages = [new PipelineStageDraft { Name = "Lead", Probability = (decimal)probability }, Won, Lost] }).Errors);
         Assert.Equal(("Stages[0].Probability", "probability-range"), (error.Field, error.Rule));
     }
 
@@ -113,7 +113,7 @@ public sealed class PipelineTests
     [Fact]
     public void Won_stage_must_have_probability_one_and_lost_stage_zero()
     {
-        var errors = CreateFails(new PipelineDraft("Sales", [Open, Won with { Probability = 0.9m }, Lost with { Probability = 0.1m }])).Errors;
+        var errors = CreateFails(new PipelineDraft { Name = "Sales", Stages = [Open, Won with { Probability = 0.9m }, Lost with { Probability = 0.1m }] }).Errors;
 
         Assert.Equal(
             [("Stages[1].Probability", "closed-stage-probability"), ("Stages[2].Probability", "closed-stage-probability")],
@@ -124,7 +124,7 @@ public sealed class PipelineTests
     [Fact]
     public void Stage_name_is_required_and_limited()
     {
-        var errors = CreateFails(new PipelineDraft("Sales", [new PipelineStageDraft("", 0.1m), new PipelineStageDraft(new string('s', 101), 0.1m), Won, Lost])).Errors;
+        var errors = CreateFails(new PipelineDraft { Name = "Sales", Stages = [new PipelineStageDraft { Name = "", Probability = 0.1m }, new PipelineStageDraft { Name = new string('s', 101), Probability = 0.1m }, Won, Lost] }).Errors;
 
         Assert.Equal(
             [("Stages[0].Name", "required"), ("Stages[1].Name", "max-length")],
@@ -135,7 +135,7 @@ public sealed class PipelineTests
     [Fact]
     public void Undefined_outcome_is_rejected()
     {
-        var error = Assert.Single(CreateFails(new PipelineDraft("Sales", [Open, Won, Lost, new PipelineStageDraft("Odd", 0.5m, (StageOutcome)42)])).Errors);
+        var error = Assert.Single(CreateFails(new PipelineDraft { Name = "Sales", Stages = [Open, Won, Lost, new PipelineStageDraft { Name = "Odd", Probability = 0.5m, Outcome = (StageOutcome)42 }] }).Errors);
         Assert.Equal(("Stages[3].Outcome", "invalid-value"), (error.Field, error.Rule));
     }
 
@@ -143,9 +143,9 @@ public sealed class PipelineTests
     [Fact]
     public void More_than_fifty_stages_are_rejected()
     {
-        PipelineStageDraft[] stages = [.. Enumerable.Range(0, 49).Select(i => new PipelineStageDraft($"S{i}", 0.5m)), Won, Lost];
+        PipelineStageDraft[] stages = [.. Enumerable.Range(0, 49).Select(i => new PipelineStageDraft { Name = $"S{i}", Probability = 0.5m }), Won, Lost];
 
-        var error = Assert.Single(CreateFails(new PipelineDraft("Sales", stages)).Errors);
+        var error = Assert.Single(CreateFails(new PipelineDraft { Name = "Sales", Stages = stages }).Errors);
         Assert.Equal(("Stages", "max-stages"), (error.Field, error.Rule));
     }
 
@@ -153,7 +153,7 @@ public sealed class PipelineTests
     [Fact]
     public void All_failing_fields_are_reported_together()
     {
-        var errors = CreateFails(new PipelineDraft("", [new PipelineStageDraft("Lead", 2m), new PipelineStageDraft("lead", 0.5m)])).Errors;
+        var errors = CreateFails(new PipelineDraft { Name = "", Stages = [new PipelineStageDraft { Name = "Lead", Probability = 2m }, new PipelineStageDraft { Name = "lead", Probability = 0.5m }] }).Errors;
 
         Assert.Equal(
             ["Name", "Stages[0].Probability", "Stages[1].Name", "Stages", "Stages"],
@@ -191,7 +191,7 @@ public sealed class PipelineTests
     {
         var pipeline = Samples.SalesPipeline();
 
-        var stage = pipeline.AddStage(new PipelineStageDraft("Negotiation", 0.8m), Samples.Minutes(5), position: 3);
+        var stage = pipeline.AddStage(new PipelineStageDraft { Name = "Negotiation", Probability = 0.8m }, Samples.Minutes(5), position: 3);
 
         Assert.Equal("Negotiation", pipeline.Stages[3].Name);
         Assert.Same(stage, pipeline.GetStage(stage.Id));
@@ -205,7 +205,7 @@ public sealed class PipelineTests
     {
         var pipeline = Samples.SalesPipeline();
 
-        pipeline.AddStage(new PipelineStageDraft("Lost - budget", 0m, StageOutcome.ClosedLost), Samples.Minutes(5));
+        pipeline.AddStage(new PipelineStageDraft { Name = "Lost - budget", Probability = 0m, Outcome = StageOutcome.ClosedLost }, Samples.Minutes(5));
 
         Assert.Equal("Lost - budget", pipeline.Stages[^1].Name);
         Assert.Equal("Lost", pipeline.LostStage.Name);
@@ -217,7 +217,7 @@ public sealed class PipelineTests
     {
         var pipeline = Samples.SalesPipeline();
 
-        var ex = Assert.Throws<CrmValidationException>(() => pipeline.AddStage(new PipelineStageDraft("proposal", 0.5m), Samples.Minutes(5), position: 7));
+        var ex = Assert.Throws<CrmValidationException>(() => pipeline.AddStage(new PipelineStageDraft { Name = "proposal", Probability = 0.5m }, Samples.Minutes(5), position: 7));
 
         Assert.Equal([("Name", "stage-name-unique"), ("Position", "position-range")], ex.Errors.Select(e => (e.Field, e.Rule)));
         Assert.Equal(6, pipeline.Stages.Count);

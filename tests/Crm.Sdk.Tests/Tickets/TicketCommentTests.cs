@@ -2,7 +2,6 @@ using Crm.Sdk.Tickets;
 using Crm.Sdk.Tickets.Events;
 using Xunit;
 using static Crm.Sdk.Tests.Tickets.TicketTestData;
-using CustomerId = Crm.Sdk.Customers.CustomerId;
 
 namespace Crm.Sdk.Tests.Tickets;
 

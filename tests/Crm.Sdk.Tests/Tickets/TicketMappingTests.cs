@@ -4,7 +4,6 @@ using Crm.Sdk.Tickets;
 using NodaTime;
 using Xunit;
 using static Crm.Sdk.Tests.Tickets.TicketTestData;
-using CustomerId = Crm.Sdk.Customers.CustomerId;
 
 namespace Crm.Sdk.Tests.Tickets;
 

@@ -1,5 +1,4 @@
 using Crm.Sdk.Domain;
-using Crm.Sdk.Pipelines;
 
 namespace Crm.Sdk.Deals.Events;
 

@@ -1,5 +1,4 @@
 using Crm.Sdk.Domain;
-using Crm.Sdk.Tickets;
 
 namespace Crm.Sdk.Interactions.Events;
 

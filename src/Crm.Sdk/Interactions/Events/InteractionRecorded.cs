@@ -1,4 +1,3 @@
-using Crm.Sdk.Customers;
 using Crm.Sdk.Domain;
 
 namespace Crm.Sdk.Interactions.Events;

@@ -1,11 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Crm.Sdk.Customers;
-using Crm.Sdk.Deals;
-using Crm.Sdk.Interactions;
-using Crm.Sdk.Pipelines;
-using Crm.Sdk.Tickets;
 
 namespace Crm.Sdk.Storage.Json;
 
@@ -40,12 +35,7 @@ internal static class CrmJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         options.Converters.Add(new InstantJsonConverter());
         options.Converters.Add(new LocalDateJsonConverter());
-        options.Converters.Add(new IdJsonConverter<CustomerId>(g => new CustomerId(g), id => id.Value));
-        options.Converters.Add(new IdJsonConverter<InteractionId>(g => new InteractionId(g), id => id.Value));
-        options.Converters.Add(new IdJsonConverter<PipelineId>(g => new PipelineId(g), id => id.Value));
-        options.Converters.Add(new IdJsonConverter<StageId>(g => new StageId(g), id => id.Value));
-        options.Converters.Add(new IdJsonConverter<DealId>(g => new DealId(g), id => id.Value));
-        options.Converters.Add(new IdJsonConverter<TicketId>(g => new TicketId(g), id => id.Value));
+        options.Converters.Add(new IdJsonConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

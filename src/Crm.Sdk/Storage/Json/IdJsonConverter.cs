@@ -4,26 +4,34 @@ using System.Text.Json.Serialization;
 namespace Crm.Sdk.Storage.Json;
 
 /// <summary>
-/// Writes a typed id (<see cref="Customers.CustomerId"/>, <see cref="Deals.DealId"/>…) as its GUID text, <c>"0193…"</c>, rather than
-/// the default <c>{"value":"0193…"}</c>: the form a host reads in an event and the one the ids parse from.
+/// Writes every <see cref="Id{T}"/> as its GUID text, <c>"0193…"</c>, rather than <c>{"value":"0193…"}</c>: the form a host
+/// reads in an event and the one ids parse from. Reading rejects anything but a non-empty GUID string.
 /// </summary>
-/// <typeparam name="TId">The id type.</typeparam>
-internal sealed class IdJsonConverter<TId>(Func<Guid, TId> create, Func<TId, Guid> guidOf) : JsonConverter<TId>
-    where TId : struct
+internal sealed class IdJsonConverter : JsonConverterFactory
 {
-    public override TId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override bool CanConvert(Type typeToConvert) =>
+        typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(Id<>);
+
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
+
+    private sealed class Converter<T> : JsonConverter<Id<T>>
+        where T : class
     {
-        if (reader.TokenType != JsonTokenType.String || !reader.TryGetGuid(out var guid) || guid == Guid.Empty)
+        public override Id<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            throw new JsonException($"A {typeof(TId).Name} must be a non-empty GUID string.");
+            if (reader.TokenType != JsonTokenType.String || !reader.TryGetGuid(out var guid) || guid == Guid.Empty)
+            {
+                throw new JsonException($"A {Id<T>.FieldName} must be a non-empty GUID string.");
+            }
+
+            return new Id<T>(guid);
         }
 
-        return create(guid);
-    }
-
-    public override void Write(Utf8JsonWriter writer, TId value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(guidOf(value));
+        public override void Write(Utf8JsonWriter writer, Id<T> value, JsonSerializerOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStringValue(value.Value);
+        }
     }
 }

@@ -1,10 +1,13 @@
 namespace Crm.Sdk.Customers;
 
-/// <summary>Criteria of <see cref="ICustomerService.SearchAsync"/>; every criterion is optional and they combine with AND.</summary>
-public sealed record CustomerSearch
+/// <summary>
+/// Which customers <see cref="ICustomerService.ListAsync"/> and <see cref="ICustomerService.StreamAsync"/> return; every
+/// criterion is optional and they combine with AND.
+/// </summary>
+public sealed record CustomerFilter
 {
     /// <summary>Every customer.</summary>
-    public static CustomerSearch All { get; } = new();
+    public static CustomerFilter All { get; } = new();
 
     /// <summary>The start of the display name, compared case-insensitively.</summary>
     public string? NamePrefix { get; init; }
