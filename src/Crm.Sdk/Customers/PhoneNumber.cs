@@ -169,9 +169,33 @@ public sealed record PhoneNumber
             // Any white space separates (the previous release accepted all of it; libphonenumber knows only some).
             var text = new string(raw.Trim().Select(c => char.IsWhiteSpace(c) ? ' ' : c).ToArray());
             var number = Util.Parse(text, region ?? "ZZ");
-            return Util.IsPossibleNumberWithReason(number) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE
-                ? Util.Format(number, PhoneNumberFormat.E164)
-                : null;
+            if (Util.IsPossibleNumberWithReason(number) != PhoneNumberUtil.ValidationResult.IS_POSSIBLE)
+            {
+                return null;
+            }
+
+            // libphonenumber's E.164 output is not always its own fixed point (a national number with leading zeros,
+            // such as "0007 054 52 00" in GB, loses one more zero when read again). Read the result again until it is
+            // stable, so that normalizing an E.164 form always returns it unchanged; give up if it never settles.
+            var e164 = Util.Format(number, PhoneNumberFormat.E164);
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                var again = Util.Parse(e164, "ZZ");
+                if (Util.IsPossibleNumberWithReason(again) != PhoneNumberUtil.ValidationResult.IS_POSSIBLE)
+                {
+                    return null;
+                }
+
+                var next = Util.Format(again, PhoneNumberFormat.E164);
+                if (next == e164)
+                {
+                    return e164;
+                }
+
+                e164 = next;
+            }
+
+            return null;
         }
         catch (NumberParseException)
         {
