@@ -33,7 +33,7 @@ else
 {
     // <registration>
     var crm = builder.Services
-        .AddCrm(options => options.DefaultCountryCallingCode = builder.Configuration["Crm:DefaultCountryCallingCode"])
+        .AddCrm(options => options.DefaultPhoneRegion = builder.Configuration["Crm:DefaultPhoneRegion"])
         .UseConfiguredProvider(store);
     if (builder.Configuration.GetSection("Crm:Encryption:RootKeys").GetChildren().Any())
     {

@@ -54,7 +54,7 @@ services
     .AddCrm(options =>
     {
         // National phone numbers ("020 7946 0018") are read as UK numbers.
-        options.DefaultCountryCallingCode = "44";
+        options.DefaultPhoneRegion = "GB";
 
         // A custom field the host defines for every customer; values are checked against it on each write.
         options.CustomFields.Add(new CustomFieldDefinition("tier", "Loyalty tier", CustomFieldType.Choice, choices: ["gold", "silver", "bronze"]));

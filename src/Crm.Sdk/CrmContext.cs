@@ -18,7 +18,7 @@ internal sealed class CrmContext
     {
         Clock = clock;
         var value = options.Value;
-        CustomerPolicy = new CustomerPolicy(value.CustomFields, value.DefaultCountryCallingCode);
+        CustomerPolicy = new CustomerPolicy(value.CustomFields, value.DefaultPhoneRegion);
         Customers = new CustomerMapping(CustomerPolicy, clock);
         Interactions = new InteractionMapping(clock);
         Pipelines = new PipelineMapping(clock);
@@ -49,7 +49,11 @@ internal sealed class CrmContext
         TicketMapping.Definition,
         DomainEventMapping.Collection,
         DataKeyMapping.Collection,
+        DataUpgradeStateMapping.Collection,
     ]);
+
+    /// <summary>The data upgrades of stored values, in the order they run (see <see cref="DataUpgradeRunner"/>).</summary>
+    public IReadOnlyList<IDataUpgrade> DataUpgrades => [new PhoneUpgrade(Customers)];
 
     public Instant Now() => Clock.GetCurrentInstant();
 }

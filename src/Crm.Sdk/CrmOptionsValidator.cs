@@ -1,8 +1,9 @@
+using Crm.Sdk.Customers;
 using Microsoft.Extensions.Options;
 
 namespace Crm.Sdk;
 
-/// <summary>Refuses options that would fail later: no storage provider, a bad calling code, invalid or repeated custom fields.</summary>
+/// <summary>Refuses options that would fail later: no storage provider, a bad default phone region, invalid or repeated custom fields.</summary>
 internal sealed class CrmOptionsValidator : IValidateOptions<CrmOptions>
 {
     public ValidateOptionsResult Validate(string? name, CrmOptions options)
@@ -13,9 +14,9 @@ internal sealed class CrmOptionsValidator : IValidateOptions<CrmOptions>
             failures.Add("No storage provider is configured: chain .UseSqlite(\"crm.db\") (package Crm.Sdk.Sqlite) or .UsePostgreSql(connectionString) (package Crm.Sdk.PostgreSql) on services.AddCrm().");
         }
 
-        if (options.DefaultCountryCallingCode is { } code && (code.Length is < 1 or > 3 || !code.All(char.IsAsciiDigit) || code[0] == '0'))
+        if (!PhoneNumber.TryResolveRegion(options.DefaultPhoneRegion, out _, out var regionError))
         {
-            failures.Add($"CrmOptions.DefaultCountryCallingCode '{code}' must be 1 to 3 digits not starting with 0, for example \"44\".");
+            failures.Add("CrmOptions.DefaultPhoneRegion " + regionError);
         }
 
         var keys = new HashSet<string>(StringComparer.Ordinal);

@@ -19,7 +19,7 @@ public static class CrmServiceCollectionExtensions
 {
     /// <summary>
     /// Registers Crm.Sdk: <see cref="ICrm"/> and each of its parts (<see cref="ICustomerService"/>, <see cref="IInteractionService"/>,
-    /// <see cref="IPipelineService"/>, <see cref="IDealService"/>, <see cref="ITicketService"/>) as singletons, the
+    /// <see cref="IPipelineService"/>, <see cref="IDealService"/>, <see cref="ITicketService"/>) and <see cref="ICrmDataUpgrades"/> as singletons, the
     /// <see cref="CustomerPolicy"/> built from the options (what <c>Customer.AddPhone</c> and <c>SetCustomField</c> take), and NodaTime's
     /// <see cref="SystemClock"/> as <see cref="IClock"/> unless the host registered a clock. Chain a storage provider on the
     /// returned builder, for example <c>services.AddCrm().UseSqlite("crm.db")</c>. Calling it again registers nothing twice
@@ -48,6 +48,7 @@ public static class CrmServiceCollectionExtensions
         services.TryAddSingleton<IDealService, DealService>();
         services.TryAddSingleton<ITicketService, TicketService>();
         services.TryAddSingleton<ICrm, Crm>();
+        services.TryAddSingleton<ICrmDataUpgrades>(sp => sp.GetRequiredService<CrmStore>().DataUpgrades);
         return new CrmBuilder(services);
     }
 
@@ -59,7 +60,15 @@ public static class CrmServiceCollectionExtensions
         var provider = registration.Factory(services)
             ?? throw new CrmConfigurationException($"The storage provider '{registration.ProviderName}' returned no store.");
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger<CrmStore>() ?? NullLogger<CrmStore>.Instance;
-        return new CrmStore(provider, CrmContext.Schema, services.GetRequiredService<IClock>(), logger, services.GetService<FieldEncryptionSetup>());
+        var context = services.GetRequiredService<CrmContext>();
+        return new CrmStore(
+            provider,
+            CrmContext.Schema,
+            services.GetRequiredService<IClock>(),
+            logger,
+            services.GetService<FieldEncryptionSetup>(),
+            context.DataUpgrades,
+            options.Value.RunDataUpgradesInBackground);
     }
 
     private static IOptions<CrmOptions> ValidatedOptions(IServiceProvider services)

@@ -103,7 +103,7 @@ public sealed partial class Customer
 
     /// <summary>Adds a phone number, normalized to E.164 (see <see cref="PhoneNumber"/>).</summary>
     /// <param name="number">The number as typed.</param>
-    /// <param name="policy">The host's policy, for the default country calling code.</param>
+    /// <param name="policy">The host's policy, for the default phone region.</param>
     /// <param name="label">A label such as <c>mobile</c> (at most 50 characters), or <see langword="null"/>.</param>
     /// <returns>The checked number.</returns>
     /// <exception cref="CrmValidationException">The number cannot be normalized (field <c>Phone</c>, rule <c>phone-format</c>) or is already present
@@ -112,7 +112,7 @@ public sealed partial class Customer
     {
         ArgumentNullException.ThrowIfNull(policy);
         var errors = new List<ValidationError>();
-        var phone = PhoneNumber.Validate(number, policy.DefaultCountryCallingCode, "Phone", errors);
+        var phone = PhoneNumber.Validate(number, policy.DefaultPhoneRegion, "Phone", errors);
         var checkedLabel = CustomerText.Optional(label, "Label", MaxLabelLength, errors, out _);
         if (phone is not null && _phones.Exists(p => p.Number.Equals(phone)))
         {
@@ -138,13 +138,13 @@ public sealed partial class Customer
 
     /// <summary>Removes a phone number, compared in E.164 form (or, when it cannot be normalized, as typed).</summary>
     /// <param name="number">The number.</param>
-    /// <param name="policy">The host's policy, for the default country calling code.</param>
+    /// <param name="policy">The host's policy, for the default phone region.</param>
     /// <returns>Whether the number was there.</returns>
     internal bool RemovePhone(string number, CustomerPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(number);
         ArgumentNullException.ThrowIfNull(policy);
-        var e164 = PhoneNumber.TryNormalize(number, policy.DefaultCountryCallingCode);
+        var e164 = PhoneNumber.Normalize(number, policy.DefaultPhoneRegion);
         var trimmed = number.Trim();
         var index = _phones.FindIndex(p => p.Number.E164 == e164 || p.Number.Raw == trimmed);
         if (index < 0)
@@ -155,6 +155,41 @@ public sealed partial class Customer
         _phones.RemoveAt(index);
         Raise(new CustomerPhoneRemoved(Id));
         return true;
+    }
+
+    /// <summary>
+    /// Replaces the stored E.164 form of each phone by <paramref name="renormalize"/>'s (the phone upgrade), raising no
+    /// event and leaving <see cref="UpdatedAt"/> alone: the number is the same, only its normal form changed. A phone whose
+    /// new form is <see langword="null"/>, or equal to another phone's of this customer, keeps its stored form, so that
+    /// nothing is dropped and no duplicate appears.
+    /// </summary>
+    /// <param name="renormalize">The new E.164 form of a stored phone, or <see langword="null"/> when it cannot be re-normalized.</param>
+    /// <returns>How many phones changed, and how many had to keep their stored form.</returns>
+    internal (int Changed, int Kept) RenormalizePhones(Func<PhoneNumber, string?> renormalize)
+    {
+        var changed = 0;
+        var kept = 0;
+        for (var i = 0; i < _phones.Count; i++)
+        {
+            var current = _phones[i].Number;
+            var e164 = renormalize(current);
+            if (e164 == current.E164)
+            {
+                continue;
+            }
+
+            var index = i;
+            if (e164 is null || _phones.Where((p, j) => j != index).Any(p => p.Number.E164 == e164))
+            {
+                kept++;
+                continue;
+            }
+
+            _phones[i] = _phones[i] with { Number = PhoneNumber.FromStored(current.Raw, e164) };
+            changed++;
+        }
+
+        return (changed, kept);
     }
 
     /// <summary>Adds a postal address.</summary>

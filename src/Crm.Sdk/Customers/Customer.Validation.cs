@@ -68,7 +68,7 @@ public sealed partial class Customer
         for (var i = 0; i < drafts.Count; i++)
         {
             var field = $"{nameof(Phones)}[{i}]";
-            var number = PhoneNumber.Validate(drafts[i]?.Value, policy.DefaultCountryCallingCode, field, errors);
+            var number = PhoneNumber.Validate(drafts[i]?.Value, policy.DefaultPhoneRegion, field, errors);
             var label = CustomerText.Optional(drafts[i]?.Label, field + ".Label", MaxLabelLength, errors, out var labelOk);
             if (number is not null && phones.Exists(p => p.Number.Equals(number)))
             {

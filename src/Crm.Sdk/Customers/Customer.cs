@@ -121,7 +121,7 @@ public sealed partial class Customer : AggregateRoot<Customer>
     /// <param name="draft">The customer's data as entered.</param>
     /// <param name="id">The new customer's id.</param>
     /// <param name="now">The creation time.</param>
-    /// <param name="policy">The host's custom fields and default country calling code.</param>
+    /// <param name="policy">The host's custom fields and default phone region.</param>
     /// <returns>The customer, with a <see cref="CustomerCreated"/> event.</returns>
     /// <exception cref="CrmValidationException">One or more fields are invalid; every failing field is listed
     /// (<c>DisplayName</c>, <c>Emails[1]</c>, <c>Addresses[0].Country</c>, <c>CustomFields.tier</c>, …).</exception>

@@ -29,7 +29,7 @@ public sealed record CustomerDraft
     /// <summary>Email addresses; the first becomes the primary one. A plain string converts to a <see cref="ContactDraft"/>.</summary>
     public IReadOnlyList<ContactDraft> Emails { get; init; } = [];
 
-    /// <summary>Phone numbers; national numbers use the policy's default country calling code.</summary>
+    /// <summary>Phone numbers; national numbers are read in the policy's default phone region.</summary>
     public IReadOnlyList<ContactDraft> Phones { get; init; } = [];
 
     /// <summary>Postal addresses.</summary>

@@ -87,10 +87,24 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
     public async Task<IReadOnlyList<Customer>> FindByPhoneAsync(string phone, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(phone);
-        var e164 = PhoneNumber.Parse(phone, context.CustomerPolicy.DefaultCountryCallingCode).E164;
+        var region = context.CustomerPolicy.DefaultPhoneRegion;
+        var e164 = PhoneNumber.Normalize(phone, region);
         await store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        var candidates = await ListAsync(AnyOf(CustomerMapping.PhonesIndex, CustomerMapping.PhoneLookup(store.Protector, e164)), cancellationToken).ConfigureAwait(false);
-        return candidates.Where(c => c.Phones.Any(p => p.Number.E164 == e164)).ToArray();
+
+        // Numbers stored by releases before libphonenumber keep their old E.164 form until the phone upgrade rewrites
+        // them, and for good when it cannot (no numbering plan allows them): until the upgrade is complete, and whenever
+        // libphonenumber refuses the query, the query's old form is looked up too.
+        var legacy = e164 is null || !store.DataUpgrades.IsComplete(PhoneUpgrade.UpgradeName)
+            ? LegacyPhoneNormalizer.TryNormalize(phone, PhoneNumber.CallingCodeOf(region))
+            : null;
+        if (e164 is null && legacy is null)
+        {
+            PhoneNumber.Parse(phone, region);
+        }
+
+        var forms = new[] { e164, legacy }.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var candidates = await ListAsync(AnyOf(CustomerMapping.PhonesIndex, forms.SelectMany(f => CustomerMapping.PhoneLookup(store.Protector, f)).ToArray()), cancellationToken).ConfigureAwait(false);
+        return candidates.Where(c => c.Phones.Any(p => forms.Contains(p.Number.E164, StringComparer.Ordinal))).ToArray();
     }
 
     public async Task<Customer?> FindByExternalIdAsync(string source, string value, CancellationToken cancellationToken = default)

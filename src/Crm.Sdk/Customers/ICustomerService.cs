@@ -69,7 +69,7 @@ public interface ICustomerService
     Task<IReadOnlyList<Customer>> FindByEmailAsync(string email, CancellationToken cancellationToken = default);
 
     /// <summary>Finds the customers that have a phone number (compared in E.164 form).</summary>
-    /// <param name="phone">The number, international or national (with the default country calling code from options).</param>
+    /// <param name="phone">The number, international or national (read in <see cref="CrmOptions.DefaultPhoneRegion"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The customers with that number, oldest first; empty when none.</returns>
     /// <exception cref="CrmValidationException">The text is not a phone number.</exception>

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
+using System.Globalization;
+using PhoneNumbers;
 
 namespace Crm.Sdk.Customers;
 
@@ -9,21 +10,26 @@ namespace Crm.Sdk.Customers;
 /// </summary>
 /// <remarks>
 /// <para>
-/// libphonenumber is not available to this project, so normalization is a small hand-written rule set, not a
-/// numbering-plan check. It does not know each country's lengths or trunk prefixes; it only brings the common ways
-/// of writing a number to one form:
+/// Numbers are parsed with libphonenumber (the C# port of Google's library, with its numbering plans for every country):
+/// an international number (<c>+44 …</c>, <c>0044 …</c>) carries its country; a national one (<c>020 7946 0958</c>) is read
+/// in the default region (<see cref="CustomerPolicy.DefaultPhoneRegion"/>), and its national trunk prefix is dropped as that
+/// country's plan says (the <c>0</c> of UK and Chinese numbers, but not the leading <c>0</c> that Italian numbers keep).
+/// A trunk prefix written after the country code, as in <c>+44 (0)20 7946 0958</c>, is dropped too. Separators,
+/// full-width digits and an extension (<c>ext. 12</c>, kept only in <see cref="Raw"/>) are understood.
 /// </para>
-/// <list type="number">
-/// <item><description>White space, <c>-</c>, <c>.</c>, <c>(</c> and <c>)</c> are removed; any other character but digits and a leading <c>+</c> is an error.</description></item>
-/// <item><description>A leading <c>+</c> or <c>00</c> marks an international number: the digits that follow are the country calling code and the number.</description></item>
-/// <item><description>Otherwise the number is national: one leading trunk <c>0</c> is dropped and the default country calling code
-/// (<see cref="CustomerPolicy.DefaultCountryCallingCode"/>) is put in front; without a default, a national number is an error.</description></item>
-/// <item><description>The result must be <c>+</c> followed by 8 to 15 digits, the first not <c>0</c>.</description></item>
-/// </list>
 /// <para>
-/// Examples with default code 44: <c>020 7946 0958</c> → <c>+442079460958</c>; <c>+44 (0)20</c> is not special-cased
-/// (the <c>0</c> stays); <c>0044 20 7946 0958</c> → <c>+442079460958</c>; <c>+1 (415) 555-0100</c> → <c>+14155550100</c>.
-/// Normalizing an E.164 result again returns it unchanged. Violations are reported with rule <c>phone-format</c>.
+/// A number is accepted when libphonenumber finds it <em>possible</em> (<c>IsPossibleNumber</c>: a known country
+/// calling code and a national number of a length that country's plan allows), not when it finds it <em>valid</em>
+/// (<c>IsValidNumber</c>: inside a range the plan's metadata lists as allocated). A CRM records the numbers its customers
+/// give it; the metadata shipped in a given package version lags behind new ranges, and the strict check would refuse
+/// real numbers until the package is updated (it also refuses the UK's reserved drama numbers, such as
+/// <c>07700 900123</c>, that tests and demos use). The length check still catches the common typos: a digit too many or too
+/// few, or a national number without a default region.
+/// </para>
+/// <para>
+/// Examples with default region <c>GB</c>: <c>020 7946 0958</c>, <c>+44 (0)20 7946 0958</c> and <c>0044 20 7946 0958</c>
+/// all give <c>+442079460958</c>; <c>+86 (0)10 6552 9988</c> gives <c>+861065529988</c>. Normalizing an E.164 result
+/// again returns it unchanged. Violations are reported with rule <c>phone-format</c>.
 /// </para>
 /// </remarks>
 public sealed record PhoneNumber
@@ -31,8 +37,7 @@ public sealed record PhoneNumber
     /// <summary>The longest raw text accepted.</summary>
     public const int MaxRawLength = 50;
 
-    private const int MinDigits = 8;
-    private const int MaxDigits = 15;
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
     private PhoneNumber(string raw, string e164)
     {
@@ -43,84 +48,42 @@ public sealed record PhoneNumber
     /// <summary>The number as given, trimmed.</summary>
     public string Raw { get; }
 
-    /// <summary>The number in E.164 form: <c>+</c> and 8–15 digits, for example <c>+442079460958</c>.</summary>
+    /// <summary>The number in E.164 form: <c>+</c>, the country calling code and the national number, for example <c>+442079460958</c>.</summary>
     public string E164 { get; }
 
     /// <summary>Parses and normalizes a number.</summary>
     /// <param name="raw">The number as typed.</param>
-    /// <param name="defaultCountryCallingCode">The calling code for national numbers (1–3 digits, for example <c>44</c>), or <see langword="null"/> to accept only international numbers.</param>
+    /// <param name="defaultRegion">The region national numbers belong to: an ISO 3166-1 alpha-2 code (<c>GB</c>, <c>CN</c>) or a
+    /// country calling code (<c>44</c>, <c>+86</c>); <see langword="null"/> to accept only international numbers.</param>
     /// <returns>The number.</returns>
     /// <exception cref="CrmValidationException">The number cannot be normalized (field <c>Phone</c>, rule <c>phone-format</c> or <c>required</c>).</exception>
-    public static PhoneNumber Parse(string raw, string? defaultCountryCallingCode)
+    /// <exception cref="ArgumentException"><paramref name="defaultRegion"/> is neither a known region nor a country calling code.</exception>
+    public static PhoneNumber Parse(string raw, string? defaultRegion)
     {
         var errors = new List<ValidationError>();
-        var phone = Validate(raw, defaultCountryCallingCode, "Phone", errors);
+        var phone = Validate(raw, RegionArgument(defaultRegion), "Phone", errors);
         CustomerText.ThrowIfAny(errors);
         return phone!;
     }
 
     /// <summary>Tries to parse and normalize a number.</summary>
     /// <param name="raw">The number as typed.</param>
-    /// <param name="defaultCountryCallingCode">The calling code for national numbers, or <see langword="null"/>.</param>
+    /// <param name="defaultRegion">The region for national numbers (<c>GB</c> or <c>44</c>, for example), or <see langword="null"/>.</param>
     /// <param name="result">The number, when valid.</param>
     /// <returns>Whether the number could be normalized.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? raw, string? defaultCountryCallingCode, [NotNullWhen(true)] out PhoneNumber? result)
+    /// <exception cref="ArgumentException"><paramref name="defaultRegion"/> is neither a known region nor a country calling code.</exception>
+    public static bool TryParse([NotNullWhen(true)] string? raw, string? defaultRegion, [NotNullWhen(true)] out PhoneNumber? result)
     {
-        result = Validate(raw, defaultCountryCallingCode, "Phone", []);
+        result = Validate(raw, RegionArgument(defaultRegion), "Phone", []);
         return result is not null;
     }
 
-    /// <summary>Normalizes a number to E.164 by the rules above.</summary>
+    /// <summary>Normalizes a number to E.164 as described above.</summary>
     /// <param name="raw">The number as typed.</param>
-    /// <param name="defaultCountryCallingCode">The calling code for national numbers, or <see langword="null"/>.</param>
+    /// <param name="defaultRegion">The region for national numbers (<c>GB</c> or <c>44</c>, for example), or <see langword="null"/>.</param>
     /// <returns>The E.164 text, or <see langword="null"/> when the number cannot be normalized.</returns>
-    public static string? TryNormalize(string? raw, string? defaultCountryCallingCode)
-    {
-        if (string.IsNullOrWhiteSpace(raw) || raw.Length > MaxRawLength)
-        {
-            return null;
-        }
-
-        var compact = new StringBuilder(raw.Length);
-        foreach (var c in raw.Trim())
-        {
-            if (char.IsWhiteSpace(c) || c is '-' or '.' or '(' or ')')
-            {
-                continue;
-            }
-
-            if (!char.IsAsciiDigit(c) && !(c == '+' && compact.Length == 0))
-            {
-                return null;
-            }
-
-            compact.Append(c);
-        }
-
-        var text = compact.ToString();
-        string digits;
-        if (text.StartsWith('+'))
-        {
-            digits = text[1..];
-        }
-        else if (text.StartsWith("00", StringComparison.Ordinal))
-        {
-            digits = text[2..];
-        }
-        else
-        {
-            if (!IsCountryCallingCode(defaultCountryCallingCode))
-            {
-                return null;
-            }
-
-            digits = defaultCountryCallingCode + (text.StartsWith('0') ? text[1..] : text);
-        }
-
-        return digits.Length is >= MinDigits and <= MaxDigits && digits[0] != '0' && digits.All(char.IsAsciiDigit)
-            ? "+" + digits
-            : null;
-    }
+    /// <exception cref="ArgumentException"><paramref name="defaultRegion"/> is neither a known region nor a country calling code.</exception>
+    public static string? TryNormalize(string? raw, string? defaultRegion) => Normalize(raw, RegionArgument(defaultRegion));
 
     /// <inheritdoc />
     public bool Equals(PhoneNumber? other) =>
@@ -132,12 +95,120 @@ public sealed record PhoneNumber
     /// <inheritdoc />
     public override string ToString() => E164;
 
-    /// <summary>Whether a text is a country calling code: 1–3 ASCII digits, the first not 0.</summary>
-    internal static bool IsCountryCallingCode([NotNullWhen(true)] string? code) =>
-        code is { Length: >= 1 and <= 3 } && code[0] != '0' && code.All(char.IsAsciiDigit);
+    /// <summary>
+    /// Reads a default region as configured: an ISO 3166-1 alpha-2 code that libphonenumber knows (any case), or a
+    /// country calling code (1–3 digits, optionally after <c>+</c>) of a country, read as that code's main region.
+    /// </summary>
+    /// <param name="text">The configured text; <see langword="null"/> or blank means none.</param>
+    /// <param name="region">The upper-case region code, or <see langword="null"/> when none is configured.</param>
+    /// <param name="error">Why the text is refused, or <see langword="null"/>.</param>
+    /// <returns>Whether the text is acceptable.</returns>
+    internal static bool TryResolveRegion(string? text, out string? region, [NotNullWhen(false)] out string? error)
+    {
+        region = null;
+        error = null;
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return true;
+        }
+
+        var code = trimmed.StartsWith('+') ? trimmed[1..] : trimmed;
+        if (code.Length is >= 1 and <= 3 && code.All(char.IsAsciiDigit) && code[0] != '0')
+        {
+            var main = Util.GetRegionCodeForCountryCode(int.Parse(code, CultureInfo.InvariantCulture));
+            if (main is "ZZ" or "001")
+            {
+                error = $"'{text}' is not the calling code of a country (non-geographic codes such as +800 have no national numbers); use an ISO 3166-1 region such as \"GB\" or a country's calling code such as \"44\".";
+                return false;
+            }
+
+            region = main;
+            return true;
+        }
+
+        var upper = trimmed.ToUpperInvariant();
+        if (upper.Length == 2 && upper.All(char.IsAsciiLetterUpper) && Util.GetSupportedRegions().Contains(upper))
+        {
+            region = upper;
+            return true;
+        }
+
+        error = $"'{text}' is neither an ISO 3166-1 alpha-2 region that has a numbering plan (for example \"GB\" or \"CN\") nor a country calling code (for example \"44\" or \"86\").";
+        return false;
+    }
+
+    /// <summary>The country calling code of a region (<c>44</c> for <c>GB</c>), for the previous release's normalization.</summary>
+    internal static string? CallingCodeOf(string? region) =>
+        region is null ? null : Util.GetCountryCodeForRegion(region).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The main region of the country calling code an E.164 number starts with, or <see langword="null"/>.</summary>
+    internal static string? RegionOfE164(string e164)
+    {
+        try
+        {
+            var region = Util.GetRegionCodeForCountryCode(Util.Parse(e164, "ZZ").CountryCode);
+            return region is "ZZ" or "001" ? null : region;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Normalizes with a resolved region (upper-case code or <see langword="null"/>).</summary>
+    internal static string? Normalize(string? raw, string? region)
+    {
+        if (string.IsNullOrWhiteSpace(raw) || raw.Length > MaxRawLength || CustomerText.HasControlChars(raw))
+        {
+            return null;
+        }
+
+        try
+        {
+            // Any white space separates (the previous release accepted all of it; libphonenumber knows only some).
+            var text = new string(raw.Trim().Select(c => char.IsWhiteSpace(c) ? ' ' : c).ToArray());
+            var number = Util.Parse(text, region ?? "ZZ");
+            if (Util.IsPossibleNumberWithReason(number) != PhoneNumberUtil.ValidationResult.IS_POSSIBLE)
+            {
+                return null;
+            }
+
+            // libphonenumber's E.164 output is not always its own fixed point (a national number with leading zeros,
+            // such as "0007 054 52 00" in GB, loses one more zero when read again). Read the result again until it is
+            // stable, so that normalizing an E.164 form always returns it unchanged; give up if it never settles.
+            var e164 = Util.Format(number, PhoneNumberFormat.E164);
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                var again = Util.Parse(e164, "ZZ");
+                if (Util.IsPossibleNumberWithReason(again) != PhoneNumberUtil.ValidationResult.IS_POSSIBLE)
+                {
+                    return null;
+                }
+
+                var next = Util.Format(again, PhoneNumberFormat.E164);
+                if (next == e164)
+                {
+                    return e164;
+                }
+
+                e164 = next;
+            }
+
+            return null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Checks a number, adding errors under <paramref name="field"/>; returns the number or <see langword="null"/>.</summary>
-    internal static PhoneNumber? Validate(string? raw, string? defaultCountryCallingCode, string field, List<ValidationError> errors)
+    /// <param name="raw">The number as typed.</param>
+    /// <param name="region">The resolved default region (see <see cref="TryResolveRegion"/>), or <see langword="null"/>.</param>
+    /// <param name="field">The field name errors are reported under.</param>
+    /// <param name="errors">Collects the errors.</param>
+    internal static PhoneNumber? Validate(string? raw, string? region, string field, List<ValidationError> errors)
     {
         var trimmed = raw?.Trim();
         if (string.IsNullOrEmpty(trimmed))
@@ -146,19 +217,23 @@ public sealed record PhoneNumber
             return null;
         }
 
-        var e164 = TryNormalize(trimmed, defaultCountryCallingCode);
+        var e164 = Normalize(trimmed, region);
         if (e164 is null)
         {
-            var hint = IsCountryCallingCode(defaultCountryCallingCode)
+            var hint = region is not null
                 ? string.Empty
-                : " No default country calling code is configured, so the number must start with + or 00.";
-            errors.Add(new ValidationError(field, "phone-format", $"'{trimmed}' is not a phone number that normalizes to E.164 (+ and 8 to 15 digits).{hint}"));
+                : " No default phone region is configured, so the number must start with + or 00.";
+            var shown = CustomerText.HasControlChars(trimmed) ? "The number" : $"'{trimmed}'";
+            errors.Add(new ValidationError(field, "phone-format", $"{shown} is not a possible phone number (libphonenumber could not read it as a number of a plausible length for its country).{hint}"));
             return null;
         }
 
         return new PhoneNumber(trimmed, e164);
     }
 
-    /// <summary>Restores a stored number without normalizing it again (the default calling code may have changed since).</summary>
+    /// <summary>Restores a stored number without normalizing it again (the default region may have changed since).</summary>
     internal static PhoneNumber FromStored(string raw, string e164) => new(raw, e164);
+
+    private static string? RegionArgument(string? defaultRegion) =>
+        TryResolveRegion(defaultRegion, out var region, out var error) ? region : throw new ArgumentException(error, nameof(defaultRegion));
 }

@@ -22,14 +22,25 @@ internal sealed partial class CrmStore : IDisposable
     private readonly FieldEncryptionSetup? _encryption;
     private volatile bool _schemaReady;
 
-    public CrmStore(IDocumentStore provider, StoreSchema schema, IClock clock, ILogger<CrmStore> logger, FieldEncryptionSetup? encryption = null)
+    public CrmStore(
+        IDocumentStore provider,
+        StoreSchema schema,
+        IClock clock,
+        ILogger<CrmStore> logger,
+        FieldEncryptionSetup? encryption = null,
+        IReadOnlyList<IDataUpgrade>? dataUpgrades = null,
+        bool runDataUpgradesInBackground = true)
     {
         _provider = provider;
         Schema = schema;
         Clock = clock;
         _logger = logger;
         _encryption = encryption;
+        DataUpgrades = new DataUpgradeRunner(this, dataUpgrades ?? [], runDataUpgradesInBackground, logger);
     }
+
+    /// <summary>The data upgrades of stored values, started once the schema is ready (see <see cref="DataUpgradeRunner"/>).</summary>
+    public DataUpgradeRunner DataUpgrades { get; }
 
     /// <summary>Seals and opens personal fields; <see cref="FieldProtector.Plain"/> until ready or without encryption.</summary>
     public FieldProtector Protector { get; private set; } = FieldProtector.Plain;
@@ -68,6 +79,9 @@ internal sealed partial class CrmStore : IDisposable
 
                 LogSchemaReady(_logger, Schema.Collections.Count);
                 _schemaReady = true;
+
+                // The schema is in place: the data upgrades of stored values (online, resumable) start from here.
+                await Guard(() => DataUpgrades.InitializeAsync(cancellationToken), "reading the data upgrade checkpoints").ConfigureAwait(false);
             }
         }
         finally
@@ -228,6 +242,7 @@ internal sealed partial class CrmStore : IDisposable
 
     public void Dispose()
     {
+        DataUpgrades.Dispose();
         KeyRing?.Dispose();
         _schemaGate.Dispose();
         (_provider as IDisposable)?.Dispose();

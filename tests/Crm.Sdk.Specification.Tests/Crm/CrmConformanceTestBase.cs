@@ -19,8 +19,8 @@ namespace Crm.Sdk.Specification.Tests.Crm;
 public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>, IAsyncLifetime
     where TFixture : StoreFixture
 {
-    /// <summary>The calling code assumed for national phone numbers in the suite.</summary>
-    protected const string CallingCode = "44";
+    /// <summary>The region national phone numbers are read in throughout the suite.</summary>
+    protected const string PhoneRegion = "GB";
 
     private readonly List<ServiceProvider> _providers = [];
 
@@ -31,6 +31,7 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
         Fixture = fixture;
         DatabaseName = fixture.NewDatabaseName(GetType().Name);
         Crm = Open();
+        Services = _providers[^1];
     }
 
     /// <summary>The provider's fixture.</summary>
@@ -41,6 +42,9 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
 
     /// <summary>The clock every service of the test reads; it moves one millisecond per read.</summary>
     protected FakeClock Clock { get; } = new(Instant.FromUtc(2025, 3, 3, 9, 0), Duration.FromMilliseconds(1));
+
+    /// <summary>The current service provider (the one <see cref="Crm"/> comes from).</summary>
+    protected IServiceProvider Services { get; private set; }
 
     /// <summary>The CRM of the current service provider.</summary>
     protected ICrm Crm { get; private set; }
@@ -76,6 +80,7 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
     {
         await DisposeAsync();
         Crm = Open();
+        Services = _providers[^1];
         return Crm;
     }
 
@@ -88,7 +93,7 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
     protected virtual void Configure(CrmOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.DefaultCountryCallingCode = CallingCode;
+        options.DefaultPhoneRegion = PhoneRegion;
         foreach (var definition in CustomFieldDefinitions)
         {
             options.CustomFields.Add(definition);

@@ -137,7 +137,7 @@ public abstract class CustomerConformanceTests<TFixture>(TFixture fixture) : Crm
         await Assert.ThrowsAsync<CrmValidationException>(() => Crm.Customers.FindByEmailAsync("not an address"));
     }
 
-    /// <summary>Find by phone accepts the national form (with the default calling code) and every international form.</summary>
+    /// <summary>Find by phone accepts the national form (in the default phone region) and every international form.</summary>
     /// <returns>A task.</returns>
     [Fact]
     public virtual async Task Find_by_phone_accepts_national_and_international_forms()

@@ -51,7 +51,7 @@ internal sealed class TestDatabase : IDisposable
         var builder = services
             .AddCrm(o =>
             {
-                o.DefaultCountryCallingCode = "44";
+                o.DefaultPhoneRegion = "GB";
                 o.CustomFields.Add(new CustomFieldDefinition(NotesField, "Notes", CustomFieldType.Text));
             })
             .UseSqlite(Path, o => o.Synchronous = SqliteSynchronousMode.Normal);

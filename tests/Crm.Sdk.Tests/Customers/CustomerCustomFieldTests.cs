@@ -117,7 +117,9 @@ public sealed class CustomerCustomFieldTests
         Assert.Throws<CrmConfigurationException>(() => new CustomFieldDefinition("age", " ", CustomFieldType.Number));
         Assert.Throws<CrmConfigurationException>(() => new CustomerPolicy(
             [new CustomFieldDefinition("vip", "VIP", CustomFieldType.Boolean), new CustomFieldDefinition("vip", "VIP", CustomFieldType.Boolean)]));
-        Assert.Throws<CrmConfigurationException>(() => new CustomerPolicy(defaultCountryCallingCode: "0044"));
-        Assert.Equal("44", new CustomerPolicy(defaultCountryCallingCode: "+44").DefaultCountryCallingCode);
+        Assert.Throws<CrmConfigurationException>(() => new CustomerPolicy(defaultPhoneRegion: "0044"));
+        Assert.Throws<CrmConfigurationException>(() => new CustomerPolicy(defaultPhoneRegion: "XX"));
+        Assert.Equal("GB", new CustomerPolicy(defaultPhoneRegion: "+44").DefaultPhoneRegion);
+        Assert.Equal("CN", new CustomerPolicy(defaultPhoneRegion: "cn").DefaultPhoneRegion);
     }
 }

@@ -36,15 +36,16 @@ public sealed class AddCrmTests
     [InlineData("044")]
     [InlineData("1234")]
     [InlineData("4a")]
-    [InlineData("+44")]
-    [InlineData("")]
-    public void Invalid_default_country_calling_code_is_a_configuration_error_naming_the_option(string code)
+    [InlineData("800")]
+    [InlineData("UK")]
+    [InlineData("GBR")]
+    public void Invalid_default_phone_region_is_a_configuration_error_naming_the_option(string code)
     {
-        using var provider = Build(o => o.DefaultCountryCallingCode = code);
+        using var provider = Build(o => o.DefaultPhoneRegion = code);
 
         var ex = Assert.Throws<CrmConfigurationException>(() => provider.GetRequiredService<ICrm>());
 
-        Assert.Contains("DefaultCountryCallingCode", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("DefaultPhoneRegion", ex.Message, StringComparison.Ordinal);
         Assert.Contains($"'{code}'", ex.Message, StringComparison.Ordinal);
     }
 
@@ -52,9 +53,13 @@ public sealed class AddCrmTests
     [InlineData("44")]
     [InlineData("1")]
     [InlineData("353")]
-    public void Valid_default_country_calling_code_is_accepted(string code)
+    [InlineData("+86")]
+    [InlineData("GB")]
+    [InlineData("cn")]
+    [InlineData("")]
+    public void Valid_default_phone_region_or_calling_code_is_accepted(string code)
     {
-        using var provider = Build(o => o.DefaultCountryCallingCode = code);
+        using var provider = Build(o => o.DefaultPhoneRegion = code);
 
         Assert.NotNull(provider.GetRequiredService<ICrm>());
     }
@@ -80,7 +85,7 @@ public sealed class AddCrmTests
         var services = new ServiceCollection();
         services.AddCrm(o =>
         {
-            o.DefaultCountryCallingCode = "x";
+            o.DefaultPhoneRegion = "x";
             o.CustomFields.Add(new CustomFieldDefinition("a", "A", CustomFieldType.Text));
             o.CustomFields.Add(new CustomFieldDefinition("a", "A", CustomFieldType.Text));
         });
@@ -89,7 +94,7 @@ public sealed class AddCrmTests
         var ex = Assert.Throws<CrmConfigurationException>(() => provider.GetRequiredService<ICrm>());
 
         Assert.Contains("UseSqlite", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("DefaultCountryCallingCode", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("DefaultPhoneRegion", ex.Message, StringComparison.Ordinal);
         Assert.Contains("CustomFields", ex.Message, StringComparison.Ordinal);
     }
 
@@ -98,7 +103,7 @@ public sealed class AddCrmTests
     {
         var services = new ServiceCollection();
         services.AddCrm(o => o.CustomFields.Add(new CustomFieldDefinition("tier", "Tier", CustomFieldType.Text)));
-        services.AddCrm(o => o.DefaultCountryCallingCode = "44").UseStorage("Inert", _ => new InertDocumentStore());
+        services.AddCrm(o => o.DefaultPhoneRegion = "44").UseStorage("Inert", _ => new InertDocumentStore());
 
         foreach (var type in PublicServices.Append(typeof(IClock)).Append(typeof(CrmStore)).Append(typeof(CrmContext)).Append(typeof(IValidateOptions<CrmOptions>)))
         {
@@ -107,11 +112,11 @@ public sealed class AddCrmTests
 
         using var provider = services.BuildServiceProvider();
         var options = provider.GetRequiredService<IOptions<CrmOptions>>().Value;
-        Assert.Equal("44", options.DefaultCountryCallingCode);
+        Assert.Equal("44", options.DefaultPhoneRegion);
         Assert.Equal("tier", Assert.Single(options.CustomFields).Key);
         Assert.Equal("Inert", options.StorageProviderName);
         var policy = provider.GetRequiredService<CrmContext>().CustomerPolicy;
-        Assert.Equal("44", policy.DefaultCountryCallingCode);
+        Assert.Equal("GB", policy.DefaultPhoneRegion);
         Assert.NotNull(policy.FindCustomField("tier"));
     }
 
