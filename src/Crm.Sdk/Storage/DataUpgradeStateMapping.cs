@@ -39,7 +39,7 @@ internal static class DataUpgradeStateMapping
     {
         var id = IdOf(state.Name);
         var body = CrmJson.Serialize(state with { Version = 0 });
-        var indexes = new IndexValues(Collection.Indexes.Count).Set(CompletedIndex, state.CompletedAt is null ? 0L : 1L);
+        var indexes = new IndexValues(Collection).Set(CompletedIndex, state.CompletedAt is null ? 0L : 1L);
         return state.Version == 0
             ? DocumentWrite.Insert(CollectionName, id, body, indexes)
             : DocumentWrite.Update(CollectionName, id, state.Version, body, indexes);
