@@ -1,7 +1,6 @@
 using Crm.Sdk.PostgreSql;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Sqlite;
-using Crm.Sdk.Storage;
 
 namespace Crm.Sdk.Samples.GenericHost;
 
