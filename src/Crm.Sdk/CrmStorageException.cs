@@ -2,7 +2,8 @@ namespace Crm.Sdk;
 
 /// <summary>
 /// Thrown when the storage provider fails (the database file is locked, the server is unreachable, …).
-/// The provider's own exception is <see cref="Exception.InnerException"/>. The transaction was rolled back.
+/// The provider's own exception is <see cref="Exception.InnerException"/>. Thrown by reads as well as writes; when a
+/// write fails this way its transaction was rolled back and nothing of the call was written.
 /// </summary>
 public sealed class CrmStorageException : CrmException
 {
