@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Xunit;
 
@@ -52,8 +51,10 @@ public sealed partial class PublicApiFileTests
 
     private static string Symbol(string entry) => Modifiers().Replace(entry, "");
 
-    private static string RepositoryRoot([CallerFilePath] string path = "")
+    // From the test's output folder (under the repository): source paths are mapped to /_/ in CI builds.
+    private static string RepositoryRoot()
     {
+        var path = AppContext.BaseDirectory;
         var directory = Path.GetDirectoryName(path);
         while (directory is not null && !File.Exists(Path.Combine(directory, "Crm.Sdk.sln")))
         {
