@@ -62,7 +62,7 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
     /// <summary>The longest prefix blind-indexed for encrypted-name search; longer search text is matched on this prefix, then compared exactly.</summary>
     public const int MaxNamePrefix = 16;
 
-    private const string DisplayNameField = "display_name";
+    public const string DisplayNameField = "display_name";
     private const string PersonNameField = "person_name";
     private const string CompanyNameField = "company_name";
     private const string EmailsField = "emails";

@@ -9,7 +9,7 @@ using Crm.Sdk.Tickets;
 namespace Crm.Sdk.Customers;
 
 /// <summary>The default <see cref="ICustomerService"/>.</summary>
-internal sealed class CustomerService(CrmStore store, CrmContext context) : ICustomerService
+internal sealed class CustomerService(CrmStore store, CrmContext context) : AggregateService<Customer>(store, context.Customers), ICustomerService
 {
     private static readonly string[] ContactKinds =
         [.. new[] { InteractionKind.Email, InteractionKind.Call, InteractionKind.Chat, InteractionKind.Meeting }.Select(InteractionMapping.ToIndex)];
@@ -19,22 +19,10 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
 
     public async Task<Customer> CreateAsync(CustomerDraft draft, CancellationToken cancellationToken = default)
     {
-        var uow = new CrmUnitOfWork(store, context);
+        var uow = new CrmUnitOfWork(Store, context);
         var customer = await uow.CreateCustomerAsync(draft, cancellationToken).ConfigureAwait(false);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
         return customer;
-    }
-
-    public Task<Customer> GetAsync(CustomerId id, CancellationToken cancellationToken = default)
-    {
-        CustomerId.ThrowIfEmpty(id, nameof(id));
-        return store.GetAsync(context.Customers, id.Value, cancellationToken);
-    }
-
-    public Task<Customer?> FindAsync(CustomerId id, CancellationToken cancellationToken = default)
-    {
-        CustomerId.ThrowIfEmpty(id, nameof(id));
-        return store.FindAsync(context.Customers, id.Value, cancellationToken);
     }
 
     public Task<Customer> ChangeLifecycleStageAsync(CustomerId id, LifecycleStage stage, CancellationToken cancellationToken = default) =>
@@ -45,7 +33,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
 
     public async Task UpdateAsync(Customer customer, CancellationToken cancellationToken = default)
     {
-        var uow = new CrmUnitOfWork(store, context);
+        var uow = new CrmUnitOfWork(Store, context);
         uow.Update(customer);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -53,7 +41,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
     public async Task DeleteAsync(CustomerId id, CancellationToken cancellationToken = default)
     {
         var customer = await GetAsync(id, cancellationToken).ConfigureAwait(false);
-        var uow = new CrmUnitOfWork(store, context);
+        var uow = new CrmUnitOfWork(Store, context);
         customer.MarkDeleted();
 
         // The customer first, then whatever refers to it, all in one transaction: once the customer's row is deleted
@@ -72,15 +60,15 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
         }
 
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
-        await store.PurgeDeletedContentAsync(cancellationToken).ConfigureAwait(false);
+        await Store.PurgeDeletedContentAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Customer>> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(email);
         var normalized = EmailAddress.Parse(email).Normalized;
-        await store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        var candidates = await ListAsync(AnyOf(CustomerMapping.EmailsIndex, CustomerMapping.EmailLookup(store.Protector, normalized)), cancellationToken).ConfigureAwait(false);
+        await Store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var candidates = await ListAsync(AnyOf(CustomerMapping.EmailsIndex, CustomerMapping.EmailLookup(Store.Protector, normalized)), cancellationToken).ConfigureAwait(false);
         return candidates.Where(c => c.Emails.Any(e => e.Address.Normalized == normalized)).ToArray();
     }
 
@@ -89,12 +77,12 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
         ArgumentNullException.ThrowIfNull(phone);
         var region = context.CustomerPolicy.DefaultPhoneRegion;
         var e164 = PhoneNumber.Normalize(phone, region);
-        await store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        await Store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
 
         // Numbers stored by releases before libphonenumber keep their old E.164 form until the phone upgrade rewrites
         // them, and for good when it cannot (no numbering plan allows them): until the upgrade is complete, and whenever
         // libphonenumber refuses the query, the query's old form is looked up too.
-        var legacy = e164 is null || !store.DataUpgrades.IsComplete(PhoneUpgrade.UpgradeName)
+        var legacy = e164 is null || !Store.DataUpgrades.IsComplete(PhoneUpgrade.UpgradeName)
             ? LegacyPhoneNormalizer.TryNormalize(phone, PhoneNumber.CallingCodeOf(region))
             : null;
         if (e164 is null && legacy is null)
@@ -103,7 +91,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
         }
 
         var forms = new[] { e164, legacy }.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-        var candidates = await ListAsync(AnyOf(CustomerMapping.PhonesIndex, forms.SelectMany(f => CustomerMapping.PhoneLookup(store.Protector, f)).ToArray()), cancellationToken).ConfigureAwait(false);
+        var candidates = await ListAsync(AnyOf(CustomerMapping.PhonesIndex, forms.SelectMany(f => CustomerMapping.PhoneLookup(Store.Protector, f)).ToArray()), cancellationToken).ConfigureAwait(false);
         return candidates.Where(c => c.Phones.Any(p => forms.Contains(p.Number.E164, StringComparer.Ordinal))).ToArray();
     }
 
@@ -117,9 +105,9 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
 
     public async Task<Page<Customer>> ListAsync(CustomerFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
-        await store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        await Store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         var (query, listName, prefix, blindPrefix) = Query(filter);
-        var result = await store.PageAsync(context.Customers, listName, query, page, cancellationToken).ConfigureAwait(false);
+        var result = await Store.PageAsync(context.Customers, listName, query, page, cancellationToken).ConfigureAwait(false);
         return blindPrefix is null
             ? result
             : result with { Items = result.Items.Where(c => CustomerMapping.MatchesNamePrefix(CustomerMapping.NameKey(c.DisplayName), prefix!)).ToArray() };
@@ -127,9 +115,9 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
 
     public async IAsyncEnumerable<Customer> StreamAsync(CustomerFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        await Store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         var (query, _, prefix, blindPrefix) = Query(filter);
-        await foreach (var customer in store.QueryAsync(context.Customers, query, cancellationToken).ConfigureAwait(false))
+        await foreach (var customer in Store.QueryAsync(context.Customers, query, cancellationToken).ConfigureAwait(false))
         {
             if (blindPrefix is null || CustomerMapping.MatchesNamePrefix(CustomerMapping.NameKey(customer.DisplayName), prefix!))
             {
@@ -148,7 +136,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
         }
 
         var prefix = string.IsNullOrWhiteSpace(criteria.NamePrefix) ? null : CustomerMapping.NameKey(criteria.NamePrefix);
-        var blindPrefix = prefix is null ? null : CustomerMapping.NamePrefixLookup(store.Protector, prefix);
+        var blindPrefix = prefix is null ? null : CustomerMapping.NamePrefixLookup(Store.Protector, prefix);
         if (blindPrefix is not null && prefix!.Length < CustomerMapping.MinNamePrefix)
         {
             throw new CrmValidationException(nameof(CustomerFilter.NamePrefix), "name-prefix-too-short", $"With encrypted names, a name prefix needs at least {CustomerMapping.MinNamePrefix} characters.");
@@ -163,7 +151,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
                 criteria.OwnerId is { } owner ? IndexFilter.Equal(CustomerMapping.OwnerIdIndex, owner) : null),
 
             // Encrypted names cannot be ordered in the database: such lists are ordered by creation (the ids are time-ordered).
-            OrderBy = store.Protector.IsEncrypted(CustomerMapping.CollectionName, "display_name") ? null : CustomerMapping.NameKeyIndex,
+            OrderBy = Store.Protector.IsEncrypted(CustomerMapping.CollectionName, CustomerMapping.DisplayNameField) ? null : CustomerMapping.NameKeyIndex,
         };
         return (query, $"customers:{prefix}:{criteria.Tag}:{criteria.LifecycleStage}:{criteria.OwnerId}", prefix, blindPrefix);
     }
@@ -171,24 +159,24 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
     public async Task EraseAsync(CustomerId id, CancellationToken cancellationToken = default)
     {
         var customer = await GetAsync(id, cancellationToken).ConfigureAwait(false);
-        var uow = new CrmUnitOfWork(store, context);
+        var uow = new CrmUnitOfWork(Store, context);
         var keyQuery = new DocumentQuery(DataKeyMapping.CollectionName) { Filter = IndexFilter.Equal(DataKeyMapping.CustomerIdIndex, id.Value) };
         var erasedKeys = new List<Guid>();
-        await foreach (var keyDocument in store.QueryDocumentsAsync(keyQuery, cancellationToken).ConfigureAwait(false))
+        await foreach (var keyDocument in Store.QueryDocumentsAsync(keyQuery, cancellationToken).ConfigureAwait(false))
         {
             uow.Add(DataKeyMapping.Erase(keyDocument, id.Value, context.Now()));
             erasedKeys.Add(keyDocument.Id);
         }
 
-        if (!store.Protector.IsEnabled)
+        if (!Store.Protector.IsEnabled)
         {
             // Without encryption nothing can be shredded: the personal text of interactions and tickets is rewritten instead.
-            await foreach (var interaction in store.QueryAsync(context.Interactions, ByCustomer(InteractionMapping.CollectionName, InteractionMapping.CustomerIdIndex, id), cancellationToken).ConfigureAwait(false))
+            await foreach (var interaction in Store.QueryAsync(context.Interactions, ByCustomer(InteractionMapping.CollectionName, InteractionMapping.CustomerIdIndex, id), cancellationToken).ConfigureAwait(false))
             {
                 uow.Update(interaction.WithContentErased());
             }
 
-            await foreach (var ticket in store.QueryAsync(context.Tickets, ByCustomer(TicketMapping.CollectionName, TicketMapping.CustomerIdIndex, id), cancellationToken).ConfigureAwait(false))
+            await foreach (var ticket in Store.QueryAsync(context.Tickets, ByCustomer(TicketMapping.CollectionName, TicketMapping.CustomerIdIndex, id), cancellationToken).ConfigureAwait(false))
             {
                 uow.Update(ticket.WithContentErased());
             }
@@ -199,10 +187,10 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
         foreach (var keyId in erasedKeys)
         {
-            store.KeyRing?.MarkErased(id.Value, keyId);
+            Store.KeyRing?.MarkErased(id.Value, keyId);
         }
 
-        await store.PurgeDeletedContentAsync(cancellationToken).ConfigureAwait(false);
+        await Store.PurgeDeletedContentAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Customer360> GetSummaryAsync(CustomerId id, CancellationToken cancellationToken = default)
@@ -210,47 +198,54 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
         var customer = await GetAsync(id, cancellationToken).ConfigureAwait(false);
         var byCustomer = IndexFilter.Equal(InteractionMapping.CustomerIdIndex, id.Value);
 
-        var kinds = store.AggregateAsync(
-            new AggregateQuery(InteractionMapping.CollectionName, byCustomer, [InteractionMapping.KindIndex],
-                [new AggregateFunction(AggregateKind.Count), new AggregateFunction(AggregateKind.Max, InteractionMapping.OccurredAtIndex)]),
+        var count = new AggregateFunction(AggregateKind.Count);
+        var lastAt = new AggregateFunction(AggregateKind.Max, InteractionMapping.OccurredAtIndex);
+        var interactionAmount = new AggregateFunction(AggregateKind.Sum, InteractionMapping.AmountIndex);
+        var ratingSumOf = new AggregateFunction(AggregateKind.Sum, InteractionMapping.RatingIndex);
+        var dealAmount = new AggregateFunction(AggregateKind.Sum, DealMapping.AmountIndex);
+        var ticketRatings = new AggregateFunction(AggregateKind.Count, TicketMapping.RatingIndex);
+        var ticketRatingSum = new AggregateFunction(AggregateKind.Sum, TicketMapping.RatingIndex);
+
+        var kinds = Store.AggregateAsync(
+            new AggregateQuery(InteractionMapping.CollectionName, byCustomer, [InteractionMapping.KindIndex], [count, lastAt]),
             cancellationToken);
-        var money = store.AggregateAsync(
+        var money = Store.AggregateAsync(
             new AggregateQuery(InteractionMapping.CollectionName,
                 IndexFilter.And(byCustomer, IndexFilter.AnyOf(InteractionMapping.KindIndex, [InteractionMapping.ToIndex(InteractionKind.Purchase), InteractionMapping.ToIndex(InteractionKind.Refund)])),
                 [InteractionMapping.KindIndex, InteractionMapping.CurrencyIndex],
-                [new AggregateFunction(AggregateKind.Sum, InteractionMapping.AmountIndex)]),
+                [interactionAmount]),
             cancellationToken);
-        var feedback = store.AggregateAsync(
+        var feedback = Store.AggregateAsync(
             new AggregateQuery(InteractionMapping.CollectionName,
                 IndexFilter.And(byCustomer, IndexFilter.Equal(InteractionMapping.RatingScaleIndex, InteractionMapping.ToIndex(RatingScale.FiveStar))),
                 [],
-                [new AggregateFunction(AggregateKind.Count), new AggregateFunction(AggregateKind.Sum, InteractionMapping.RatingIndex)]),
+                [count, ratingSumOf]),
             cancellationToken);
-        var deals = store.AggregateAsync(
+        var deals = Store.AggregateAsync(
             new AggregateQuery(DealMapping.CollectionName,
                 IndexFilter.And(IndexFilter.Equal(DealMapping.CustomerIdIndex, id.Value), IndexFilter.Equal(DealMapping.StatusIndex, DealMapping.StatusKey(DealStatus.Open))),
                 [DealMapping.CurrencyIndex],
-                [new AggregateFunction(AggregateKind.Count), new AggregateFunction(AggregateKind.Sum, DealMapping.AmountIndex)]),
+                [count, dealAmount]),
             cancellationToken);
-        var tickets = store.AggregateAsync(
+        var tickets = Store.AggregateAsync(
             new AggregateQuery(TicketMapping.CollectionName,
                 IndexFilter.Equal(TicketMapping.CustomerIdIndex, id.Value),
                 [TicketMapping.IsOpenIndex],
-                [new AggregateFunction(AggregateKind.Count), new AggregateFunction(AggregateKind.Count, TicketMapping.RatingIndex), new AggregateFunction(AggregateKind.Sum, TicketMapping.RatingIndex)]),
+                [count, ticketRatings, ticketRatingSum]),
             cancellationToken);
         await Task.WhenAll(kinds, money, feedback, deals, tickets).ConfigureAwait(false);
 
         var kindRows = kinds.Result;
-        var counts = kindRows.ToDictionary(r => KindsByIndex[(string)r.Keys[0]!], r => (long)r.Values[0]!);
-        var lastAny = kindRows.Select(r => r.Values[1] as long?).Max();
-        var lastContact = kindRows.Where(r => ContactKinds.Contains((string)r.Keys[0]!)).Select(r => r.Values[1] as long?).Max();
+        var counts = kindRows.ToDictionary(r => KindsByIndex[r.Text(InteractionMapping.KindIndex)!], r => r.Count(count));
+        var lastAny = kindRows.Select(r => r.WholeNumber(lastAt)).Max();
+        var lastContact = kindRows.Where(r => ContactKinds.Contains(r.Text(InteractionMapping.KindIndex))).Select(r => r.WholeNumber(lastAt)).Max();
 
         var moneyRows = money.Result;
         var purchaseKey = InteractionMapping.ToIndex(InteractionKind.Purchase);
         var feedbackRow = feedback.Result.Count > 0 ? feedback.Result[0] : null;
         var ticketRows = tickets.Result;
-        var ratingCount = (feedbackRow?.Values[0] as long? ?? 0) + ticketRows.Sum(r => r.Values[1] as long? ?? 0);
-        var ratingSum = (feedbackRow?.Values[1] as long? ?? 0) + ticketRows.Sum(r => r.Values[2] as long? ?? 0);
+        var ratingCount = (feedbackRow?.Count(count) ?? 0) + ticketRows.Sum(r => r.Count(ticketRatings));
+        var ratingSum = (feedbackRow?.WholeNumber(ratingSumOf) ?? 0) + ticketRows.Sum(r => r.WholeNumber(ticketRatingSum) ?? 0);
 
         return new Customer360
         {
@@ -258,11 +253,11 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
             InteractionCounts = counts,
             LastInteractionAt = lastAny is { } a ? NodaTime.Instant.FromUnixTimeTicks(a) : null,
             LastContactAt = lastContact is { } c ? NodaTime.Instant.FromUnixTimeTicks(c) : null,
-            TotalPurchases = MoneyTotals.ByCurrency(moneyRows.Where(r => (string?)r.Keys[0] == purchaseKey), currencyKey: 1, valueIndex: 0),
-            TotalRefunds = MoneyTotals.ByCurrency(moneyRows.Where(r => (string?)r.Keys[0] != purchaseKey), currencyKey: 1, valueIndex: 0),
-            OpenDeals = deals.Result.Sum(r => (long)r.Values[0]!),
-            OpenDealAmount = MoneyTotals.ByCurrency(deals.Result, currencyKey: 0, valueIndex: 1),
-            OpenTickets = ticketRows.Where(r => r.Keys[0] is 1L).Sum(r => (long)r.Values[0]!),
+            TotalPurchases = MoneyTotals.ByCurrency(moneyRows.Where(r => r.Text(InteractionMapping.KindIndex) == purchaseKey), InteractionMapping.CurrencyIndex, interactionAmount),
+            TotalRefunds = MoneyTotals.ByCurrency(moneyRows.Where(r => r.Text(InteractionMapping.KindIndex) != purchaseKey), InteractionMapping.CurrencyIndex, interactionAmount),
+            OpenDeals = deals.Result.Sum(r => r.Count(count)),
+            OpenDealAmount = MoneyTotals.ByCurrency(deals.Result, DealMapping.CurrencyIndex, dealAmount),
+            OpenTickets = ticketRows.Where(r => r.Key(TicketMapping.IsOpenIndex) is 1L).Sum(r => r.Count(count)),
             AverageSatisfaction = ratingCount == 0 ? null : (double)ratingSum / ratingCount,
             SatisfactionRatings = ratingCount,
         };
@@ -286,7 +281,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : ICus
     {
         var customers = new List<Customer>();
         var query = new DocumentQuery(CustomerMapping.CollectionName) { Filter = filter, Limit = 1000 };
-        await foreach (var customer in store.QueryAsync(context.Customers, query, cancellationToken).ConfigureAwait(false))
+        await foreach (var customer in Store.QueryAsync(context.Customers, query, cancellationToken).ConfigureAwait(false))
         {
             customers.Add(customer);
         }

@@ -5,32 +5,20 @@ using Crm.Sdk.Storage;
 namespace Crm.Sdk.Deals;
 
 /// <summary>The default <see cref="IDealService"/>.</summary>
-internal sealed class DealService(CrmStore store, CrmContext context) : IDealService
+internal sealed class DealService(CrmStore store, CrmContext context) : AggregateService<Deal>(store, context.Deals), IDealService
 {
     public async Task<Deal> CreateAsync(DealDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var uow = new CrmUnitOfWork(store, context);
+        var uow = new CrmUnitOfWork(Store, context);
         var deal = await uow.CreateDealAsync(draft, cancellationToken).ConfigureAwait(false);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
         return deal;
     }
 
-    public Task<Deal> GetAsync(DealId id, CancellationToken cancellationToken = default)
-    {
-        DealId.ThrowIfEmpty(id, nameof(id));
-        return store.GetAsync(context.Deals, id.Value, cancellationToken);
-    }
-
-    public Task<Deal?> FindAsync(DealId id, CancellationToken cancellationToken = default)
-    {
-        DealId.ThrowIfEmpty(id, nameof(id));
-        return store.FindAsync(context.Deals, id.Value, cancellationToken);
-    }
-
     public async Task UpdateAsync(Deal deal, CancellationToken cancellationToken = default)
     {
-        var uow = new CrmUnitOfWork(store, context);
+        var uow = new CrmUnitOfWork(Store, context);
         uow.Update(deal);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -53,11 +41,11 @@ internal sealed class DealService(CrmStore store, CrmContext context) : IDealSer
     public Task<Page<Deal>> ListAsync(DealFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = Query(filter);
-        return store.PageAsync(context.Deals, $"deals:{filter.PipelineId}:{filter.StageId}:{filter.CustomerId}:{filter.Status}:{filter.OwnerId}", query, page, cancellationToken);
+        return Store.PageAsync(context.Deals, $"deals:{filter.PipelineId}:{filter.StageId}:{filter.CustomerId}:{filter.Status}:{filter.OwnerId}", query, page, cancellationToken);
     }
 
     public IAsyncEnumerable<Deal> StreamAsync(DealFilter filter, CancellationToken cancellationToken = default) =>
-        store.QueryAsync(context.Deals, Query(filter), cancellationToken);
+        Store.QueryAsync(context.Deals, Query(filter), cancellationToken);
 
     private static DocumentQuery Query(DealFilter filter)
     {
@@ -82,7 +70,7 @@ internal sealed class DealService(CrmStore store, CrmContext context) : IDealSer
     private async Task<Deal> ChangeAsync(DealId id, Action<Deal, Pipeline> change, CancellationToken cancellationToken)
     {
         var deal = await GetAsync(id, cancellationToken).ConfigureAwait(false);
-        var pipeline = await store.GetAsync(context.Pipelines, deal.PipelineId.Value, cancellationToken).ConfigureAwait(false);
+        var pipeline = await Store.GetAsync(context.Pipelines, deal.PipelineId.Value, cancellationToken).ConfigureAwait(false);
         change(deal, pipeline);
         await UpdateAsync(deal, cancellationToken).ConfigureAwait(false);
         return deal;

@@ -6,11 +6,11 @@ using Crm.Sdk.Tickets;
 namespace Crm.Sdk.Interactions;
 
 /// <summary>The default <see cref="IInteractionService"/>.</summary>
-internal sealed class InteractionService(CrmStore store, CrmContext context) : IInteractionService
+internal sealed class InteractionService(CrmStore store, CrmContext context) : AggregateService<Interaction>(store, context.Interactions), IInteractionService
 {
     public async Task<Interaction> CreateAsync(InteractionDraft draft, CancellationToken cancellationToken = default)
     {
-        var uow = new CrmUnitOfWork(store, context);
+        var uow = new CrmUnitOfWork(Store, context);
         var interaction = await uow.CreateInteractionAsync(draft, cancellationToken).ConfigureAwait(false);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
         return interaction;
@@ -49,7 +49,7 @@ internal sealed class InteractionService(CrmStore store, CrmContext context) : I
             throw new CrmValidationException(errors);
         }
 
-        var uow = new CrmUnitOfWork(store, context);
+        var uow = new CrmUnitOfWork(Store, context);
         foreach (var interaction in interactions)
         {
             uow.Add(interaction);
@@ -59,32 +59,20 @@ internal sealed class InteractionService(CrmStore store, CrmContext context) : I
         return interactions;
     }
 
-    public Task<Interaction> GetAsync(InteractionId id, CancellationToken cancellationToken = default)
-    {
-        InteractionId.ThrowIfEmpty(id, nameof(id));
-        return store.GetAsync(context.Interactions, id.Value, cancellationToken);
-    }
-
-    public Task<Interaction?> FindAsync(InteractionId id, CancellationToken cancellationToken = default)
-    {
-        InteractionId.ThrowIfEmpty(id, nameof(id));
-        return store.FindAsync(context.Interactions, id.Value, cancellationToken);
-    }
-
     public Task<Page<Interaction>> ListAsync(InteractionFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = TimelineQuery(filter);
-        return store.PageAsync(context.Interactions, $"timeline:{filter.CustomerId}", query, page, cancellationToken);
+        return Store.PageAsync(context.Interactions, $"timeline:{filter.CustomerId}", query, page, cancellationToken);
     }
 
     public IAsyncEnumerable<Interaction> StreamAsync(InteractionFilter filter, CancellationToken cancellationToken = default) =>
-        store.QueryAsync(context.Interactions, TimelineQuery(filter), cancellationToken);
+        Store.QueryAsync(context.Interactions, TimelineQuery(filter), cancellationToken);
 
     public async Task<Interaction> LinkToDealAsync(InteractionId id, DealId dealId, CancellationToken cancellationToken = default)
     {
         DealId.ThrowIfEmpty(dealId, nameof(dealId));
         var interaction = await GetAsync(id, cancellationToken).ConfigureAwait(false);
-        var deal = await store.GetAsync(context.Deals, dealId.Value, cancellationToken).ConfigureAwait(false);
+        var deal = await Store.GetAsync(context.Deals, dealId.Value, cancellationToken).ConfigureAwait(false);
         RequireSameCustomer(interaction, deal.CustomerId, "deal");
         interaction.LinkToDeal(dealId);
         return await SaveLinkAsync(interaction, DealMapping.CollectionName, dealId.Value, cancellationToken).ConfigureAwait(false);
@@ -94,7 +82,7 @@ internal sealed class InteractionService(CrmStore store, CrmContext context) : I
     {
         TicketId.ThrowIfEmpty(ticketId, nameof(ticketId));
         var interaction = await GetAsync(id, cancellationToken).ConfigureAwait(false);
-        var ticket = await store.GetAsync(context.Tickets, ticketId.Value, cancellationToken).ConfigureAwait(false);
+        var ticket = await Store.GetAsync(context.Tickets, ticketId.Value, cancellationToken).ConfigureAwait(false);
         RequireSameCustomer(interaction, ticket.CustomerId, "ticket");
         interaction.LinkToTicket(ticketId);
         return await SaveLinkAsync(interaction, TicketMapping.CollectionName, ticketId.Value, cancellationToken).ConfigureAwait(false);
@@ -111,7 +99,7 @@ internal sealed class InteractionService(CrmStore store, CrmContext context) : I
     /// <summary>Saves a changed link; the linked record must still exist when the change commits.</summary>
     private async Task<Interaction> SaveLinkAsync(Interaction interaction, string collection, Guid linkedId, CancellationToken cancellationToken)
     {
-        var uow = new CrmUnitOfWork(store, context);
+        var uow = new CrmUnitOfWork(Store, context);
         uow.Update(interaction);
         uow.Add(DocumentWrite.Require(collection, linkedId));
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -5,26 +5,14 @@ using Crm.Sdk.Storage;
 namespace Crm.Sdk.Pipelines;
 
 /// <summary>The default <see cref="IPipelineService"/>.</summary>
-internal sealed class PipelineService(CrmStore store, CrmContext context) : IPipelineService
+internal sealed class PipelineService(CrmStore store, CrmContext context) : AggregateService<Pipeline>(store, context.Pipelines), IPipelineService
 {
     public async Task<Pipeline> CreateAsync(PipelineDraft draft, CancellationToken cancellationToken = default)
     {
-        var uow = new CrmUnitOfWork(store, context);
+        var uow = new CrmUnitOfWork(Store, context);
         var pipeline = await uow.CreatePipelineAsync(draft, cancellationToken).ConfigureAwait(false);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
         return pipeline;
-    }
-
-    public Task<Pipeline> GetAsync(PipelineId id, CancellationToken cancellationToken = default)
-    {
-        PipelineId.ThrowIfEmpty(id, nameof(id));
-        return store.GetAsync(context.Pipelines, id.Value, cancellationToken);
-    }
-
-    public Task<Pipeline?> FindAsync(PipelineId id, CancellationToken cancellationToken = default)
-    {
-        PipelineId.ThrowIfEmpty(id, nameof(id));
-        return store.FindAsync(context.Pipelines, id.Value, cancellationToken);
     }
 
     public async Task<Pipeline?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
@@ -35,7 +23,7 @@ internal sealed class PipelineService(CrmStore store, CrmContext context) : IPip
             Filter = IndexFilter.Equal(PipelineMapping.NameKeyIndex, PipelineMapping.NameKey(name.Trim())),
             Limit = 1,
         };
-        await foreach (var pipeline in store.QueryAsync(context.Pipelines, query, cancellationToken).ConfigureAwait(false))
+        await foreach (var pipeline in Store.QueryAsync(context.Pipelines, query, cancellationToken).ConfigureAwait(false))
         {
             return pipeline;
         }
@@ -44,10 +32,10 @@ internal sealed class PipelineService(CrmStore store, CrmContext context) : IPip
     }
 
     public Task<Page<Pipeline>> ListAsync(PipelineFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
-        store.PageAsync(context.Pipelines, $"pipelines:{filter?.NamePrefix}", Query(filter), page, cancellationToken);
+        Store.PageAsync(context.Pipelines, $"pipelines:{filter?.NamePrefix}", Query(filter), page, cancellationToken);
 
     public IAsyncEnumerable<Pipeline> StreamAsync(PipelineFilter filter, CancellationToken cancellationToken = default) =>
-        store.QueryAsync(context.Pipelines, Query(filter), cancellationToken);
+        Store.QueryAsync(context.Pipelines, Query(filter), cancellationToken);
 
     private static DocumentQuery Query(PipelineFilter? filter)
     {
@@ -61,7 +49,7 @@ internal sealed class PipelineService(CrmStore store, CrmContext context) : IPip
 
     public async Task UpdateAsync(Pipeline pipeline, CancellationToken cancellationToken = default)
     {
-        var uow = new CrmUnitOfWork(store, context);
+        var uow = new CrmUnitOfWork(Store, context);
         uow.Update(pipeline);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -69,23 +57,25 @@ internal sealed class PipelineService(CrmStore store, CrmContext context) : IPip
     public async Task<PipelineSummary> GetSummaryAsync(PipelineId id, CancellationToken cancellationToken = default)
     {
         var pipeline = await GetAsync(id, cancellationToken).ConfigureAwait(false);
-        var rows = await store.AggregateAsync(
+        var count = new AggregateFunction(AggregateKind.Count);
+        var amount = new AggregateFunction(AggregateKind.Sum, DealMapping.AmountIndex);
+        var rows = await Store.AggregateAsync(
             new AggregateQuery(
                 DealMapping.CollectionName,
                 IndexFilter.Equal(DealMapping.PipelineIdIndex, id.Value),
                 [DealMapping.StageIdIndex, DealMapping.CurrencyIndex],
-                [new AggregateFunction(AggregateKind.Count), new AggregateFunction(AggregateKind.Sum, DealMapping.AmountIndex)]),
+                [count, amount]),
             cancellationToken).ConfigureAwait(false);
 
         var stages = new List<StageSummary>(pipeline.Stages.Count);
         foreach (var stage in pipeline.Stages)
         {
-            var stageRows = rows.Where(r => r.Keys[0] is Guid g && g == stage.Id.Value).ToArray();
+            var stageRows = rows.Where(r => r.Key(DealMapping.StageIdIndex) is Guid g && g == stage.Id.Value).ToArray();
             stages.Add(new StageSummary(
                 stage,
-                stageRows.Sum(r => (long)r.Values[0]!),
-                MoneyTotals.ByCurrency(stageRows, currencyKey: 1, valueIndex: 1),
-                MoneyTotals.ByCurrency(stageRows, currencyKey: 1, valueIndex: 1, stage.Probability)));
+                stageRows.Sum(r => r.Count(count)),
+                MoneyTotals.ByCurrency(stageRows, DealMapping.CurrencyIndex, amount),
+                MoneyTotals.ByCurrency(stageRows, DealMapping.CurrencyIndex, amount, stage.Probability)));
         }
 
         var forecast = stages

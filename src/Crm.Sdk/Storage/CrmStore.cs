@@ -180,10 +180,10 @@ internal sealed partial class CrmStore : IDisposable
         return await Guard(() => _provider.CountAsync(collection, filter, cancellationToken), $"counting {collection}").ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<AggregateRow>> AggregateAsync(AggregateQuery query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AggregateResult>> AggregateAsync(AggregateQuery query, CancellationToken cancellationToken)
     {
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        return await Guard(() => _provider.AggregateAsync(query, cancellationToken), $"aggregating {query.Collection}").ConfigureAwait(false);
+        return AggregateResult.From(query, await Guard(() => _provider.AggregateAsync(query, cancellationToken), $"aggregating {query.Collection}").ConfigureAwait(false));
     }
 
     public async Task CommitAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
@@ -198,11 +198,10 @@ internal sealed partial class CrmStore : IDisposable
     /// </summary>
     private async Task EnsureRootKeysKnownAsync(IRootKeyProvider rootKeys, CancellationToken cancellationToken)
     {
-        var rows = await Guard(
-            () => _provider.AggregateAsync(new AggregateQuery(DataKeyMapping.CollectionName, null, [DataKeyMapping.RootKeyIdIndex], [new AggregateFunction(AggregateKind.Count)]), cancellationToken),
-            "reading the data keys").ConfigureAwait(false);
+        var byRootKey = new AggregateQuery(DataKeyMapping.CollectionName, null, [DataKeyMapping.RootKeyIdIndex], [new AggregateFunction(AggregateKind.Count)]);
+        var rows = AggregateResult.From(byRootKey, await Guard(() => _provider.AggregateAsync(byRootKey, cancellationToken), "reading the data keys").ConfigureAwait(false));
         var known = (await rootKeys.GetAllKeysAsync(cancellationToken).ConfigureAwait(false)).Select(k => k.Id).ToHashSet(StringComparer.Ordinal);
-        var missing = rows.Select(r => r.Keys[0] as string).OfType<string>().Where(id => !known.Contains(id)).Order(StringComparer.Ordinal).ToArray();
+        var missing = rows.Select(r => r.Text(DataKeyMapping.RootKeyIdIndex)).OfType<string>().Where(id => !known.Contains(id)).Order(StringComparer.Ordinal).ToArray();
         if (missing.Length > 0)
         {
             throw new CrmConfigurationException(

@@ -1,15 +1,13 @@
-using Crm.Sdk.ProviderKit;
-
 namespace Crm.Sdk.Storage;
 
-/// <summary>Turns aggregate rows grouped by currency into one <see cref="Money"/> per currency, ordered by currency code.</summary>
+/// <summary>Sums of amounts per currency, from aggregate rows grouped by a currency index.</summary>
 internal static class MoneyTotals
 {
-    /// <summary>Sums the rows' <paramref name="valueIndex"/>-th value per currency found at key position <paramref name="currencyKey"/>.</summary>
-    public static IReadOnlyList<Money> ByCurrency(IEnumerable<AggregateRow> rows, int currencyKey, int valueIndex, decimal factor = 1m) =>
-        rows.Where(r => r.Keys[currencyKey] is string && r.Values[valueIndex] is decimal)
-            .GroupBy(r => (string)r.Keys[currencyKey]!, StringComparer.Ordinal)
+    public static IReadOnlyList<Money> ByCurrency(IEnumerable<AggregateResult> rows, string currencyIndex, ProviderKit.AggregateFunction sum, decimal factor = 1m) =>
+        rows.Select(r => (Currency: r.Text(currencyIndex), Amount: r.Number(sum)))
+            .Where(r => r.Currency is not null && r.Amount is not null)
+            .GroupBy(r => r.Currency!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Money.Of(decimal.Round(g.Sum(r => (decimal)r.Values[valueIndex]!) * factor, Money.MaxDecimalPlaces), g.Key))
+            .Select(g => Money.Of(decimal.Round(g.Sum(r => r.Amount!.Value) * factor, Money.MaxDecimalPlaces), g.Key))
             .ToArray();
 }

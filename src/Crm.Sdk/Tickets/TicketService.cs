@@ -4,31 +4,19 @@ using Crm.Sdk.Storage;
 namespace Crm.Sdk.Tickets;
 
 /// <summary>The default <see cref="ITicketService"/>.</summary>
-internal sealed class TicketService(CrmStore store, CrmContext context) : ITicketService
+internal sealed class TicketService(CrmStore store, CrmContext context) : AggregateService<Ticket>(store, context.Tickets), ITicketService
 {
     public async Task<Ticket> CreateAsync(TicketDraft draft, CancellationToken cancellationToken = default)
     {
-        var uow = new CrmUnitOfWork(store, context);
+        var uow = new CrmUnitOfWork(Store, context);
         var ticket = await uow.CreateTicketAsync(draft, cancellationToken).ConfigureAwait(false);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ticket;
     }
 
-    public Task<Ticket> GetAsync(TicketId id, CancellationToken cancellationToken = default)
-    {
-        TicketId.ThrowIfEmpty(id, nameof(id));
-        return store.GetAsync(context.Tickets, id.Value, cancellationToken);
-    }
-
-    public Task<Ticket?> FindAsync(TicketId id, CancellationToken cancellationToken = default)
-    {
-        TicketId.ThrowIfEmpty(id, nameof(id));
-        return store.FindAsync(context.Tickets, id.Value, cancellationToken);
-    }
-
     public async Task UpdateAsync(Ticket ticket, CancellationToken cancellationToken = default)
     {
-        var uow = new CrmUnitOfWork(store, context);
+        var uow = new CrmUnitOfWork(Store, context);
         uow.Update(ticket);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -48,11 +36,11 @@ internal sealed class TicketService(CrmStore store, CrmContext context) : ITicke
     public Task<Page<Ticket>> ListAsync(TicketFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = Query(filter);
-        return store.PageAsync(context.Tickets, $"tickets:{filter.CustomerId}:{filter.IsOpen}:{filter.AssigneeId}:{filter.Priority}", query, page, cancellationToken);
+        return Store.PageAsync(context.Tickets, $"tickets:{filter.CustomerId}:{filter.IsOpen}:{filter.AssigneeId}:{filter.Priority}", query, page, cancellationToken);
     }
 
     public IAsyncEnumerable<Ticket> StreamAsync(TicketFilter filter, CancellationToken cancellationToken = default) =>
-        store.QueryAsync(context.Tickets, Query(filter), cancellationToken);
+        Store.QueryAsync(context.Tickets, Query(filter), cancellationToken);
 
     private static DocumentQuery Query(TicketFilter filter)
     {
