@@ -13,6 +13,8 @@ namespace Crm.Sdk.Storage;
 /// </summary>
 internal sealed partial class CrmStore : IDisposable
 {
+    private const string Failed = "The storage provider failed";
+
     /// <summary>Documents a stream reads ahead, to look their data keys up together.</summary>
     private const int StreamChunkSize = 64;
 
@@ -247,33 +249,13 @@ internal sealed partial class CrmStore : IDisposable
         (_provider as IDisposable)?.Dispose();
     }
 
-    private static async Task<TResult> Guard<TResult>(Func<Task<TResult>> action, string what)
-    {
-        try
-        {
-            return await action().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (IsUnexpected(ex))
-        {
-            throw Wrap(ex, what);
-        }
-    }
+    private static Task<TResult> Guard<TResult>(Func<Task<TResult>> action, string what) => ProviderCalls.GuardAsync(action, Failed, what);
 
-    private static async Task Guard(Func<Task> action, string what)
-    {
-        try
-        {
-            await action().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (IsUnexpected(ex))
-        {
-            throw Wrap(ex, what);
-        }
-    }
+    private static Task Guard(Func<Task> action, string what) => ProviderCalls.GuardAsync(action, Failed, what);
 
-    private static bool IsUnexpected(Exception ex) => ex is not (CrmException or OperationCanceledException or ArgumentException);
+    private static bool IsUnexpected(Exception ex) => ProviderCalls.IsUnexpected(ex);
 
-    private static CrmStorageException Wrap(Exception ex, string what) => new($"The storage provider failed while {what}: {ex.Message}", ex);
+    private static CrmStorageException Wrap(Exception ex, string what) => ProviderCalls.Wrap(ex, Failed, what);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Erased content could not be scrubbed from the database files yet (a reader holds an older snapshot); it will be on a later erasure or checkpoint.")]
     private static partial void LogPurgeIncomplete(ILogger logger);

@@ -1,3 +1,5 @@
+using Crm.Sdk.Storage;
+
 namespace Crm.Sdk.ProviderKit.Migration;
 
 /// <summary>
@@ -13,6 +15,8 @@ namespace Crm.Sdk.ProviderKit.Migration;
 /// </remarks>
 public static class CrmStoreMigration
 {
+    private const string Failed = "The migration failed";
+
     /// <summary>The number of documents committed to the target in one transaction.</summary>
     public const int DefaultBatchSize = 1_000;
 
@@ -122,31 +126,11 @@ public static class CrmStoreMigration
         return new MigrationResult(counts);
     }
 
-    private static async Task<TResult> Guard<TResult>(Func<Task<TResult>> action, string what)
-    {
-        try
-        {
-            return await action().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (IsUnexpected(ex))
-        {
-            throw Wrap(ex, what);
-        }
-    }
+    private static Task<TResult> Guard<TResult>(Func<Task<TResult>> action, string what) => ProviderCalls.GuardAsync(action, Failed, what);
 
-    private static async Task Guard(Func<Task> action, string what)
-    {
-        try
-        {
-            await action().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (IsUnexpected(ex))
-        {
-            throw Wrap(ex, what);
-        }
-    }
+    private static Task Guard(Func<Task> action, string what) => ProviderCalls.GuardAsync(action, Failed, what);
 
-    private static bool IsUnexpected(Exception ex) => ex is not (CrmException or OperationCanceledException or ArgumentException);
+    private static bool IsUnexpected(Exception ex) => ProviderCalls.IsUnexpected(ex);
 
-    private static CrmStorageException Wrap(Exception ex, string what) => new($"The migration failed while {what}: {ex.Message}", ex);
+    private static CrmStorageException Wrap(Exception ex, string what) => ProviderCalls.Wrap(ex, Failed, what);
 }
