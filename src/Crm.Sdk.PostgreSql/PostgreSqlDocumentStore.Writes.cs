@@ -62,8 +62,10 @@ public sealed partial class PostgreSqlDocumentStore
                     throw error;
                 }
 
+                // The last point a cancellation is honoured: once COMMIT is sent it may take effect on the server, and a
+                // caller told "cancelled" must be able to rely on nothing having been written.
                 cancellationToken.ThrowIfCancellationRequested();
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (StorageErrors.IsDatabaseFailure(ex) && !cancellationToken.IsCancellationRequested)

@@ -79,7 +79,8 @@ public sealed partial class PostgreSqlDocumentStore : IDocumentStore, IDisposabl
                 await using (transaction.ConfigureAwait(false))
                 {
                     await SchemaMigrator.ApplyAsync(connection, transaction, Schema, schema, _commandTimeout, cancellationToken).ConfigureAwait(false);
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
                 }
             }
             catch (Exception ex) when (StorageErrors.IsDatabaseFailure(ex) && !cancellationToken.IsCancellationRequested)

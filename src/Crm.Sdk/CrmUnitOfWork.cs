@@ -19,6 +19,9 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
     private readonly HashSet<Guid> _referencedCustomers = [];
 
     private readonly Dictionary<Guid, Pipeline> _createdPipelines = [];
+    private readonly Dictionary<Guid, CustomerId> _createdDeals = [];
+    private readonly Dictionary<Guid, CustomerId> _createdTickets = [];
+    private readonly List<Interaction> _linkedInteractions = [];
 
     public Task<Customer> CreateCustomerAsync(CustomerDraft draft, CancellationToken cancellationToken = default)
     {
@@ -59,6 +62,7 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
         var deal = context.Deals.Attach(Deal.Create(draft, pipeline, DealId.New(now), now));
         _session.Insert(context.Deals, deal);
         _referencedCustomers.Add(deal.CustomerId.Value);
+        _createdDeals.Add(deal.Id.Value, deal.CustomerId);
         return deal;
     }
 
@@ -69,6 +73,7 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
         var ticket = context.Tickets.Attach(Ticket.Open(draft, TicketId.New(now), now));
         _session.Insert(context.Tickets, ticket);
         _referencedCustomers.Add(ticket.CustomerId.Value);
+        _createdTickets.Add(ticket.Id.Value, ticket.CustomerId);
         return Task.FromResult(ticket);
     }
 
@@ -112,6 +117,7 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
         }
 
         _referencedCustomers.Clear();
+        await RequireLinksAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await _session.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -126,6 +132,57 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
     {
         _session.Insert(context.Interactions, interaction);
         _referencedCustomers.Add(interaction.CustomerId.Value);
+        if (interaction.DealId is not null || interaction.TicketId is not null)
+        {
+            _linkedInteractions.Add(interaction);
+        }
+    }
+
+    /// <summary>Throws unless a linked deal or ticket belongs to the interaction's customer.</summary>
+    /// <exception cref="DomainRuleException">It belongs to another customer (rule <c>other-customer</c>).</exception>
+    internal static void RequireSameCustomer(Interaction interaction, CustomerId owner, string what)
+    {
+        if (owner != interaction.CustomerId)
+        {
+            throw new DomainRuleException("other-customer", $"The {what} belongs to another customer than the interaction.");
+        }
+    }
+
+    /// <summary>
+    /// Checks the deal and ticket each new interaction names: it must exist (<see cref="EntityNotFoundException"/>) and
+    /// belong to the interaction's customer; a record not created in this unit of work is also required inside the
+    /// commit's transaction, so it cannot disappear before the interaction is written. A deal's or ticket's customer never changes.
+    /// </summary>
+    private async Task RequireLinksAsync(CancellationToken cancellationToken)
+    {
+        foreach (var interaction in _linkedInteractions)
+        {
+            if (interaction.DealId is { } dealId)
+            {
+                var owner = _createdDeals.TryGetValue(dealId.Value, out var created)
+                    ? created
+                    : (await store.GetAsync(context.Deals, dealId.Value, cancellationToken).ConfigureAwait(false)).CustomerId;
+                RequireSameCustomer(interaction, owner, "deal");
+                if (!_createdDeals.ContainsKey(dealId.Value))
+                {
+                    _session.Add(DocumentWrite.Require(DealMapping.CollectionName, dealId.Value));
+                }
+            }
+
+            if (interaction.TicketId is { } ticketId)
+            {
+                var owner = _createdTickets.TryGetValue(ticketId.Value, out var created)
+                    ? created
+                    : (await store.GetAsync(context.Tickets, ticketId.Value, cancellationToken).ConfigureAwait(false)).CustomerId;
+                RequireSameCustomer(interaction, owner, "ticket");
+                if (!_createdTickets.ContainsKey(ticketId.Value))
+                {
+                    _session.Add(DocumentWrite.Require(TicketMapping.CollectionName, ticketId.Value));
+                }
+            }
+        }
+
+        _linkedInteractions.Clear();
     }
 
     internal void Update(Interaction interaction) => _session.Update(context.Interactions, interaction);

@@ -158,6 +158,17 @@ public readonly struct Id<T> : IEquatable<Id<T>>, IComparable<Id<T>>, ISpanParsa
         }
     }
 
+    /// <summary>Throws when an optional id, such as a filter's, is given but empty.</summary>
+    /// <param name="id">The id a caller passed, or <see langword="null"/>.</param>
+    /// <param name="argument">The argument's name, reported as the failing field.</param>
+    internal static void ThrowIfEmpty(Id<T>? id, string argument)
+    {
+        if (id is { } given)
+        {
+            ThrowIfEmpty(given, argument);
+        }
+    }
+
     private static CrmValidationException EmptyError(string field) =>
         new(field, "id-empty", $"{FieldName} must not be empty (Guid.Empty or a default id identifies nothing).");
 }

@@ -57,9 +57,9 @@ public readonly record struct Money : IComparable<Money>
     public static IReadOnlyList<ValidationError> Validate(decimal amount, string? currency, string amountField, string currencyField)
     {
         var errors = new List<ValidationError>();
-        if (string.IsNullOrEmpty(currency) || currency.Length != 3 || !currency.All(char.IsAsciiLetter))
+        if (string.IsNullOrEmpty(currency) || currency.Length != 3 || !currency.All(char.IsAsciiLetter) || !CurrencyCodes.IsAssigned(currency.ToUpperInvariant()))
         {
-            errors.Add(new ValidationError(currencyField, "currency-iso4217", $"'{currency}' is not an ISO 4217 currency code (three letters)."));
+            errors.Add(new ValidationError(currencyField, "currency-iso4217", $"'{currency}' is not an ISO 4217 currency code (three letters of the standard's list, such as EUR, CNY or USD)."));
         }
 
         if (amount.Scale > MaxDecimalPlaces && decimal.Round(amount, MaxDecimalPlaces) != amount)

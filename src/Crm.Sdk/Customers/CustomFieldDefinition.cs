@@ -1,3 +1,5 @@
+using Crm.Sdk.Domain;
+
 namespace Crm.Sdk.Customers;
 
 /// <summary>
@@ -9,13 +11,16 @@ public sealed class CustomFieldDefinition
     /// <summary>The longest key accepted.</summary>
     public const int MaxKeyLength = 48;
 
+    /// <summary>The longest text any <see cref="CustomFieldType.Text"/> field takes, and the limit of a field defined without one.</summary>
+    public const int MaxTextLength = 10_000;
+
     /// <summary>Defines a custom field.</summary>
     /// <param name="key">The key, <c>[a-z][a-z0-9_]*</c>, at most 48 characters.</param>
     /// <param name="label">The label the host shows.</param>
     /// <param name="type">The value type.</param>
     /// <param name="isRequired">Whether every customer must have a value (checked on create and on clear).</param>
     /// <param name="choices">The options of a <see cref="CustomFieldType.Choice"/> field (at least one, distinct); must be empty for other types.</param>
-    /// <param name="maxLength">The longest text of a <see cref="CustomFieldType.Text"/> field, or <see langword="null"/> for no limit; only for text fields.</param>
+    /// <param name="maxLength">The longest text of a <see cref="CustomFieldType.Text"/> field, from 1 to <see cref="MaxTextLength"/>, or <see langword="null"/> for <see cref="MaxTextLength"/>; only for text fields.</param>
     /// <exception cref="CrmConfigurationException">The definition is inconsistent.</exception>
     public CustomFieldDefinition(string key, string label, CustomFieldType type, bool isRequired = false, IEnumerable<string>? choices = null, int? maxLength = null)
     {
@@ -47,9 +52,9 @@ public sealed class CustomFieldDefinition
             throw new CrmConfigurationException($"Custom field '{key}' is of type {type}; only choice fields have options.");
         }
 
-        if (maxLength is not null && (type != CustomFieldType.Text || maxLength <= 0))
+        if (maxLength is not null && (type != CustomFieldType.Text || maxLength is <= 0 or > MaxTextLength))
         {
-            throw new CrmConfigurationException($"Custom field '{key}': a maximum length must be positive and is only for text fields.");
+            throw new CrmConfigurationException($"Custom field '{key}': a maximum length is from 1 to {MaxTextLength} and only for text fields.");
         }
 
         Key = key;
@@ -99,9 +104,10 @@ public sealed class CustomFieldDefinition
             case TextFieldValue text when text.Value is null:
                 errors.Add(new ValidationError(field, "required", $"Custom field '{Key}' needs a text."));
                 return false;
-            case TextFieldValue text when MaxLength is { } max && text.Value.Length > max:
-                errors.Add(new ValidationError(field, "max-length", $"Custom field '{Key}' takes at most {max} characters (was {text.Value.Length})."));
-                return false;
+            case DateFieldValue date:
+                return InputRules.Date(date.Value, field, errors);
+            case TextFieldValue text:
+                return InputRules.Check(text.Value, field, MaxLength ?? MaxTextLength, errors, multiline: true);
             case ChoiceFieldValue choice when !Choices.Contains(choice.Value, StringComparer.Ordinal):
                 errors.Add(new ValidationError(field, "custom-field-choice", $"'{choice.Value}' is not an option of custom field '{Key}' ({string.Join(", ", Choices)})."));
                 return false;

@@ -1,4 +1,5 @@
 using Crm.Sdk.Customers.Events;
+using Crm.Sdk.Domain;
 
 namespace Crm.Sdk.Customers;
 
@@ -13,7 +14,7 @@ public sealed partial class Customer
     {
         var errors = new List<ValidationError>();
         var normalized = CustomerTag.Validate(tag, "Tag", errors);
-        CustomerText.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         if (_tags.Contains(normalized!))
         {
             return false;
@@ -74,7 +75,7 @@ public sealed partial class Customer
             definition.Check(value, errors);
         }
 
-        CustomerText.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         if (_customFields.TryGetValue(key, out var current) && current.Equals(value))
         {
             return;
@@ -116,12 +117,12 @@ public sealed partial class Customer
 
     /// <summary>Moves the customer to a lifecycle stage; any stage may follow any other.</summary>
     /// <param name="stage">The new stage.</param>
-    /// <exception cref="CrmValidationException">The stage is not defined (field <c>LifecycleStage</c>, rule <c>invalid-value</c>).</exception>
+    /// <exception cref="CrmValidationException">The stage is not defined (field <c>LifecycleStage</c>, rule <c>undefined-value</c>).</exception>
     public void ChangeLifecycleStage(LifecycleStage stage)
     {
         if (!Enum.IsDefined(stage))
         {
-            throw new CrmValidationException(nameof(LifecycleStage), "invalid-value", $"'{stage}' is not a lifecycle stage.");
+            throw new CrmValidationException(nameof(LifecycleStage), "undefined-value", $"'{stage}' is not a lifecycle stage.");
         }
 
         if (stage == LifecycleStage)
@@ -140,8 +141,8 @@ public sealed partial class Customer
     public void AssignOwner(string? ownerId)
     {
         var errors = new List<ValidationError>();
-        var owner = CustomerText.Optional(ownerId, nameof(OwnerId), MaxOwnerIdLength, errors, out _);
-        CustomerText.ThrowIfAny(errors);
+        var owner = InputRules.Optional(ownerId, nameof(OwnerId), MaxOwnerIdLength, errors, out _);
+        InputRules.ThrowIfAny(errors);
         if (string.Equals(owner, OwnerId, StringComparison.Ordinal))
         {
             return;
@@ -163,7 +164,7 @@ public sealed partial class Customer
     {
         var errors = new List<ValidationError>();
         var externalId = ExternalId.Validate(source, value, nameof(ExternalId.Source), nameof(ExternalId.Value), errors);
-        CustomerText.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         var existing = _externalIds.Find(e => e.Source == externalId!.Source);
         if (existing is not null && existing.Equals(externalId))
         {
@@ -180,7 +181,7 @@ public sealed partial class Customer
             errors.Add(TooMany(nameof(ExternalIds), MaxContacts));
         }
 
-        CustomerText.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         var index = _externalIds.FindIndex(e => string.CompareOrdinal(e.Source, externalId!.Source) > 0);
         _externalIds.Insert(index < 0 ? _externalIds.Count : index, externalId!);
         Raise(new CustomerExternalIdAdded(Id, externalId!));

@@ -1,4 +1,5 @@
 using Crm.Sdk.Customers.Events;
+using Crm.Sdk.Domain;
 using NodaTime;
 
 namespace Crm.Sdk.Customers;
@@ -57,7 +58,7 @@ public sealed partial class Customer
             errors.Add(new ValidationError(nameof(ConsentRecord.At), "consent-out-of-order", $"The {channel} consent decision at {at} is earlier than the latest one ({latest.At})."));
         }
 
-        CustomerText.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         ApplyConsentHistory([consent!]);
         Raise(new CustomerConsentChanged(Id, consent!));
         return consent!;

@@ -1,4 +1,5 @@
 using Crm.Sdk.Customers.Events;
+using Crm.Sdk.Domain;
 
 namespace Crm.Sdk.Customers;
 
@@ -16,7 +17,7 @@ public sealed partial class Customer
     {
         var errors = new List<ValidationError>();
         var email = EmailAddress.Validate(address, "Email", errors);
-        var checkedLabel = CustomerText.Optional(label, "Label", MaxLabelLength, errors, out _);
+        var checkedLabel = InputRules.Optional(label, "Label", MaxLabelLength, errors, out _);
         if (email is not null && _emails.Exists(e => e.Address.Equals(email)))
         {
             errors.Add(Duplicate("Email", email.Value));
@@ -27,7 +28,7 @@ public sealed partial class Customer
             errors.Add(TooMany(nameof(Emails), MaxContacts));
         }
 
-        CustomerText.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         var primary = makePrimary || _emails.Count == 0;
         if (primary)
         {
@@ -113,7 +114,7 @@ public sealed partial class Customer
         ArgumentNullException.ThrowIfNull(policy);
         var errors = new List<ValidationError>();
         var phone = PhoneNumber.Validate(number, policy.DefaultPhoneRegion, "Phone", errors);
-        var checkedLabel = CustomerText.Optional(label, "Label", MaxLabelLength, errors, out _);
+        var checkedLabel = InputRules.Optional(label, "Label", MaxLabelLength, errors, out _);
         if (phone is not null && _phones.Exists(p => p.Number.Equals(phone)))
         {
             errors.Add(Duplicate("Phone", phone.E164));
@@ -124,7 +125,7 @@ public sealed partial class Customer
             errors.Add(TooMany(nameof(Phones), MaxContacts));
         }
 
-        CustomerText.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         _phones.Add(new CustomerPhone(phone!, checkedLabel));
         Raise(new CustomerPhoneAdded(Id));
         return phone!;
@@ -209,7 +210,7 @@ public sealed partial class Customer
             errors.Add(TooMany(nameof(Addresses), MaxContacts));
         }
 
-        CustomerText.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         _addresses.Add(address);
         Raise(new CustomerAddressAdded(Id, address.Kind));
     }

@@ -1,4 +1,5 @@
 using Crm.Sdk.Customers.Events;
+using Crm.Sdk.Domain;
 
 namespace Crm.Sdk.Customers;
 
@@ -11,8 +12,8 @@ public sealed partial class Customer
     public void Rename(string displayName)
     {
         var errors = new List<ValidationError>();
-        var name = CustomerText.Required(displayName, nameof(DisplayName), MaxNameLength, errors);
-        CustomerText.ThrowIfAny(errors);
+        var name = InputRules.Required(displayName, nameof(DisplayName), MaxNameLength, errors);
+        InputRules.ThrowIfAny(errors);
         if (string.Equals(name, DisplayName, StringComparison.Ordinal))
         {
             return;
@@ -47,13 +48,13 @@ public sealed partial class Customer
     public void SetCompanyName(string? companyName)
     {
         var errors = new List<ValidationError>();
-        var name = CustomerText.Optional(companyName, nameof(CompanyName), MaxNameLength, errors, out _);
+        var name = InputRules.Optional(companyName, nameof(CompanyName), MaxNameLength, errors, out _);
         if (name is not null && Kind != CustomerKind.Company)
         {
             errors.Add(new ValidationError(nameof(CompanyName), "kind-mismatch", "Only a company has a company name."));
         }
 
-        CustomerText.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         if (string.Equals(name, CompanyName, StringComparison.Ordinal))
         {
             return;

@@ -1,3 +1,4 @@
+using Crm.Sdk.Domain;
 using NodaTime;
 
 namespace Crm.Sdk.Customers;
@@ -8,7 +9,7 @@ public sealed partial class Customer
     private static (PersonName? PersonName, string? CompanyName) ValidateNames(CustomerDraft draft, List<ValidationError> errors)
     {
         PersonName? personName = null;
-        var hasPersonName = !string.IsNullOrWhiteSpace(draft.GivenName) || !string.IsNullOrWhiteSpace(draft.FamilyName) || !string.IsNullOrWhiteSpace(draft.MiddleName);
+        var hasPersonName = !InputRules.IsBlank(draft.GivenName) || !InputRules.IsBlank(draft.FamilyName) || !InputRules.IsBlank(draft.MiddleName);
         if (hasPersonName && draft.Kind != CustomerKind.Person)
         {
             errors.Add(new ValidationError(nameof(CustomerDraft.GivenName), "kind-mismatch", "Only a person has a given, middle or family name."));
@@ -18,7 +19,7 @@ public sealed partial class Customer
             personName = PersonName.Validate(draft.GivenName, draft.FamilyName, draft.MiddleName, string.Empty, errors);
         }
 
-        var companyName = CustomerText.Optional(draft.CompanyName, nameof(CompanyName), MaxNameLength, errors, out _);
+        var companyName = InputRules.Optional(draft.CompanyName, nameof(CompanyName), MaxNameLength, errors, out _);
         if (companyName is not null && draft.Kind != CustomerKind.Company)
         {
             errors.Add(new ValidationError(nameof(CompanyName), "kind-mismatch", "Only a company has a company name."));
@@ -29,7 +30,7 @@ public sealed partial class Customer
     }
 
     private static string? ValidateDisplayName(string? displayName, string? fallback, List<ValidationError> errors) =>
-        CustomerText.Required(string.IsNullOrWhiteSpace(displayName) ? fallback : displayName, nameof(DisplayName), MaxNameLength, errors);
+        InputRules.Required(InputRules.IsBlank(displayName) ? fallback : displayName, nameof(DisplayName), MaxNameLength, errors);
 
     private static List<CustomerEmail> ValidateEmails(IReadOnlyList<ContactDraft> drafts, List<ValidationError> errors)
     {
@@ -43,7 +44,7 @@ public sealed partial class Customer
         {
             var field = $"{nameof(Emails)}[{i}]";
             var address = EmailAddress.Validate(drafts[i]?.Value, field, errors);
-            var label = CustomerText.Optional(drafts[i]?.Label, field + ".Label", MaxLabelLength, errors, out var labelOk);
+            var label = InputRules.Optional(drafts[i]?.Label, field + ".Label", MaxLabelLength, errors, out var labelOk);
             if (address is not null && emails.Exists(e => e.Address.Equals(address)))
             {
                 errors.Add(Duplicate(field, address.Value));
@@ -69,7 +70,7 @@ public sealed partial class Customer
         {
             var field = $"{nameof(Phones)}[{i}]";
             var number = PhoneNumber.Validate(drafts[i]?.Value, policy.DefaultPhoneRegion, field, errors);
-            var label = CustomerText.Optional(drafts[i]?.Label, field + ".Label", MaxLabelLength, errors, out var labelOk);
+            var label = InputRules.Optional(drafts[i]?.Label, field + ".Label", MaxLabelLength, errors, out var labelOk);
             if (number is not null && phones.Exists(p => p.Number.Equals(number)))
             {
                 errors.Add(Duplicate(field, number.E164));
@@ -212,15 +213,15 @@ public sealed partial class Customer
         var count = errors.Count;
         if (!Enum.IsDefined(channel))
         {
-            errors.Add(new ValidationError(prefix + nameof(ConsentRecord.Channel), "invalid-value", $"'{channel}' is not a consent channel."));
+            errors.Add(new ValidationError(prefix + nameof(ConsentRecord.Channel), "undefined-value", $"'{channel}' is not a consent channel."));
         }
 
         if (!Enum.IsDefined(status))
         {
-            errors.Add(new ValidationError(prefix + nameof(ConsentRecord.Status), "invalid-value", $"'{status}' is not a consent status."));
+            errors.Add(new ValidationError(prefix + nameof(ConsentRecord.Status), "undefined-value", $"'{status}' is not a consent status."));
         }
 
-        var trimmed = CustomerText.Required(source, prefix + nameof(ConsentRecord.Source), ConsentRecord.MaxSourceLength, errors);
+        var trimmed = InputRules.Required(source, prefix + nameof(ConsentRecord.Source), ConsentRecord.MaxSourceLength, errors);
         return errors.Count == count ? new ConsentRecord(channel, status, at, trimmed!) : null;
     }
 

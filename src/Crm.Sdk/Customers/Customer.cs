@@ -132,7 +132,7 @@ public sealed partial class Customer : AggregateRoot<Customer>
         var errors = new List<ValidationError>();
         if (!Enum.IsDefined(draft.Kind))
         {
-            errors.Add(new ValidationError(nameof(Kind), "invalid-value", $"'{draft.Kind}' is not a customer kind."));
+            errors.Add(new ValidationError(nameof(Kind), "undefined-value", $"'{draft.Kind}' is not a customer kind."));
         }
 
         var (personName, companyName) = ValidateNames(draft, errors);
@@ -144,13 +144,13 @@ public sealed partial class Customer : AggregateRoot<Customer>
         ValidateCustomFields(draft.CustomFields, policy, errors);
         if (!Enum.IsDefined(draft.LifecycleStage))
         {
-            errors.Add(new ValidationError(nameof(LifecycleStage), "invalid-value", $"'{draft.LifecycleStage}' is not a lifecycle stage."));
+            errors.Add(new ValidationError(nameof(LifecycleStage), "undefined-value", $"'{draft.LifecycleStage}' is not a lifecycle stage."));
         }
 
-        var ownerId = CustomerText.Optional(draft.OwnerId, nameof(OwnerId), MaxOwnerIdLength, errors, out _);
+        var ownerId = InputRules.Optional(draft.OwnerId, nameof(OwnerId), MaxOwnerIdLength, errors, out _);
         var externalIds = ValidateExternalIds(draft.ExternalIds, errors);
         var consents = ValidateConsents(draft.Consents ?? [], errors);
-        CustomerText.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
 
         var customer = new Customer(id, draft.Kind, displayName!, now)
         {

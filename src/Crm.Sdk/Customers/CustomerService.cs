@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Crm.Sdk.Deals;
+using Crm.Sdk.Domain;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.ProviderKit;
@@ -60,7 +61,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
         }
 
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
-        await Store.PurgeDeletedContentAsync(cancellationToken).ConfigureAwait(false);
+        await Store.PurgeDeletedContentAfterCommitAsync().ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Customer>> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
@@ -75,6 +76,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
     public async Task<IReadOnlyList<Customer>> FindByPhoneAsync(string phone, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(phone);
+        InputRules.ThrowIfInvalidLookup(phone, "Phone", PhoneNumber.MaxRawLength);
         var region = context.CustomerPolicy.DefaultPhoneRegion;
         var e164 = PhoneNumber.Normalize(phone, region);
         await Store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
@@ -99,6 +101,8 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(value);
+        InputRules.ThrowIfInvalidLookup(source, "Source", ExternalId.MaxSourceLength);
+        InputRules.ThrowIfInvalidLookup(value, "Value", ExternalId.MaxValueLength);
         var found = await ListAsync(IndexFilter.Equal(CustomerMapping.ExternalIdsIndex, CustomerMapping.ExternalIdKey(source, value)), cancellationToken).ConfigureAwait(false);
         return found.Count == 0 ? null : found[0];
     }
@@ -130,12 +134,17 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
     private (DocumentQuery Query, string ListName, string? Prefix, IReadOnlyList<string>? BlindPrefix) Query(CustomerFilter criteria)
     {
         ArgumentNullException.ThrowIfNull(criteria);
-        if (criteria.LifecycleStage is { } undefined && !Enum.IsDefined(undefined))
+        var errors = new List<ValidationError>();
+        if (criteria.LifecycleStage is { } stageFilter)
         {
-            throw new CrmValidationException(nameof(CustomerFilter.LifecycleStage), "undefined-value", $"{(int)undefined} is not a lifecycle stage.");
+            InputRules.Defined(stageFilter, nameof(CustomerFilter.LifecycleStage), errors);
         }
 
-        var prefix = string.IsNullOrWhiteSpace(criteria.NamePrefix) ? null : CustomerMapping.NameKey(criteria.NamePrefix);
+        InputRules.ThrowIfAny(errors);
+
+        InputRules.ThrowIfInvalidLookup(criteria.NamePrefix, nameof(CustomerFilter.NamePrefix), Customer.MaxNameLength);
+        InputRules.ThrowIfInvalidLookup(criteria.OwnerId, nameof(CustomerFilter.OwnerId), Customer.MaxOwnerIdLength);
+        var prefix = InputRules.IsBlank(criteria.NamePrefix) ? null : CustomerMapping.NameKey(criteria.NamePrefix);
         var blindPrefix = prefix is null ? null : CustomerMapping.NamePrefixLookup(Store.Protector, prefix);
         if (blindPrefix is not null && prefix!.Length < CustomerMapping.MinNamePrefix)
         {
@@ -146,7 +155,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
         {
             Filter = IndexFilter.And(
                 prefix is null ? null : blindPrefix is null ? IndexFilter.StartsWith(CustomerMapping.NameKeyIndex, prefix) : AnyOf(CustomerMapping.NameTokensIndex, blindPrefix),
-                string.IsNullOrWhiteSpace(criteria.Tag) ? null : IndexFilter.Equal(CustomerMapping.TagsIndex, CustomerTag.Normalize(criteria.Tag)),
+                InputRules.IsBlank(criteria.Tag) ? null : IndexFilter.Equal(CustomerMapping.TagsIndex, CustomerTag.Normalize(criteria.Tag)),
                 criteria.LifecycleStage is { } stage ? IndexFilter.Equal(CustomerMapping.LifecycleStageIndex, CustomerMapping.StageValue(stage)) : null,
                 criteria.OwnerId is { } owner ? IndexFilter.Equal(CustomerMapping.OwnerIdIndex, owner) : null),
 
@@ -190,7 +199,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
             Store.KeyRing?.MarkErased(id.Value, keyId);
         }
 
-        await Store.PurgeDeletedContentAsync(cancellationToken).ConfigureAwait(false);
+        await Store.PurgeDeletedContentAfterCommitAsync().ConfigureAwait(false);
     }
 
     public async Task<Customer360> GetSummaryAsync(CustomerId id, CancellationToken cancellationToken = default)

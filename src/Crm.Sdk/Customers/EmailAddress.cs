@@ -1,11 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
+using Crm.Sdk.Domain;
 
 namespace Crm.Sdk.Customers;
 
 /// <summary>
 /// An email address, checked with a deliberately simple rule (RFC 5322 "lite"): <c>local@domain</c> with exactly one
 /// <c>@</c>, a local part of 1–64 characters, a domain of dot-separated labels (letters, digits, hyphens; at least two
-/// labels), no white space or control characters, and at most 254 characters in all. Quoted local parts and IP-literal
+/// labels, the last one — the top-level domain — of at least two letters, or an <c>xn--</c> name), no white space or
+/// control characters, valid Unicode, and at most 254 characters in all. Quoted local parts and IP-literal
 /// domains are not accepted. Two addresses are equal when their <see cref="Normalized"/> forms are equal.
 /// </summary>
 public sealed record EmailAddress
@@ -30,12 +32,12 @@ public sealed record EmailAddress
     /// <summary>Parses and checks an address.</summary>
     /// <param name="value">The address, for example <c>Ada@Example.com</c>; surrounding white space is ignored.</param>
     /// <returns>The address.</returns>
-    /// <exception cref="CrmValidationException">The address is not valid (field <c>Email</c>, rule <c>email-format</c> or <c>required</c>).</exception>
+    /// <exception cref="CrmValidationException">The address is not valid (field <c>Email</c>: rule <c>email-format</c>, or a text rule: <c>required</c>, <c>max-length</c>, <c>control-characters</c>, <c>invalid-unicode</c>).</exception>
     public static EmailAddress Parse(string value)
     {
         var errors = new List<ValidationError>();
         var email = Validate(value, "Email", errors);
-        CustomerText.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         return email!;
     }
 
@@ -75,6 +77,11 @@ public sealed record EmailAddress
         if (string.IsNullOrEmpty(trimmed))
         {
             errors.Add(new ValidationError(field, "required", $"{field} is required."));
+            return null;
+        }
+
+        if (!InputRules.Check(trimmed, field, MaxLength, errors))
+        {
             return null;
         }
 
@@ -118,8 +125,14 @@ public sealed record EmailAddress
     private static bool IsValidDomain(string domain)
     {
         var labels = domain.Split('.');
-        return labels.Length >= 2 && labels.All(IsValidLabel);
+        return labels.Length >= 2 && labels.All(IsValidLabel) && IsTopLevelDomain(labels[^1]);
     }
+
+    /// <summary>A top-level domain is at least two letters (<c>com</c>, <c>中国</c>) or an IDNA name (<c>xn--fiqs8s</c>); never digits only.</summary>
+    private static bool IsTopLevelDomain(string label) =>
+        label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase)
+            ? label.Length > 4
+            : label.Length >= 2 && label.All(char.IsLetter);
 
     private static bool IsValidLabel(string label) =>
         label.Length is > 0 and <= 63

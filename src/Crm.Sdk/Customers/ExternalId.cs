@@ -1,3 +1,5 @@
+using Crm.Sdk.Domain;
+
 namespace Crm.Sdk.Customers;
 
 /// <summary>
@@ -40,7 +42,7 @@ public sealed record ExternalId
     {
         var errors = new List<ValidationError>();
         var id = Validate(source, value, nameof(Source), nameof(Value), errors);
-        CustomerText.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         return id!;
     }
 
@@ -70,7 +72,7 @@ public sealed record ExternalId
             errors.Add(new ValidationError(sourceField, "external-id-source-format", $"'{source}' is not a valid source: use [a-z0-9][a-z0-9._-]*, at most {MaxSourceLength} characters."));
         }
 
-        var trimmed = CustomerText.Required(value, valueField, MaxValueLength, errors);
+        var trimmed = InputRules.Required(value, valueField, MaxValueLength, errors);
         return errors.Count == count ? new ExternalId(normalized!, trimmed!) : null;
     }
 

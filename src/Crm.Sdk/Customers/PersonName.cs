@@ -1,3 +1,5 @@
+using Crm.Sdk.Domain;
+
 namespace Crm.Sdk.Customers;
 
 /// <summary>The structured name of a person: given and family name (at least one), and an optional middle name.</summary>
@@ -35,7 +37,7 @@ public sealed record PersonName
     {
         var errors = new List<ValidationError>();
         var name = Validate(givenName, familyName, middleName, string.Empty, errors);
-        CustomerText.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         return name!;
     }
 
@@ -46,9 +48,9 @@ public sealed record PersonName
     internal static PersonName? Validate(string? givenName, string? familyName, string? middleName, string prefix, List<ValidationError> errors)
     {
         var count = errors.Count;
-        var given = CustomerText.Optional(givenName, prefix + nameof(GivenName), MaxPartLength, errors, out _);
-        var family = CustomerText.Optional(familyName, prefix + nameof(FamilyName), MaxPartLength, errors, out _);
-        var middle = CustomerText.Optional(middleName, prefix + nameof(MiddleName), MaxPartLength, errors, out _);
+        var given = InputRules.Optional(givenName, prefix + nameof(GivenName), MaxPartLength, errors, out _);
+        var family = InputRules.Optional(familyName, prefix + nameof(FamilyName), MaxPartLength, errors, out _);
+        var middle = InputRules.Optional(middleName, prefix + nameof(MiddleName), MaxPartLength, errors, out _);
         if (errors.Count == count && given is null && family is null)
         {
             errors.Add(new ValidationError(prefix + nameof(GivenName), "required", "A person's name needs a given name or a family name."));

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Crm.Sdk.Domain;
 using PhoneNumbers;
 
 namespace Crm.Sdk.Customers;
@@ -62,7 +63,7 @@ public sealed record PhoneNumber
     {
         var errors = new List<ValidationError>();
         var phone = Validate(raw, RegionArgument(defaultRegion), "Phone", errors);
-        CustomerText.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         return phone!;
     }
 
@@ -159,7 +160,7 @@ public sealed record PhoneNumber
     /// <summary>Normalizes with a resolved region (upper-case code or <see langword="null"/>).</summary>
     internal static string? Normalize(string? raw, string? region)
     {
-        if (string.IsNullOrWhiteSpace(raw) || raw.Length > MaxRawLength || CustomerText.HasControlChars(raw))
+        if (string.IsNullOrWhiteSpace(raw) || raw.Length > MaxRawLength || InputRules.HasControlChars(raw))
         {
             return null;
         }
@@ -217,14 +218,18 @@ public sealed record PhoneNumber
             return null;
         }
 
+        if (!InputRules.Check(trimmed, field, MaxRawLength, errors))
+        {
+            return null;
+        }
+
         var e164 = Normalize(trimmed, region);
         if (e164 is null)
         {
             var hint = region is not null
                 ? string.Empty
                 : " No default phone region is configured, so the number must start with + or 00.";
-            var shown = CustomerText.HasControlChars(trimmed) ? "The number" : $"'{trimmed}'";
-            errors.Add(new ValidationError(field, "phone-format", $"{shown} is not a possible phone number (libphonenumber could not read it as a number of a plausible length for its country).{hint}"));
+            errors.Add(new ValidationError(field, "phone-format", $"'{trimmed}' is not a possible phone number (libphonenumber could not read it as a number of a plausible length for its country).{hint}"));
             return null;
         }
 

@@ -1,3 +1,5 @@
+using Crm.Sdk.Domain;
+
 namespace Crm.Sdk.Customers;
 
 /// <summary>
@@ -52,7 +54,7 @@ public sealed record PostalAddress
         ArgumentNullException.ThrowIfNull(draft);
         var errors = new List<ValidationError>();
         var address = Validate(draft, string.Empty, errors);
-        CustomerText.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         return address!;
     }
 
@@ -92,14 +94,14 @@ public sealed record PostalAddress
         var count = errors.Count;
         if (!Enum.IsDefined(draft.Kind))
         {
-            errors.Add(new ValidationError(prefix + nameof(Kind), "invalid-value", $"'{draft.Kind}' is not an address kind."));
+            errors.Add(new ValidationError(prefix + nameof(Kind), "undefined-value", $"'{draft.Kind}' is not an address kind."));
         }
 
         var rawLines = draft.Lines ?? [];
         var lines = new List<string>();
         for (var i = 0; i < rawLines.Count; i++)
         {
-            var line = CustomerText.Optional(rawLines[i], $"{prefix}{nameof(Lines)}[{i}]", MaxLineLength, errors, out _);
+            var line = InputRules.Optional(rawLines[i], $"{prefix}{nameof(Lines)}[{i}]", MaxLineLength, errors, out _);
             if (line is not null)
             {
                 lines.Add(line);
@@ -111,14 +113,14 @@ public sealed record PostalAddress
             errors.Add(new ValidationError(prefix + nameof(Lines), "too-many", $"An address has at most {MaxLines} lines."));
         }
 
-        var city = CustomerText.Optional(draft.City, prefix + nameof(City), MaxCityLength, errors, out var cityOk);
+        var city = InputRules.Optional(draft.City, prefix + nameof(City), MaxCityLength, errors, out var cityOk);
         if (lines.Count == 0 && city is null && cityOk && lines.Count == rawLines.Count(l => !string.IsNullOrWhiteSpace(l)))
         {
             errors.Add(new ValidationError(prefix + nameof(Lines), "address-incomplete", "An address needs at least a street line or a city."));
         }
 
-        var region = CustomerText.Optional(draft.Region, prefix + nameof(Region), MaxCityLength, errors, out _);
-        var postalCode = CustomerText.Optional(draft.PostalCode, prefix + nameof(PostalCode), MaxPostalCodeLength, errors, out _);
+        var region = InputRules.Optional(draft.Region, prefix + nameof(Region), MaxCityLength, errors, out _);
+        var postalCode = InputRules.Optional(draft.PostalCode, prefix + nameof(PostalCode), MaxPostalCodeLength, errors, out _);
         var country = draft.Country?.Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(country))
         {

@@ -110,9 +110,14 @@ public sealed class Deal : AggregateRoot<Deal>
             errors.Add(new ValidationError("PipelineId", "pipeline-mismatch", $"The draft names pipeline '{draft.PipelineId}' but pipeline '{pipeline.Id}' was given."));
         }
 
-        var name = PipelineRules.RequiredText(draft.Name, MaxNameLength, "Name", errors);
+        var name = InputRules.Required(draft.Name, "Name", MaxNameLength, errors);
         PipelineRules.Amount(draft.Amount, "Amount", errors);
-        var ownerId = PipelineRules.OptionalText(draft.OwnerId, MaxOwnerIdLength, "OwnerId", errors);
+        var ownerId = InputRules.Optional(draft.OwnerId, "OwnerId", MaxOwnerIdLength, errors, out _);
+        if (draft.ExpectedCloseDate is { } expected)
+        {
+            InputRules.Date(expected, "ExpectedCloseDate", errors);
+        }
+
         var stage = pipeline.FirstOpenStage;
         if (draft.InitialStageId is { } initial && draft.PipelineId == pipeline.Id)
         {
@@ -130,7 +135,7 @@ public sealed class Deal : AggregateRoot<Deal>
             }
         }
 
-        PipelineRules.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         var deal = new Deal(id, draft.CustomerId, pipeline.Id, name!, draft.Amount, [new DealStageEntry(stage.Id, now, null)])
         {
             ExpectedCloseDate = draft.ExpectedCloseDate,
@@ -182,7 +187,7 @@ public sealed class Deal : AggregateRoot<Deal>
 
         var errors = new List<ValidationError>();
         CheckTime(at, errors);
-        PipelineRules.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         EnterStage(stage, at, lostReason: null);
     }
 
@@ -210,7 +215,7 @@ public sealed class Deal : AggregateRoot<Deal>
         EnsureOpen("be won");
         var errors = new List<ValidationError>();
         CheckTime(at, errors);
-        PipelineRules.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         EnterStage(pipeline.WonStage, at, lostReason: null);
     }
 
@@ -245,9 +250,9 @@ public sealed class Deal : AggregateRoot<Deal>
         EnsurePipeline(pipeline);
         EnsureOpen("be lost");
         var errors = new List<ValidationError>();
-        var trimmed = PipelineRules.OptionalText(reason, MaxLostReasonLength, "Reason", errors);
+        var trimmed = InputRules.Optional(reason, "Reason", MaxLostReasonLength, errors, out _, multiline: true);
         CheckTime(at, errors);
-        PipelineRules.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         EnterStage(pipeline.LostStage, at, trimmed);
     }
 
@@ -309,7 +314,7 @@ public sealed class Deal : AggregateRoot<Deal>
 
         var errors = new List<ValidationError>();
         CheckTime(at, errors);
-        PipelineRules.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         EnterStage(stage, at, lostReason: null);
         Raise(new DealReopened(Id, stage.Id));
     }
@@ -321,7 +326,7 @@ public sealed class Deal : AggregateRoot<Deal>
     {
         var errors = new List<ValidationError>();
         PipelineRules.Amount(amount, "Amount", errors);
-        PipelineRules.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         if (amount == Amount)
         {
             return;
@@ -334,8 +339,16 @@ public sealed class Deal : AggregateRoot<Deal>
 
     /// <summary>Changes or clears the expected close date. The same date does nothing.</summary>
     /// <param name="expectedCloseDate">The new date, or <see langword="null"/> when unknown.</param>
+    /// <exception cref="CrmValidationException">The date is not of the ISO calendar (field <c>ExpectedCloseDate</c>, rule <c>iso-calendar</c>).</exception>
     public void ChangeExpectedCloseDate(LocalDate? expectedCloseDate)
     {
+        if (expectedCloseDate is { } date)
+        {
+            var errors = new List<ValidationError>();
+            InputRules.Date(date, "ExpectedCloseDate", errors);
+            InputRules.ThrowIfAny(errors);
+        }
+
         if (expectedCloseDate == ExpectedCloseDate)
         {
             return;
@@ -351,8 +364,8 @@ public sealed class Deal : AggregateRoot<Deal>
     public void AssignOwner(string? ownerId)
     {
         var errors = new List<ValidationError>();
-        var trimmed = PipelineRules.OptionalText(ownerId, MaxOwnerIdLength, "OwnerId", errors);
-        PipelineRules.ThrowIfAny(errors);
+        var trimmed = InputRules.Optional(ownerId, "OwnerId", MaxOwnerIdLength, errors, out _);
+        InputRules.ThrowIfAny(errors);
         if (string.Equals(trimmed, OwnerId, StringComparison.Ordinal))
         {
             return;
@@ -368,8 +381,8 @@ public sealed class Deal : AggregateRoot<Deal>
     public void Rename(string name)
     {
         var errors = new List<ValidationError>();
-        var trimmed = PipelineRules.RequiredText(name, MaxNameLength, "Name", errors);
-        PipelineRules.ThrowIfAny(errors);
+        var trimmed = InputRules.Required(name, "Name", MaxNameLength, errors);
+        InputRules.ThrowIfAny(errors);
         if (string.Equals(trimmed, Name, StringComparison.Ordinal))
         {
             return;

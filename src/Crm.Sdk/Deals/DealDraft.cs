@@ -18,7 +18,7 @@ public sealed record DealDraft
     /// <summary>The expected value of the deal; not negative.</summary>
     public required Money Amount { get; init; }
 
-    /// <summary>The date the deal is expected to close, if known.</summary>
+    /// <summary>The date the deal is expected to close, if known: a date of the ISO calendar.</summary>
     public LocalDate? ExpectedCloseDate { get; init; }
 
     /// <summary>The id of the host's user who owns the deal, if any; at most <see cref="Deal.MaxOwnerIdLength"/> characters.</summary>

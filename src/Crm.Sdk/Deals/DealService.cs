@@ -1,3 +1,4 @@
+using Crm.Sdk.Domain;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
@@ -50,10 +51,17 @@ internal sealed class DealService(CrmStore store, CrmContext context) : Aggregat
     private static DocumentQuery Query(DealFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        if (filter.Status is { } status && !Enum.IsDefined(status))
+        var errors = new List<ValidationError>();
+        if (filter.Status is { } status)
         {
-            throw new CrmValidationException(nameof(DealFilter.Status), "undefined-value", $"{(int)status} is not a deal status.");
+            InputRules.Defined(status, nameof(DealFilter.Status), errors);
         }
+
+        InputRules.ThrowIfAny(errors);
+        InputRules.ThrowIfInvalidLookup(filter.OwnerId, nameof(DealFilter.OwnerId), Deal.MaxOwnerIdLength);
+        PipelineId.ThrowIfEmpty(filter.PipelineId, nameof(DealFilter.PipelineId));
+        StageId.ThrowIfEmpty(filter.StageId, nameof(DealFilter.StageId));
+        CustomerId.ThrowIfEmpty(filter.CustomerId, nameof(DealFilter.CustomerId));
 
         return new DocumentQuery(DealMapping.CollectionName)
         {

@@ -1,4 +1,5 @@
 using Crm.Sdk.Deals;
+using Crm.Sdk.Domain;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
@@ -73,7 +74,7 @@ internal sealed class InteractionService(CrmStore store, CrmContext context) : A
         DealId.ThrowIfEmpty(dealId, nameof(dealId));
         var interaction = await GetAsync(id, cancellationToken).ConfigureAwait(false);
         var deal = await Store.GetAsync(context.Deals, dealId.Value, cancellationToken).ConfigureAwait(false);
-        RequireSameCustomer(interaction, deal.CustomerId, "deal");
+        CrmUnitOfWork.RequireSameCustomer(interaction, deal.CustomerId, "deal");
         interaction.LinkToDeal(dealId);
         return await SaveLinkAsync(interaction, DealMapping.CollectionName, dealId.Value, cancellationToken).ConfigureAwait(false);
     }
@@ -83,17 +84,9 @@ internal sealed class InteractionService(CrmStore store, CrmContext context) : A
         TicketId.ThrowIfEmpty(ticketId, nameof(ticketId));
         var interaction = await GetAsync(id, cancellationToken).ConfigureAwait(false);
         var ticket = await Store.GetAsync(context.Tickets, ticketId.Value, cancellationToken).ConfigureAwait(false);
-        RequireSameCustomer(interaction, ticket.CustomerId, "ticket");
+        CrmUnitOfWork.RequireSameCustomer(interaction, ticket.CustomerId, "ticket");
         interaction.LinkToTicket(ticketId);
         return await SaveLinkAsync(interaction, TicketMapping.CollectionName, ticketId.Value, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static void RequireSameCustomer(Interaction interaction, CustomerId owner, string what)
-    {
-        if (owner != interaction.CustomerId)
-        {
-            throw new DomainRuleException("other-customer", $"The {what} belongs to another customer than the interaction.");
-        }
     }
 
     /// <summary>Saves a changed link; the linked record must still exist when the change commits.</summary>
@@ -116,10 +109,13 @@ internal sealed class InteractionService(CrmStore store, CrmContext context) : A
             throw new CrmValidationException(nameof(InteractionFilter.To), "range-order", "The end of the time range is before its start.");
         }
 
-        if (filter.Kinds?.FirstOrDefault(k => !Enum.IsDefined(k)) is { } undefined && !Enum.IsDefined(undefined))
+        var errors = new List<ValidationError>();
+        foreach (var kind in filter.Kinds ?? [])
         {
-            throw new CrmValidationException(nameof(InteractionFilter.Kinds), "undefined-value", $"{(int)undefined} is not an interaction kind.");
+            InputRules.Defined(kind, nameof(InteractionFilter.Kinds), errors);
         }
+
+        InputRules.ThrowIfAny(errors);
 
         var kinds = filter.Kinds is { Count: > 0 } k ? k.Distinct().Select(kind => (object)InteractionMapping.ToIndex(kind)).ToArray() : null;
         return new DocumentQuery(InteractionMapping.CollectionName)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Crm.Sdk.Domain;
 
 namespace Crm.Sdk.Interactions;
 
@@ -16,8 +17,8 @@ internal static class InteractionValidator
         CheckDefined(draft.Kind, "Kind", errors);
         CheckDefined(draft.Channel, "Channel", errors);
         CheckDefined(draft.Direction, "Direction", errors);
-        CheckMaxLength(draft.Subject, Interaction.MaxSubjectLength, "Subject", errors);
-        CheckMaxLength(draft.Body, Interaction.MaxBodyLength, "Body", errors);
+        CheckText(draft.Subject, Interaction.MaxSubjectLength, "Subject", errors);
+        CheckText(draft.Body, Interaction.MaxBodyLength, "Body", errors, multiline: true);
         CheckParticipants(draft.Participants, errors);
         if (draft.DealId is { } dealId && dealId.Value == Guid.Empty)
         {
@@ -73,13 +74,13 @@ internal static class InteractionValidator
 
     private static void CheckTransaction(TransactionDetail transaction, List<ValidationError> errors)
     {
-        if (string.IsNullOrWhiteSpace(transaction.OrderReference))
+        if (InputRules.IsBlank(transaction.OrderReference))
         {
             errors.Add(new ValidationError("Transaction.OrderReference", "required", "A purchase or refund needs the order reference."));
         }
         else
         {
-            CheckMaxLength(transaction.OrderReference, TransactionDetail.MaxOrderReferenceLength, "Transaction.OrderReference", errors);
+            CheckText(transaction.OrderReference, TransactionDetail.MaxOrderReferenceLength, "Transaction.OrderReference", errors);
         }
 
         var amount = transaction.Amount;
@@ -93,10 +94,9 @@ internal static class InteractionValidator
     private static void CheckFeedback(FeedbackDetail feedback, List<ValidationError> errors)
     {
         CheckDefined(feedback.Category, "Feedback.Category", errors);
-        CheckMaxLength(feedback.Comment, FeedbackDetail.MaxCommentLength, "Feedback.Comment", errors);
-        if (feedback.Scale is { } scale && !Enum.IsDefined(scale))
+        CheckText(feedback.Comment, FeedbackDetail.MaxCommentLength, "Feedback.Comment", errors, multiline: true);
+        if (feedback.Scale is { } scale && !InputRules.Defined(scale, "Feedback.Scale", errors))
         {
-            errors.Add(new ValidationError("Feedback.Scale", "invalid-value", $"'{scale}' is not a rating scale."));
             return;
         }
 
@@ -126,13 +126,13 @@ internal static class InteractionValidator
 
     private static void CheckBehaviourEvent(BehaviourEventDetail behaviourEvent, List<ValidationError> errors)
     {
-        if (string.IsNullOrWhiteSpace(behaviourEvent.Name))
+        if (InputRules.IsBlank(behaviourEvent.Name))
         {
             errors.Add(new ValidationError("BehaviourEvent.Name", "required", "A behaviour event needs a name."));
         }
         else
         {
-            CheckMaxLength(behaviourEvent.Name, BehaviourEventDetail.MaxNameLength, "BehaviourEvent.Name", errors);
+            CheckText(behaviourEvent.Name, BehaviourEventDetail.MaxNameLength, "BehaviourEvent.Name", errors);
         }
 
         if (behaviourEvent.Properties is not { } properties)
@@ -151,13 +151,13 @@ internal static class InteractionValidator
         foreach (var (key, value) in properties)
         {
             var field = $"BehaviourEvent.Properties[{key}]";
-            if (string.IsNullOrWhiteSpace(key))
+            if (InputRules.IsBlank(key))
             {
                 errors.Add(new ValidationError(field, "required", "A property needs a non-blank key."));
             }
-            else if (key.Length > BehaviourEventDetail.MaxPropertyKeyLength)
+            else
             {
-                errors.Add(new ValidationError(field, "key-max-length", string.Create(CultureInfo.InvariantCulture, $"A property key has at most {BehaviourEventDetail.MaxPropertyKeyLength} characters.")));
+                InputRules.Check(key, field, BehaviourEventDetail.MaxPropertyKeyLength, errors);
             }
 
             if (value is null)
@@ -166,7 +166,7 @@ internal static class InteractionValidator
             }
             else
             {
-                CheckMaxLength(value, BehaviourEventDetail.MaxPropertyValueLength, field, errors);
+                CheckText(value, BehaviourEventDetail.MaxPropertyValueLength, field, errors, multiline: true);
             }
         }
     }
@@ -190,35 +190,26 @@ internal static class InteractionValidator
         {
             var field = string.Create(CultureInfo.InvariantCulture, $"Participants[{i}]");
             var participant = participants[i];
-            if (participant is null || (string.IsNullOrWhiteSpace(participant.Name) && string.IsNullOrWhiteSpace(participant.Address)))
+            if (participant is null || (InputRules.IsBlank(participant.Name) && InputRules.IsBlank(participant.Address)))
             {
                 errors.Add(new ValidationError(field, "required", "A participant needs a name or an address."));
                 continue;
             }
 
-            CheckMaxLength(participant.Name, Participant.MaxNameLength, field + ".Name", errors);
-            CheckMaxLength(participant.Address, Participant.MaxAddressLength, field + ".Address", errors);
-            CheckMaxLength(participant.Role, Participant.MaxRoleLength, field + ".Role", errors);
+            CheckText(participant.Name, Participant.MaxNameLength, field + ".Name", errors);
+            CheckText(participant.Address, Participant.MaxAddressLength, field + ".Address", errors);
+            CheckText(participant.Role, Participant.MaxRoleLength, field + ".Role", errors);
         }
     }
 
     private static void CheckDefined<TEnum>(TEnum value, string field, List<ValidationError> errors)
-        where TEnum : struct, Enum
-    {
-        if (!Enum.IsDefined(value))
-        {
-            errors.Add(new ValidationError(field, "invalid-value", $"'{value}' is not a valid {typeof(TEnum).Name}."));
-        }
-    }
+        where TEnum : struct, Enum => InputRules.Defined(value, field, errors);
 
-    private static void CheckMaxLength(string? value, int max, string field, List<ValidationError> errors)
+    private static void CheckText(string? value, int max, string field, List<ValidationError> errors, bool multiline = false)
     {
-        if (value is not null && value.Length > max)
+        if (value is not null)
         {
-            errors.Add(new ValidationError(
-                field,
-                "max-length",
-                string.Create(CultureInfo.InvariantCulture, $"{field} has at most {max} characters; it had {value.Length}.")));
+            InputRules.Check(value, field, max, errors, multiline);
         }
     }
 }

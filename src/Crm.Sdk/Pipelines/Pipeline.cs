@@ -71,7 +71,7 @@ public sealed class Pipeline : AggregateRoot<Pipeline>
             errors.Add(new ValidationError("Id", "required", "The pipeline id must not be empty."));
         }
 
-        var name = PipelineRules.RequiredText(draft.Name, MaxNameLength, "Name", errors);
+        var name = InputRules.Required(draft.Name, "Name", MaxNameLength, errors);
         var stageDrafts = draft.Stages ?? [];
         var stageNames = new List<string>();
         for (var i = 0; i < stageDrafts.Count; i++)
@@ -100,7 +100,7 @@ public sealed class Pipeline : AggregateRoot<Pipeline>
         RequireOutcome(outcomes, StageOutcome.Open, "open-stage-required", "an open stage", errors);
         RequireOutcome(outcomes, StageOutcome.ClosedWon, "won-stage-required", "a closed-won stage", errors);
         RequireOutcome(outcomes, StageOutcome.ClosedLost, "lost-stage-required", "a closed-lost stage", errors);
-        PipelineRules.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
 
         var ids = NewStageIds(stageDrafts.Count, now);
         var stages = stageDrafts.Select((s, i) => new PipelineStage(ids[i], s.Name.Trim(), s.Probability, s.Outcome));
@@ -115,8 +115,8 @@ public sealed class Pipeline : AggregateRoot<Pipeline>
     public void Rename(string name)
     {
         var errors = new List<ValidationError>();
-        var trimmed = PipelineRules.RequiredText(name, MaxNameLength, "Name", errors);
-        PipelineRules.ThrowIfAny(errors);
+        var trimmed = InputRules.Required(name, "Name", MaxNameLength, errors);
+        InputRules.ThrowIfAny(errors);
         if (string.Equals(trimmed, Name, StringComparison.Ordinal))
         {
             return;
@@ -161,7 +161,7 @@ public sealed class Pipeline : AggregateRoot<Pipeline>
             errors.Add(new ValidationError("Stages", "max-stages", $"A pipeline has at most {MaxStages} stages."));
         }
 
-        PipelineRules.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
 
         var id = StageId.New(now);
         while (_stages.Exists(s => s.Id == id))
@@ -185,13 +185,13 @@ public sealed class Pipeline : AggregateRoot<Pipeline>
     {
         var index = IndexOf(stageId);
         var errors = new List<ValidationError>();
-        var trimmed = PipelineRules.RequiredText(name, PipelineStage.MaxNameLength, "Name", errors);
+        var trimmed = InputRules.Required(name, "Name", PipelineStage.MaxNameLength, errors);
         if (trimmed is not null)
         {
             CheckUnique(trimmed, _stages.Where(s => s.Id != stageId).Select(s => s.Name), "Name", errors);
         }
 
-        PipelineRules.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         if (string.Equals(trimmed, _stages[index].Name, StringComparison.Ordinal))
         {
             return;
@@ -214,7 +214,7 @@ public sealed class Pipeline : AggregateRoot<Pipeline>
         var index = IndexOf(stageId);
         var errors = new List<ValidationError>();
         PipelineRules.Probability(probability, _stages[index].Outcome, "Probability", errors);
-        PipelineRules.ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         if (_stages[index].Probability == probability)
         {
             return;
@@ -254,7 +254,7 @@ public sealed class Pipeline : AggregateRoot<Pipeline>
     private static string? ValidateStage(PipelineStageDraft draft, string? fieldPrefix, IEnumerable<string> otherNames, List<ValidationError> errors)
     {
         string Field(string name) => fieldPrefix is null ? name : $"{fieldPrefix}.{name}";
-        var name = PipelineRules.RequiredText(draft.Name, PipelineStage.MaxNameLength, Field("Name"), errors);
+        var name = InputRules.Required(draft.Name, Field("Name"), PipelineStage.MaxNameLength, errors);
         if (name is not null)
         {
             CheckUnique(name, otherNames, Field("Name"), errors);
@@ -262,7 +262,7 @@ public sealed class Pipeline : AggregateRoot<Pipeline>
 
         if (!Enum.IsDefined(draft.Outcome))
         {
-            errors.Add(new ValidationError(Field("Outcome"), "invalid-value", $"'{draft.Outcome}' is not a stage outcome."));
+            errors.Add(new ValidationError(Field("Outcome"), "undefined-value", $"'{draft.Outcome}' is not a stage outcome."));
         }
 
         PipelineRules.Probability(draft.Probability, draft.Outcome, Field("Probability"), errors);

@@ -2,29 +2,9 @@ using System.Globalization;
 
 namespace Crm.Sdk.Pipelines;
 
-/// <summary>The checks shared by <see cref="Pipeline"/> and <see cref="Deals.Deal"/>; each adds its errors to a list and never throws.</summary>
+/// <summary>The money and probability checks shared by <see cref="Pipeline"/> and <see cref="Deals.Deal"/>; each adds its errors to a list and never throws.</summary>
 internal static class PipelineRules
 {
-    /// <summary>Checks a required text: trimmed, not empty, not longer than <paramref name="maxLength"/>.</summary>
-    public static string? RequiredText(string? value, int maxLength, string field, List<ValidationError> errors)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            errors.Add(new ValidationError(field, "required", $"{field} is required."));
-            return null;
-        }
-
-        return MaxLength(trimmed, maxLength, field, errors);
-    }
-
-    /// <summary>Checks an optional text: trimmed, blank becomes <see langword="null"/>, not longer than <paramref name="maxLength"/>.</summary>
-    public static string? OptionalText(string? value, int maxLength, string field, List<ValidationError> errors)
-    {
-        var trimmed = value?.Trim();
-        return string.IsNullOrEmpty(trimmed) ? null : MaxLength(trimmed, maxLength, field, errors);
-    }
-
     /// <summary>Checks a win probability: from 0 to 1, and exactly 1 for a won stage and 0 for a lost stage.</summary>
     public static void Probability(decimal probability, StageOutcome outcome, string field, List<ValidationError> errors)
     {
@@ -52,25 +32,5 @@ internal static class PipelineRules
         {
             errors.Add(new ValidationError(field, "amount-not-negative", $"The amount {amount} must not be negative."));
         }
-    }
-
-    /// <summary>Throws one <see cref="CrmValidationException"/> with every error, if there are any.</summary>
-    public static void ThrowIfAny(List<ValidationError> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw new CrmValidationException(errors);
-        }
-    }
-
-    private static string? MaxLength(string value, int maxLength, string field, List<ValidationError> errors)
-    {
-        if (value.Length > maxLength)
-        {
-            errors.Add(new ValidationError(field, "max-length", $"{field} must be at most {maxLength} characters; it has {value.Length}."));
-            return null;
-        }
-
-        return value;
     }
 }

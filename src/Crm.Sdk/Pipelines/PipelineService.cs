@@ -1,4 +1,5 @@
 using Crm.Sdk.Deals;
+using Crm.Sdk.Domain;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 
@@ -40,9 +41,10 @@ internal sealed class PipelineService(CrmStore store, CrmContext context) : Aggr
     private static DocumentQuery Query(PipelineFilter? filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        InputRules.ThrowIfInvalidLookup(filter.NamePrefix, nameof(PipelineFilter.NamePrefix), Pipeline.MaxNameLength);
         return new DocumentQuery(PipelineMapping.CollectionName)
         {
-            Filter = string.IsNullOrWhiteSpace(filter.NamePrefix) ? null : IndexFilter.StartsWith(PipelineMapping.NameKeyIndex, PipelineMapping.NameKey(filter.NamePrefix.Trim())),
+            Filter = InputRules.IsBlank(filter.NamePrefix) ? null : IndexFilter.StartsWith(PipelineMapping.NameKeyIndex, PipelineMapping.NameKey(filter.NamePrefix.Trim())),
             OrderBy = PipelineMapping.NameKeyIndex,
         };
     }

@@ -212,14 +212,34 @@ internal sealed partial class CrmStore : IDisposable
         }
     }
 
-    /// <summary>Asks the provider to scrub deleted content from its files, when it can (<see cref="ISecureErasure"/>).</summary>
-    public async Task PurgeDeletedContentAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks the provider to scrub deleted content from its files, when it can (<see cref="ISecureErasure"/>). Runs after a
+    /// change has committed, so it never observes cancellation and never throws: the caller's change succeeded, and an
+    /// incomplete purge is logged and completed by a later erasure or checkpoint.
+    /// </summary>
+    public async Task PurgeDeletedContentAfterCommitAsync()
     {
-        if (_provider is ISecureErasure erasure
-            && !await Guard(() => erasure.PurgeDeletedContentAsync(cancellationToken), "scrubbing erased content").ConfigureAwait(false))
+        if (_provider is not ISecureErasure erasure)
         {
-            LogPurgeIncomplete(_logger);
+            return;
         }
+
+        try
+        {
+            if (await erasure.PurgeDeletedContentAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+#pragma warning disable CA1031 // The change committed: a failed clean-up must not turn its success into an error.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogPurgeFailed(_logger, ex);
+            return;
+        }
+
+        LogPurgeIncomplete(_logger);
     }
 
     private async Task LoadKeysAsync(IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken)
@@ -259,6 +279,9 @@ internal sealed partial class CrmStore : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Erased content could not be scrubbed from the database files yet (a reader holds an older snapshot); it will be on a later erasure or checkpoint.")]
     private static partial void LogPurgeIncomplete(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Erased content could not be scrubbed from the database files after a committed change; it will be on a later erasure or checkpoint.")]
+    private static partial void LogPurgeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Crm.Sdk storage schema ready ({CollectionCount} collections).")]
     private static partial void LogSchemaReady(ILogger logger, int collectionCount);

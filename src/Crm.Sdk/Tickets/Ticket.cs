@@ -119,7 +119,7 @@ public sealed class Ticket : AggregateRoot<Ticket>
     /// <returns>The new ticket, not yet saved.</returns>
     /// <exception cref="CrmValidationException">
     /// The draft breaks one or more rules, all listed: <c>CustomerId</c>/<c>required</c>, <c>Subject</c>/<c>required</c> or
-    /// <c>max-length</c>, <c>Description</c>/<c>max-length</c>, <c>Type</c> or <c>Priority</c>/<c>invalid-value</c>,
+    /// <c>max-length</c>, <c>Description</c>/<c>max-length</c>, <c>Type</c> or <c>Priority</c>/<c>undefined-value</c>,
     /// <c>AssigneeId</c>/<c>required</c> (blank) or <c>max-length</c>.
     /// </exception>
     internal static Ticket Open(TicketDraft draft, TicketId id, Instant createdAt)
@@ -139,13 +139,13 @@ public sealed class Ticket : AggregateRoot<Ticket>
         CheckDefined(draft.Type, "Type", errors);
         CheckDefined(draft.Priority, "Priority", errors);
         CheckText(draft.Subject, "Subject", MaxSubjectLength, required: true, errors);
-        CheckText(draft.Description, "Description", MaxDescriptionLength, required: false, errors);
+        CheckText(draft.Description, "Description", MaxDescriptionLength, required: false, errors, multiline: true);
         if (draft.AssigneeId is not null)
         {
             CheckText(draft.AssigneeId, "AssigneeId", MaxUserIdLength, required: true, errors);
         }
 
-        ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         var ticket = new Ticket(id, draft.CustomerId, draft.Type, draft.Subject, draft.Description, draft.Priority, createdAt, [])
         {
             AssigneeId = draft.AssigneeId,
@@ -162,7 +162,7 @@ public sealed class Ticket : AggregateRoot<Ticket>
     {
         var errors = new List<ValidationError>();
         CheckText(assigneeId, "AssigneeId", MaxUserIdLength, required: true, errors);
-        ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         EnsureNotClosed("assigned");
         if (string.Equals(AssigneeId, assigneeId, StringComparison.Ordinal))
         {
@@ -250,11 +250,11 @@ public sealed class Ticket : AggregateRoot<Ticket>
     /// Moves the ticket in its workflow (see <see cref="TicketWorkflow"/> for the allowed moves). Moving to
     /// <see cref="TicketStatus.Resolved"/> sets <see cref="ResolvedAt"/>, to <see cref="TicketStatus.Closed"/> sets
     /// <see cref="ClosedAt"/>, to <see cref="TicketStatus.Reopened"/> counts in <see cref="ReopenCount"/>.
-    /// Raises <see cref="TicketStatusChanged"/>.
+    /// Raises <see cref="TicketStatusChanged"/>. Moving to the current status changes nothing and raises nothing.
     /// </summary>
     /// <param name="to">The wanted status.</param>
-    /// <exception cref="CrmValidationException"><c>Status</c> is not a status (<c>invalid-value</c>), or <c>At</c> is before the ticket was created.</exception>
-    /// <exception cref="InvalidStatusTransitionException">The workflow does not allow the move (including to the current status).</exception>
+    /// <exception cref="CrmValidationException"><c>Status</c> is not a status (<c>undefined-value</c>), or <c>At</c> is before the ticket was created.</exception>
+    /// <exception cref="InvalidStatusTransitionException">The workflow does not allow the move.</exception>
     public void ChangeStatus(TicketStatus to) =>
         ChangeStatus(to, Now());
 
@@ -262,18 +262,23 @@ public sealed class Ticket : AggregateRoot<Ticket>
     /// Moves the ticket in its workflow (see <see cref="TicketWorkflow"/> for the allowed moves). Moving to
     /// <see cref="TicketStatus.Resolved"/> sets <see cref="ResolvedAt"/>, to <see cref="TicketStatus.Closed"/> sets
     /// <see cref="ClosedAt"/>, to <see cref="TicketStatus.Reopened"/> counts in <see cref="ReopenCount"/>.
-    /// Raises <see cref="TicketStatusChanged"/>.
+    /// Raises <see cref="TicketStatusChanged"/>. Moving to the current status changes nothing and raises nothing.
     /// </summary>
     /// <param name="to">The wanted status.</param>
     /// <param name="at">When the move happened.</param>
-    /// <exception cref="CrmValidationException"><c>Status</c> is not a status (<c>invalid-value</c>), or <c>At</c> is before the ticket was created.</exception>
-    /// <exception cref="InvalidStatusTransitionException">The workflow does not allow the move (including to the current status).</exception>
+    /// <exception cref="CrmValidationException"><c>Status</c> is not a status (<c>undefined-value</c>), or <c>At</c> is before the ticket was created.</exception>
+    /// <exception cref="InvalidStatusTransitionException">The workflow does not allow the move.</exception>
     internal void ChangeStatus(TicketStatus to, Instant at)
     {
         var errors = new List<ValidationError>();
         CheckDefined(to, "Status", errors);
         CheckAt(at, errors);
-        ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
+        if (to == Status)
+        {
+            return;
+        }
+
         if (!TicketWorkflow.CanMove(Status, to))
         {
             throw new InvalidStatusTransitionException(EntityName, Status.ToString(), to.ToString());
@@ -299,44 +304,44 @@ public sealed class Ticket : AggregateRoot<Ticket>
     }
 
     /// <summary>Marks the ticket resolved: <see cref="ChangeStatus(TicketStatus)"/> to <see cref="TicketStatus.Resolved"/>.</summary>
-    /// <exception cref="InvalidStatusTransitionException">The ticket is already resolved or closed.</exception>
+    /// <exception cref="InvalidStatusTransitionException">The ticket is closed (resolving a resolved ticket changes nothing).</exception>
     public void Resolve() =>
         Resolve(Now());
 
     /// <summary>Marks the ticket resolved: <see cref="ChangeStatus(TicketStatus)"/> to <see cref="TicketStatus.Resolved"/>.</summary>
     /// <param name="at">When it was resolved.</param>
-    /// <exception cref="InvalidStatusTransitionException">The ticket is already resolved or closed.</exception>
+    /// <exception cref="InvalidStatusTransitionException">The ticket is closed (resolving a resolved ticket changes nothing).</exception>
     internal void Resolve(Instant at) => ChangeStatus(TicketStatus.Resolved, at);
 
     /// <summary>Closes the ticket: <see cref="ChangeStatus(TicketStatus)"/> to <see cref="TicketStatus.Closed"/> (from new or resolved only).</summary>
-    /// <exception cref="InvalidStatusTransitionException">The ticket is in work or already closed.</exception>
+    /// <exception cref="InvalidStatusTransitionException">The ticket is in work (closing a closed ticket changes nothing).</exception>
     public void Close() =>
         Close(Now());
 
     /// <summary>Closes the ticket: <see cref="ChangeStatus(TicketStatus)"/> to <see cref="TicketStatus.Closed"/> (from new or resolved only).</summary>
     /// <param name="at">When it was closed.</param>
-    /// <exception cref="InvalidStatusTransitionException">The ticket is in work or already closed.</exception>
+    /// <exception cref="InvalidStatusTransitionException">The ticket is in work (closing a closed ticket changes nothing).</exception>
     internal void Close(Instant at) => ChangeStatus(TicketStatus.Closed, at);
 
     /// <summary>Reopens a resolved or closed ticket: <see cref="ChangeStatus(TicketStatus)"/> to <see cref="TicketStatus.Reopened"/>.</summary>
-    /// <exception cref="InvalidStatusTransitionException">The ticket is neither resolved nor closed.</exception>
+    /// <exception cref="InvalidStatusTransitionException">The ticket is neither resolved nor closed (reopening a reopened ticket changes nothing).</exception>
     public void Reopen() =>
         Reopen(Now());
 
     /// <summary>Reopens a resolved or closed ticket: <see cref="ChangeStatus(TicketStatus)"/> to <see cref="TicketStatus.Reopened"/>.</summary>
     /// <param name="at">When it was reopened.</param>
-    /// <exception cref="InvalidStatusTransitionException">The ticket is neither resolved nor closed.</exception>
+    /// <exception cref="InvalidStatusTransitionException">The ticket is neither resolved nor closed (reopening a reopened ticket changes nothing).</exception>
     internal void Reopen(Instant at) => ChangeStatus(TicketStatus.Reopened, at);
 
     /// <summary>Changes the priority. Setting the current priority changes nothing. Raises <see cref="TicketPriorityChanged"/>.</summary>
     /// <param name="priority">The new priority.</param>
-    /// <exception cref="CrmValidationException"><c>Priority</c> is not a priority (<c>invalid-value</c>).</exception>
+    /// <exception cref="CrmValidationException"><c>Priority</c> is not a priority (<c>undefined-value</c>).</exception>
     /// <exception cref="DomainRuleException">The ticket is closed (<c>ticket-closed</c>).</exception>
     public void ChangePriority(TicketPriority priority)
     {
         var errors = new List<ValidationError>();
         CheckDefined(priority, "Priority", errors);
-        ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         EnsureNotClosed("re-prioritized");
         if (Priority == priority)
         {
@@ -393,9 +398,9 @@ public sealed class Ticket : AggregateRoot<Ticket>
                 string.Create(CultureInfo.InvariantCulture, $"A satisfaction rating lies between {MinRating} and {MaxRating}; it was {rating}.")));
         }
 
-        CheckText(comment, "Comment", MaxRatingCommentLength, required: false, errors);
+        CheckText(comment, "Comment", MaxRatingCommentLength, required: false, errors, multiline: true);
         CheckAt(at, errors);
-        ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         if (Status is not (TicketStatus.Resolved or TicketStatus.Closed))
         {
             throw new DomainRuleException("ticket-not-resolved", $"Ticket '{Id}' is {Status}: only a resolved or closed ticket can be rated.");
@@ -450,9 +455,9 @@ public sealed class Ticket : AggregateRoot<Ticket>
 
     private TicketComment AppendComment(string authorId, string body, bool isInternal, bool isFromCustomer, Instant at, List<ValidationError> errors)
     {
-        CheckText(body, "Body", MaxCommentLength, required: true, errors);
+        CheckText(body, "Body", MaxCommentLength, required: true, errors, multiline: true);
         CheckAt(at, errors);
-        ThrowIfAny(errors);
+        InputRules.ThrowIfAny(errors);
         EnsureNotClosed("commented on");
         var comment = new TicketComment(Guid.CreateVersion7(at.ToDateTimeOffset()), authorId, body, isInternal, isFromCustomer, at);
         _comments.Add(comment);
@@ -482,9 +487,9 @@ public sealed class Ticket : AggregateRoot<Ticket>
         }
     }
 
-    private static void CheckText(string? value, string field, int maxLength, bool required, List<ValidationError> errors)
+    private static void CheckText(string? value, string field, int maxLength, bool required, List<ValidationError> errors, bool multiline = false)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (InputRules.IsBlank(value))
         {
             if (required)
             {
@@ -494,29 +499,9 @@ public sealed class Ticket : AggregateRoot<Ticket>
             return;
         }
 
-        if (value.Length > maxLength)
-        {
-            errors.Add(new ValidationError(
-                field,
-                "max-length",
-                string.Create(CultureInfo.InvariantCulture, $"{field} has at most {maxLength} characters; it had {value.Length}.")));
-        }
+        InputRules.Check(value, field, maxLength, errors, multiline);
     }
 
     private static void CheckDefined<TEnum>(TEnum value, string field, List<ValidationError> errors)
-        where TEnum : struct, Enum
-    {
-        if (!Enum.IsDefined(value))
-        {
-            errors.Add(new ValidationError(field, "invalid-value", $"'{value}' is not a valid {typeof(TEnum).Name}."));
-        }
-    }
-
-    private static void ThrowIfAny(List<ValidationError> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw new CrmValidationException(errors);
-        }
-    }
+        where TEnum : struct, Enum => InputRules.Defined(value, field, errors);
 }

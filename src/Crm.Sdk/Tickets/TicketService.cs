@@ -1,3 +1,4 @@
+using Crm.Sdk.Domain;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 
@@ -45,10 +46,15 @@ internal sealed class TicketService(CrmStore store, CrmContext context) : Aggreg
     private static DocumentQuery Query(TicketFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        if (filter.Priority is { } p && !Enum.IsDefined(p))
+        var errors = new List<ValidationError>();
+        if (filter.Priority is { } p)
         {
-            throw new CrmValidationException(nameof(TicketFilter.Priority), "undefined-value", $"{(int)p} is not a ticket priority.");
+            InputRules.Defined(p, nameof(TicketFilter.Priority), errors);
         }
+
+        InputRules.ThrowIfAny(errors);
+        InputRules.ThrowIfInvalidLookup(filter.AssigneeId, nameof(TicketFilter.AssigneeId), Ticket.MaxUserIdLength);
+        CustomerId.ThrowIfEmpty(filter.CustomerId, nameof(TicketFilter.CustomerId));
 
         var queue = filter.IsOpen == true;
         return new DocumentQuery(TicketMapping.CollectionName)

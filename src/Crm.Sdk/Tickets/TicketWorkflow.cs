@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Crm.Sdk.Tickets;
 
 /// <summary>
-/// The ticket status workflow: which status may follow which. Moving to the same status is never a move.
+/// The ticket status workflow: which status may follow which. Moving to the same status is never a move: <see cref="CanMove"/> says no, and <see cref="Ticket.ChangeStatus(TicketStatus)"/> changes nothing.
 /// </summary>
 /// <remarks>
 /// <list type="table">

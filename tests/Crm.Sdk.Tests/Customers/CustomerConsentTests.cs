@@ -54,7 +54,7 @@ public sealed class CustomerConsentTests
 
         AssertError(AssertInvalid(() => customer.GrantConsent(ConsentChannel.Email, " ", Now)), "Source", "required");
         AssertError(AssertInvalid(() => customer.GrantConsent(ConsentChannel.Email, new string('s', 101), Now)), "Source", "max-length");
-        AssertError(AssertInvalid(() => customer.GrantConsent((ConsentChannel)99, "web", Now)), "Channel", "invalid-value");
+        AssertError(AssertInvalid(() => customer.GrantConsent((ConsentChannel)99, "web", Now)), "Channel", "undefined-value");
         Assert.Empty(customer.ConsentHistory);
     }
 }

@@ -130,7 +130,7 @@ public sealed class CustomerCreateTests
         AssertError(ex, "Phones[0]", "phone-format");
         AssertError(ex, "Addresses[0].Country", "country-iso3166");
         AssertError(ex, "Addresses[1].Lines", "address-incomplete");
-        AssertError(ex, "Tags[1]", "tag-format");
+        AssertError(ex, "Tags[1]", "max-length");
         AssertError(ex, "CustomFields.tier", "custom-field-choice");
         AssertError(ex, "CustomFields.shoe_size", "custom-field-unknown");
         AssertError(ex, "OwnerId", "max-length");

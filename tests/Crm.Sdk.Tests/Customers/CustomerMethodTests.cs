@@ -181,7 +181,7 @@ public sealed class CustomerMethodTests
         customer.ChangeLifecycleStage(LifecycleStage.Customer);
 
         Assert.Equal(new CustomerLifecycleStageChanged(customer.Id, LifecycleStage.Lead, LifecycleStage.Customer), Assert.Single(customer.DomainEvents));
-        AssertError(AssertInvalid(() => customer.ChangeLifecycleStage((LifecycleStage)42)), "LifecycleStage", "invalid-value");
+        AssertError(AssertInvalid(() => customer.ChangeLifecycleStage((LifecycleStage)42)), "LifecycleStage", "undefined-value");
     }
 
     [Fact]
@@ -214,14 +214,15 @@ public sealed class CustomerMethodTests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("   ")]
-    [InlineData("line\nbreak")]
-    public void Invalid_tags_are_rejected(string tag)
+    [InlineData("", "required")]
+    [InlineData("   ", "required")]
+    [InlineData("\u200B\uFEFF", "required")]
+    [InlineData("line\nbreak", "control-characters")]
+    public void Invalid_tags_are_rejected(string tag, string rule)
     {
         var customer = CreateSaved();
 
-        AssertError(AssertInvalid(() => customer.AddTag(tag)), "Tag", "tag-format");
+        AssertError(AssertInvalid(() => customer.AddTag(tag)), "Tag", rule);
         Assert.Empty(customer.Tags);
     }
 
@@ -232,7 +233,7 @@ public sealed class CustomerMethodTests
 
         customer.AddTag(new string('t', 64));
 
-        AssertError(AssertInvalid(() => customer.AddTag(new string('t', 65))), "Tag", "tag-format");
+        AssertError(AssertInvalid(() => customer.AddTag(new string('t', 65))), "Tag", "max-length");
     }
 
     [Fact]

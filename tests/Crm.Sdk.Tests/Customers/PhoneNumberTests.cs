@@ -62,13 +62,27 @@ public sealed class PhoneNumberTests
     [InlineData("ext. 123")]
     [InlineData("+44 20 7946 09")]
     [InlineData("+44 20 7946 09581")]
-    [InlineData("+44 20\u00007946 0958")]
     [InlineData("no number here")]
     public void Numbers_that_do_not_normalize_are_rejected_with_phone_format(string raw)
     {
         var ex = Assert.Throws<CrmValidationException>(() => PhoneNumber.Parse(raw, "GB"));
 
         Assert.Equal(new[] { ("Phone", "phone-format") }, ex.Errors.Select(e => (e.Field, e.Rule)));
+    }
+
+    /// <summary>
+    /// A number with a control character or an unpaired surrogate breaks the text rules every field follows (a
+    /// <c>[Fact]</c>: xUnit's theory data would turn the lone surrogate into U+FFFD before the test sees it).
+    /// </summary>
+    [Fact]
+    public void Numbers_with_invalid_text_are_rejected_by_the_text_rule()
+    {
+        foreach (var (raw, rule) in new[] { ("+44 20\u00007946 0958", "control-characters"), ("+44 20 7946 0958\uDC00", "invalid-unicode") })
+        {
+            var ex = Assert.Throws<CrmValidationException>(() => PhoneNumber.Parse(raw, "GB"));
+
+            Assert.Equal(new[] { ("Phone", rule) }, ex.Errors.Select(e => (e.Field, e.Rule)));
+        }
     }
 
     /// <summary>Without a default region only international numbers are accepted.</summary>

@@ -54,7 +54,7 @@ public class InteractionMappingTests
                 Direction = InteractionDirection.Outbound,
                 OccurredAt = RecordedAt - Duration.FromNanoseconds(1),
                 Subject = "Grüße \"quoted\" <tag> 😀",
-                Body = "Line 1\nLine 2\t\u0001",
+                Body = "Line 1\r\nLine 2\tend",
                 Participants = [new Participant("Ada", "ada@example.com", "to"), new Participant(null, "+49 30 1234", null), new Participant("Bob")],
                 DealId = new DealId(Guid.NewGuid()),
                 TicketId = new TicketId(Guid.NewGuid()),

@@ -57,9 +57,9 @@ public class InteractionValidationTests
         var exception = RecordFails(Draft(kind: (InteractionKind)99, channel: (InteractionChannel)99, direction: (InteractionDirection)99));
 
         Assert.Equal(3, exception.Errors.Count);
-        AssertHasError(exception, "Kind", "invalid-value");
-        AssertHasError(exception, "Channel", "invalid-value");
-        AssertHasError(exception, "Direction", "invalid-value");
+        AssertHasError(exception, "Kind", "undefined-value");
+        AssertHasError(exception, "Channel", "undefined-value");
+        AssertHasError(exception, "Direction", "undefined-value");
     }
 
     [Fact]
@@ -256,8 +256,8 @@ public class InteractionValidationTests
         var exception = RecordFails(Draft(InteractionKind.Feedback, feedback: new FeedbackDetail((FeedbackCategory)42, 3, (RatingScale)7)));
 
         Assert.Equal(2, exception.Errors.Count);
-        AssertHasError(exception, "Feedback.Category", "invalid-value");
-        AssertHasError(exception, "Feedback.Scale", "invalid-value");
+        AssertHasError(exception, "Feedback.Category", "undefined-value");
+        AssertHasError(exception, "Feedback.Scale", "undefined-value");
     }
 
     [Fact]
@@ -309,7 +309,7 @@ public class InteractionValidationTests
 
         Assert.Equal(3, exception.Errors.Count);
         AssertHasError(exception, "BehaviourEvent.Properties[ ]", "required");
-        AssertHasError(exception, $"BehaviourEvent.Properties[{new string('k', 101)}]", "key-max-length");
+        AssertHasError(exception, $"BehaviourEvent.Properties[{new string('k', 101)}]", "max-length");
         AssertHasError(exception, "BehaviourEvent.Properties[long]", "max-length");
     }
 

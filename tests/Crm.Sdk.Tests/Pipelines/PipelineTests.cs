@@ -125,7 +125,7 @@ public sealed class PipelineTests
     public void Undefined_outcome_is_rejected()
     {
         var error = Assert.Single(CreateFails(new PipelineDraft { Name = "Sales", Stages = [Open, Won, Lost, new PipelineStageDraft { Name = "Odd", Probability = 0.5m, Outcome = (StageOutcome)42 }] }).Errors);
-        Assert.Equal(("Stages[3].Outcome", "invalid-value"), (error.Field, error.Rule));
+        Assert.Equal(("Stages[3].Outcome", "undefined-value"), (error.Field, error.Rule));
     }
 
     [Fact]

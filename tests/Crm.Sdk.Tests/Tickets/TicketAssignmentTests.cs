@@ -95,6 +95,6 @@ public class TicketAssignmentTests
     {
         var exception = FailsWithoutChange<CrmValidationException>(NewTicket(), t => t.ChangePriority((TicketPriority)7));
 
-        AssertOnlyError(exception, "Priority", "invalid-value");
+        AssertOnlyError(exception, "Priority", "undefined-value");
     }
 }
