@@ -276,6 +276,11 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
     {
         var customer = await GetAsync(id, cancellationToken).ConfigureAwait(false);
         change(customer);
+        if (customer.DomainEvents.Count == 0)
+        {
+            return customer; // The change changed nothing (every change raises an event): nothing to save, no new version.
+        }
+
         await UpdateAsync(customer, cancellationToken).ConfigureAwait(false);
         return customer;
     }

@@ -50,7 +50,7 @@ public interface ITicketService
     /// <returns>The saved ticket.</returns>
     Task<Ticket> AddCommentAsync(TicketId id, string authorId, string body, bool isInternal = false, CancellationToken cancellationToken = default);
 
-    /// <summary>Moves a ticket through its status workflow.</summary>
+    /// <summary>Moves a ticket through its status workflow. Moving it to its current status changes nothing and saves nothing.</summary>
     /// <param name="id">The ticket.</param>
     /// <param name="status">The status to go to.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -73,6 +73,11 @@ internal sealed class TicketService(CrmStore store, CrmContext context) : Aggreg
     {
         var ticket = await GetAsync(id, cancellationToken).ConfigureAwait(false);
         change(ticket);
+        if (ticket.DomainEvents.Count == 0)
+        {
+            return ticket; // The change changed nothing (every change raises an event): nothing to save, no new version.
+        }
+
         await UpdateAsync(ticket, cancellationToken).ConfigureAwait(false);
         return ticket;
     }
