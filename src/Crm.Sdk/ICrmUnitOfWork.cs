@@ -77,9 +77,14 @@ public interface ICrmUnitOfWork
     void Update(Ticket ticket);
 
     /// <summary>Writes everything in one transaction.</summary>
-    /// <param name="cancellationToken">Cancels the commit; a cancelled commit writes nothing.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the commit until the transaction commits: a commit that throws <see cref="OperationCanceledException"/>
+    /// wrote nothing, and one that committed completes normally.
+    /// </param>
     /// <returns>A task that completes when the changes are durable.</returns>
-    /// <exception cref="EntityNotFoundException">A record refers to a customer that does not exist.</exception>
+    /// <exception cref="EntityNotFoundException">A record refers to a customer, deal or ticket that does not exist.</exception>
+    /// <exception cref="DomainRuleException">An interaction names a deal or ticket of another customer (rule <c>other-customer</c>).</exception>
+    /// <exception cref="InvalidOperationException">The unit of work was already committed (a programming error: begin a new one).</exception>
     /// <exception cref="ConcurrencyConflictException">A record changed since it was read.</exception>
     /// <exception cref="DuplicateKeyException">A unique value (such as an external id) is taken.</exception>
     /// <exception cref="CrmStorageException">The database failed.</exception>

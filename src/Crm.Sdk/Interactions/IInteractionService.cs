@@ -12,7 +12,8 @@ public interface IInteractionService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The saved interaction.</returns>
     /// <exception cref="CrmValidationException">The draft breaks a rule.</exception>
-    /// <exception cref="EntityNotFoundException">The customer does not exist.</exception>
+    /// <exception cref="EntityNotFoundException">The customer, or the deal or ticket the draft names, does not exist.</exception>
+    /// <exception cref="DomainRuleException">The deal or ticket the draft names belongs to another customer (rule <c>other-customer</c>).</exception>
     Task<Interaction> CreateAsync(InteractionDraft draft, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -24,7 +25,8 @@ public interface IInteractionService
     /// <param name="cancellationToken">Cancels the call; a cancelled batch writes nothing.</param>
     /// <returns>The saved interactions, in the order of the drafts.</returns>
     /// <exception cref="CrmValidationException">A draft breaks a rule.</exception>
-    /// <exception cref="EntityNotFoundException">A customer does not exist.</exception>
+    /// <exception cref="EntityNotFoundException">A customer, or a deal or ticket a draft names, does not exist; nothing is written.</exception>
+    /// <exception cref="DomainRuleException">A draft names a deal or ticket of another customer (rule <c>other-customer</c>); nothing is written.</exception>
     Task<IReadOnlyList<Interaction>> CreateManyAsync(IReadOnlyCollection<InteractionDraft> drafts, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one interaction.</summary>
