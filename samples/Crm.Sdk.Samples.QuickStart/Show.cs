@@ -22,9 +22,12 @@ internal static class Show
     public static string Amount(Money money) =>
         string.Create(CultureInfo.InvariantCulture, $"{money.Currency} {money.Amount:N2}");
 
-    /// <summary>Amounts come one per currency; no amount at all is shown as a dash.</summary>
-    public static string Amounts(IReadOnlyList<Money> amounts) =>
-        amounts.Count == 0 ? "-" : string.Join(" + ", amounts.Select(Amount));
+    public static string Total(MoneyTotal total) =>
+        string.Create(CultureInfo.InvariantCulture, $"{total.Currency} {total.Amount:N2}");
+
+    /// <summary>Totals come one per currency; no total at all is shown as a dash.</summary>
+    public static string Amounts(IReadOnlyList<MoneyTotal> totals) =>
+        totals.Count == 0 ? "-" : string.Join(" + ", totals.Select(Total));
 
     public static string Percent(decimal probability) =>
         (probability * 100m).ToString("0", CultureInfo.InvariantCulture) + " %";

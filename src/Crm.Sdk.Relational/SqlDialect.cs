@@ -160,10 +160,29 @@ public abstract class SqlDialect
     /// <param name="index">The index.</param>
     /// <param name="column">The column expression.</param>
     /// <returns>By default <c>sum(column)</c> read through <see cref="FromDb"/>.</returns>
+    /// <remarks>
+    /// A sum must be exact and must never overflow on the way, however many values it adds: override this where the
+    /// database's own <c>sum</c> can overflow or round, and where the sum read back may not fit the contract's type
+    /// (<see cref="long"/> for WholeNumber, <see cref="decimal"/> for Number) throw <see cref="SumBeyondRange"/>.
+    /// </remarks>
     public virtual AggregateSql Sum(IndexDefinition index, string column)
     {
         ArgumentNullException.ThrowIfNull(index);
         return new AggregateSql($"sum({column})", v => FromDb(index.Type, v));
+    }
+
+    /// <summary>
+    /// The error of an exact sum that does not fit the type the storage contract returns it in (<see cref="long"/> for a
+    /// WholeNumber index, <see cref="decimal"/> for a Number index), instead of a driver's overflow error.
+    /// </summary>
+    /// <param name="index">The summed index.</param>
+    /// <param name="sum">The exact sum, as text.</param>
+    /// <returns>The exception to throw (not transient: the same sum fails again).</returns>
+    public static CrmStorageException SumBeyondRange(IndexDefinition index, string sum)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var type = index.Type == IndexValueType.WholeNumber ? "a long" : "a decimal with four decimal places";
+        return new CrmStorageException($"The sum of index '{index.Name}' is {sum}, which does not fit {type}; the storage contract cannot return it.", null);
     }
 
     /// <summary>The least or greatest value of a column, and how to read it back.</summary>

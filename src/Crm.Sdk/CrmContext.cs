@@ -50,6 +50,7 @@ internal sealed class CrmContext
         DomainEventMapping.Collection,
         DataKeyMapping.Collection,
         DataUpgradeStateMapping.Collection,
+        StoreKeyMapping.Collection,
     ]);
 
     /// <summary>The data upgrades of stored values, in the order they run (see <see cref="DataUpgradeRunner"/>).</summary>

@@ -7,6 +7,10 @@ namespace Crm.Sdk;
 /// <see cref="MaxDecimalPlaces"/> decimal places and an absolute value below <see cref="MaxAbsoluteAmount"/>;
 /// the currency is an ISO 4217 code of three upper-case letters. Amounts in different currencies never mix.
 /// </summary>
+/// <remarks>
+/// This is the range of one stored amount. Totals that the read APIs compute over many amounts are
+/// <see cref="MoneyTotal"/> values, whose range is that of <see cref="decimal"/>.
+/// </remarks>
 public readonly record struct Money : IComparable<Money>
 {
     /// <summary>The most decimal places an amount may have (ISO 4217 minor units never exceed four).</summary>
@@ -57,9 +61,9 @@ public readonly record struct Money : IComparable<Money>
     public static IReadOnlyList<ValidationError> Validate(decimal amount, string? currency, string amountField, string currencyField)
     {
         var errors = new List<ValidationError>();
-        if (string.IsNullOrEmpty(currency) || currency.Length != 3 || !currency.All(char.IsAsciiLetter) || !CurrencyCodes.IsAssigned(currency.ToUpperInvariant()))
+        if (CurrencyError(currency, currencyField) is { } currencyError)
         {
-            errors.Add(new ValidationError(currencyField, "currency-iso4217", $"'{currency}' is not an ISO 4217 currency code (three letters of the standard's list, such as EUR, CNY or USD)."));
+            errors.Add(currencyError);
         }
 
         if (amount.Scale > MaxDecimalPlaces && decimal.Round(amount, MaxDecimalPlaces) != amount)
@@ -74,6 +78,12 @@ public readonly record struct Money : IComparable<Money>
 
         return errors;
     }
+
+    /// <summary>The error of a currency code that is not three ASCII letters, or <see langword="null"/>.</summary>
+    internal static ValidationError? CurrencyError(string? currency, string currencyField) =>
+        string.IsNullOrEmpty(currency) || currency.Length != 3 || !currency.All(char.IsAsciiLetter) || !CurrencyCodes.IsAssigned(currency.ToUpperInvariant())
+            ? new ValidationError(currencyField, "currency-iso4217", $"'{currency}' is not an ISO 4217 currency code (three letters of the standard's list, such as EUR, CNY or USD).")
+            : null;
 
     /// <summary>Adds two amounts of the same currency.</summary>
     /// <param name="left">The first amount.</param>

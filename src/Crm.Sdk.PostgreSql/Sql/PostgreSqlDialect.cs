@@ -88,10 +88,17 @@ internal sealed class PostgreSqlDialect : SqlDialect
     public override string After(string column, string idColumn, string comparison, string value, string id) =>
         $"({column}, {idColumn}) {comparison} ({value}, {id})";
 
-    /// <summary>SUM(bigint) and SUM(numeric) are numeric in PostgreSQL: read back as a long or a normalized decimal.</summary>
-    public override AggregateSql Sum(IndexDefinition index, string column) => index.Type == IndexValueType.Number
-        ? new AggregateSql($"sum({column})", v => v is null or DBNull ? null : Normalize(Convert.ToDecimal(v, CultureInfo.InvariantCulture)))
-        : new AggregateSql($"sum({column})", v => v is null or DBNull ? null : SumAsLong(index, Convert.ToDecimal(v, CultureInfo.InvariantCulture)));
+    /// <summary>
+    /// SUM(bigint) and SUM(numeric) are numeric in PostgreSQL: arbitrary precision, they never overflow in the database.
+    /// The sum is read as text and parsed here, so that one that does not fit the contract's type (a long, or a decimal
+    /// kept exact to four decimal places, good to about 10^24) is a clear <see cref="SqlDialect.SumBeyondRange"/>
+    /// rather than a driver's overflow, and never a silently rounded decimal.
+    /// </summary>
+    public override AggregateSql Sum(IndexDefinition index, string column)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return new AggregateSql($"sum({column})::text", v => v is null or DBNull ? null : ReadSum(index, (string)v));
+    }
 
     /// <summary>PostgreSQL has no min/max over uuid: the canonical text form orders like the bytes (and like Guid.CompareTo).</summary>
     public override AggregateSql MinOrMax(AggregateKind kind, IndexDefinition index, string column) => index.Type == IndexValueType.Uuid
@@ -101,8 +108,20 @@ internal sealed class PostgreSqlDialect : SqlDialect
     public override AggregateSql Average(IndexDefinition index, string column) =>
         new($"avg({column})::double precision", v => v is null or DBNull ? null : Convert.ToDouble(v, CultureInfo.InvariantCulture));
 
-    private static long SumAsLong(IndexDefinition index, decimal sum) =>
-        sum is >= long.MinValue and <= long.MaxValue
-            ? (long)sum
-            : throw new CrmStorageException($"The sum of '{index.Name}' ({sum.ToString(CultureInfo.InvariantCulture)}) does not fit in a long.", null);
+    /// <summary>Parses the text of a numeric sum: a long for WholeNumber, for Number a decimal that holds it exactly.</summary>
+    private static object ReadSum(IndexDefinition index, string text)
+    {
+        if (index.Type == IndexValueType.WholeNumber)
+        {
+            return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)
+                ? whole
+                : throw SumBeyondRange(index, text);
+        }
+
+        // decimal.TryParse rounds digits beyond its precision: the sum is exact only if it prints back the same.
+        return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            && string.Equals(number.ToString(CultureInfo.InvariantCulture), text, StringComparison.Ordinal)
+                ? Normalize(number)
+                : throw SumBeyondRange(index, text);
+    }
 }

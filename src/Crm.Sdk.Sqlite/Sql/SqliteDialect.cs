@@ -8,12 +8,17 @@ namespace Crm.Sdk.Sqlite.Sql;
 
 /// <summary>
 /// SQLite as the relational core sees it: Text as TEXT, WholeNumber as INTEGER, Number as INTEGER scaled by 10^4 (exact,
-/// so SUM stays exact), Uuid and ids as 16 big-endian bytes (<see cref="GuidBytes"/>); named parameters <c>@p0</c>, ...;
+/// so sums stay exact; they are split to never overflow, see <see cref="Sum"/>), Uuid and ids as 16 big-endian bytes (<see cref="GuidBytes"/>); named parameters <c>@p0</c>, ...;
 /// side values gathered with <c>json_group_array</c>.
 /// </summary>
 internal sealed class SqliteDialect : SqlDialect
 {
     public const decimal Scale = 10_000m;
+
+    /// <summary>Where <see cref="Sum"/> splits a value into its high and low parts (10^9).</summary>
+    private const long Split = 1_000_000_000;
+
+    private const string SplitText = "1000000000";
 
     /// <summary>A scaled value beyond every storable Number, used to clamp open-ended range bounds.</summary>
     private const long ScaledBeyondLimit = 1_000_000_000_000_000_000;
@@ -97,10 +102,51 @@ internal sealed class SqliteDialect : SqlDialect
         },
     };
 
+    /// <summary>
+    /// SQLite's <c>sum</c> of integers fails with "integer overflow" once the running total leaves 64 bits, which ten of
+    /// the largest Numbers (scaled by 10^4) do. So each value is split into a high and a low part, <c>v / 10^9</c> and
+    /// <c>v % 10^9</c> (both truncate toward zero, so <c>high * 10^9 + low = v</c> exactly), each part is summed (neither
+    /// sum can overflow before about 10^9 rows), and the two sums are joined as text and recombined in
+    /// <see cref="decimal"/>, where they fit with room to spare (below 10^28). Exact, unlike <c>total()</c>, which is a double.
+    /// </summary>
+    public override AggregateSql Sum(IndexDefinition index, string column)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return new AggregateSql(
+            $"sum({column} / {SplitText}) || ',' || sum({column} % {SplitText})",
+            v => ReadSplitSum(index, v));
+    }
+
     /// <summary>Numbers are stored scaled: their mean is scaled back.</summary>
     public override AggregateSql Average(IndexDefinition index, string column)
     {
         var scale = index.Type == IndexValueType.Number ? (double)Scale : 1d;
         return new AggregateSql($"avg({column})", v => v is null or DBNull ? null : Convert.ToDouble(v, CultureInfo.InvariantCulture) / scale);
+    }
+
+    /// <summary>Recombines the <c>high,low</c> text of <see cref="Sum"/>: the exact sum as a long (WholeNumber) or a decimal (Number).</summary>
+    private static object? ReadSplitSum(IndexDefinition index, object? value)
+    {
+        if (value is null or DBNull)
+        {
+            return null;
+        }
+
+        var text = Convert.ToString(value, CultureInfo.InvariantCulture)!;
+        var comma = text.IndexOf(',', StringComparison.Ordinal);
+        var high = long.Parse(text.AsSpan(0, comma), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var low = long.Parse(text.AsSpan(comma + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var sum = ((decimal)high * Split) + low;
+        if (index.Type == IndexValueType.Number)
+        {
+            return Normalize(sum / Scale);
+        }
+
+        if (sum is < long.MinValue or > long.MaxValue)
+        {
+            throw SumBeyondRange(index, sum.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return decimal.ToInt64(sum);
     }
 }

@@ -18,17 +18,20 @@ public sealed record Customer360
     /// <summary>The latest email, call, chat or meeting, or <see langword="null"/> when none.</summary>
     public Instant? LastContactAt { get; init; }
 
-    /// <summary>Total of purchases, one amount per currency.</summary>
-    public required IReadOnlyList<Money> TotalPurchases { get; init; }
+    /// <summary>
+    /// The total of purchases (the customer's lifetime spend), one total per currency in currency order. A total may
+    /// exceed the range of one <see cref="Money"/> (see <see cref="MoneyTotal"/>).
+    /// </summary>
+    public required IReadOnlyList<MoneyTotal> TotalPurchases { get; init; }
 
-    /// <summary>Total of refunds, one amount per currency.</summary>
-    public required IReadOnlyList<Money> TotalRefunds { get; init; }
+    /// <summary>The total of refunds, one total per currency in currency order.</summary>
+    public required IReadOnlyList<MoneyTotal> TotalRefunds { get; init; }
 
     /// <summary>The number of open deals.</summary>
     public long OpenDeals { get; init; }
 
-    /// <summary>The amount of the open deals, one per currency.</summary>
-    public required IReadOnlyList<Money> OpenDealAmount { get; init; }
+    /// <summary>The total amount of the open deals, one total per currency in currency order.</summary>
+    public required IReadOnlyList<MoneyTotal> OpenDealAmount { get; init; }
 
     /// <summary>The number of tickets not yet resolved or closed.</summary>
     public long OpenTickets { get; init; }

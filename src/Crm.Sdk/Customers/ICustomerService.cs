@@ -123,7 +123,8 @@ public interface ICustomerService
 
     /// <summary>
     /// The customer 360° view in one call: the profile, interaction counts by kind, last contact, purchases and
-    /// refunds, open deals, open tickets and average satisfaction.
+    /// refunds, open deals, open tickets and average satisfaction. Totals are <see cref="MoneyTotal"/> values, exact
+    /// whatever their size: the total of valid amounts never makes this call fail.
     /// </summary>
     /// <param name="id">The customer id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -57,6 +57,8 @@ public interface IPipelineService
     /// <summary>
     /// The pipeline summary, computed in the database: per stage, the number of deals, their amount per currency and
     /// the amount weighted by the stage's win probability; and the weighted total of the open stages (the forecast).
+    /// Totals are <see cref="MoneyTotal"/> values, exact whatever their size: the total of valid amounts never makes this
+    /// call fail.
     /// </summary>
     /// <param name="id">The pipeline.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -80,13 +80,7 @@ internal sealed class PipelineService(CrmStore store, CrmContext context) : Aggr
                 MoneyTotals.ByCurrency(stageRows, DealMapping.CurrencyIndex, amount, stage.Probability)));
         }
 
-        var forecast = stages
-            .Where(s => s.Stage.Outcome == StageOutcome.Open)
-            .SelectMany(s => s.WeightedAmount)
-            .GroupBy(m => m.Currency, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Money.Of(g.Sum(m => m.Amount), g.Key))
-            .ToArray();
+        var forecast = MoneyTotals.Sum(stages.Where(s => s.Stage.Outcome == StageOutcome.Open).SelectMany(s => s.WeightedAmount));
         return new PipelineSummary(pipeline, stages, forecast);
     }
 }

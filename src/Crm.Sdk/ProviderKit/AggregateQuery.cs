@@ -6,7 +6,11 @@ public enum AggregateKind
     /// <summary>The number of documents (<see cref="long"/>); needs no index.</summary>
     Count,
 
-    /// <summary>The sum of non-null values (same CLR type as the index; null when there are none).</summary>
+    /// <summary>
+    /// The exact sum of non-null values (same CLR type as the index; null when there are none). It never overflows on the
+    /// way, however many values it adds; a sum that does not fit the type (a WholeNumber sum beyond <see cref="long"/>) is
+    /// a <see cref="CrmStorageException"/> that names the index.
+    /// </summary>
     Sum,
 
     /// <summary>The smallest non-null value (same CLR type as the index).</summary>

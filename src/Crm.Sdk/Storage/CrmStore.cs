@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.ProviderKit;
 using Microsoft.Extensions.Logging;
@@ -8,8 +9,8 @@ namespace Crm.Sdk.Storage;
 
 /// <summary>
 /// The SDK's side of the storage contract: makes sure the schema is in place before the first call, turns
-/// documents into aggregates through their mappings, pages with continuation tokens, and wraps any unexpected
-/// provider failure in <see cref="CrmStorageException"/>.
+/// documents into aggregates through their mappings, pages with continuation tokens (authenticated with the database's
+/// token key, read once and kept), and wraps any unexpected provider failure in <see cref="CrmStorageException"/>.
 /// </summary>
 internal sealed partial class CrmStore : IDisposable
 {
@@ -23,6 +24,7 @@ internal sealed partial class CrmStore : IDisposable
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private readonly FieldEncryptionSetup? _encryption;
     private volatile bool _schemaReady;
+    private byte[]? _tokenKey;
 
     public CrmStore(
         IDocumentStore provider,
@@ -144,8 +146,11 @@ internal sealed partial class CrmStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(page);
         page.Validate();
-        var after = ContinuationToken.Decode(listName, page.ContinuationToken);
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var scope = ContinuationToken.Scope(listName, query);
+        var after = page.ContinuationToken is null
+            ? null
+            : ContinuationToken.Decode(await TokenKeyAsync(cancellationToken).ConfigureAwait(false), scope, page.ContinuationToken);
         var documents = new List<StoredDocument>(Math.Min(page.PageSize, 256));
         StoredDocument? last = null;
         var more = false;
@@ -171,9 +176,26 @@ internal sealed partial class CrmStore : IDisposable
         await LoadKeysAsync(documents, cancellationToken).ConfigureAwait(false);
         var items = documents.ConvertAll(d => mapping.Deserialize(d, Protector));
         var token = more && last is not null
-            ? ContinuationToken.Encode(listName, new KeysetPosition(last.SortValue ?? last.Id, last.Id))
+            ? ContinuationToken.Encode(await TokenKeyAsync(cancellationToken).ConfigureAwait(false), scope, new KeysetPosition(last.SortValue ?? last.Id, last.Id))
             : null;
         return new Page<T>(items, token);
+    }
+
+    /// <summary>
+    /// The database's continuation token key (<see cref="StoreKeyMapping"/>), read (or created) at the first page that
+    /// needs it and kept for the life of this store. Concurrent first calls may each read it; they read the same key.
+    /// </summary>
+    private async ValueTask<byte[]> TokenKeyAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _tokenKey) is { } known)
+        {
+            return known;
+        }
+
+        var key = await Guard(
+            () => StoreKeyMapping.GetOrCreateAsync(_provider, StoreKeyMapping.ContinuationTokens, Clock, cancellationToken),
+            "reading the continuation token key").ConfigureAwait(false);
+        return Interlocked.CompareExchange(ref _tokenKey, key, null) ?? key;
     }
 
     public async Task<long> CountAsync(string collection, IndexFilter? filter, CancellationToken cancellationToken)
@@ -265,6 +287,11 @@ internal sealed partial class CrmStore : IDisposable
     {
         DataUpgrades.Dispose();
         KeyRing?.Dispose();
+        if (Interlocked.Exchange(ref _tokenKey, null) is { } tokenKey)
+        {
+            CryptographicOperations.ZeroMemory(tokenKey);
+        }
+
         _schemaGate.Dispose();
         (_provider as IDisposable)?.Dispose();
     }

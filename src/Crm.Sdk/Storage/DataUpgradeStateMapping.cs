@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage.Json;
 using NodaTime;
@@ -20,16 +18,8 @@ internal static class DataUpgradeStateMapping
 
     public static CollectionDefinition Collection { get; } = new(CollectionName, [new IndexDefinition(CompletedIndex, IndexValueType.WholeNumber)]);
 
-    /// <summary>The fixed document id of an upgrade: the first 16 bytes of SHA-256 of its name, as a version-8 (custom) GUID.</summary>
-    public static Guid IdOf(string upgradeName)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(upgradeName), hash);
-        var bytes = hash[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    /// <summary>The fixed document id of an upgrade (<see cref="FixedDocumentId.Of"/> of its name).</summary>
+    public static Guid IdOf(string upgradeName) => FixedDocumentId.Of(upgradeName);
 
     public static DataUpgradeState Read(StoredDocument document) =>
         CrmJson.Deserialize<DataUpgradeState>(document.Body, CollectionName) with { Version = document.Version };

@@ -88,6 +88,11 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
     /// <returns>The CRM.</returns>
     protected ICrm OpenSecondCrm() => Open();
 
+    /// <summary>Opens a CRM over another database of the provider (a new one for a new name), as another host would.</summary>
+    /// <param name="databaseName">A name from <see cref="StoreFixture.NewDatabaseName"/>.</param>
+    /// <returns>The CRM; its service provider is disposed with the test.</returns>
+    protected ICrm OpenCrmOver(string databaseName) => Open(databaseName);
+
     /// <summary>Options of the suite's registration; a provider may add its own.</summary>
     /// <param name="options">The options.</param>
     protected virtual void Configure(CrmOptions options)
@@ -152,12 +157,12 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
         return pages;
     }
 
-    private ICrm Open()
+    private ICrm Open(string? databaseName = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(Clock);
         var builder = services.AddCrm(Configure);
-        Fixture.UseProvider(builder, DatabaseName);
+        Fixture.UseProvider(builder, databaseName ?? DatabaseName);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _providers.Add(provider);
         return provider.GetRequiredService<ICrm>();

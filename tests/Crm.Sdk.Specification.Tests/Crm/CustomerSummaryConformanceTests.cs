@@ -108,10 +108,10 @@ public abstract class CustomerSummaryConformanceTests<TFixture>(TFixture fixture
             summary.LastContactAt);
         Assert.Equal(Start + Duration.FromMinutes(400), summary.LastContactAt);
         Assert.Equal(Totals(written, InteractionKind.Purchase), summary.TotalPurchases);
-        Assert.Equal([Money.Of(30.355m, "EUR"), Money.Of(99.99m, "USD")], summary.TotalPurchases);
+        Assert.Equal([new MoneyTotal(30.355m, "EUR"), new MoneyTotal(99.99m, "USD")], summary.TotalPurchases);
         Assert.Equal(Totals(written, InteractionKind.Refund), summary.TotalRefunds);
         Assert.Equal(3, summary.OpenDeals);
-        Assert.Equal([Money.Of(3000.5m, "EUR"), Money.Of(500m, "USD")], summary.OpenDealAmount);
+        Assert.Equal([new MoneyTotal(3000.5m, "EUR"), new MoneyTotal(500m, "USD")], summary.OpenDealAmount);
         Assert.Equal(2, summary.OpenTickets);
         int[] ratings = [4, 5, 3, 5];
         Assert.Equal(ratings.Length, summary.SatisfactionRatings);
@@ -139,9 +139,81 @@ public abstract class CustomerSummaryConformanceTests<TFixture>(TFixture fixture
         Assert.Equal(0, summary.SatisfactionRatings);
     }
 
-    private static List<Money> Totals(IEnumerable<Interaction> interactions, InteractionKind kind) =>
+    /// <summary>
+    /// Totals are sums, not stored amounts: two purchases (and two open deals) of 60,000,000,000,000 GBP, each a valid
+    /// amount, total 120,000,000,000,000 GBP, beyond the range of one amount, and the summary reports it exactly.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public virtual async Task Summary_totals_beyond_the_range_of_one_amount_are_exact()
+    {
+        var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer("Big spender"));
+        var pipeline = await Crm.Pipelines.CreateAsync(TestDrafts.Pipeline());
+        var amount = Money.Of(60_000_000_000_000m, "GBP");
+        await Crm.Interactions.CreateManyAsync([Purchase(customer.Id, InteractionKind.Purchase, amount, 1), Purchase(customer.Id, InteractionKind.Purchase, amount, 2)]);
+        await Crm.Deals.CreateAsync(TestDrafts.Deal(customer.Id, pipeline, amount.Amount, amount.Currency));
+        await Crm.Deals.CreateAsync(TestDrafts.Deal(customer.Id, pipeline, amount.Amount, amount.Currency));
+
+        var summary = await Crm.Customers.GetSummaryAsync(customer.Id);
+
+        AssertTotals([(120_000_000_000_000m, "GBP")], summary.TotalPurchases);
+        AssertTotals([(120_000_000_000_000m, "GBP")], summary.OpenDealAmount);
+        Assert.Empty(summary.TotalRefunds);
+        Assert.Equal(2, summary.OpenDeals);
+    }
+
+    /// <summary>
+    /// Ten purchases, ten refunds and ten open deals of the largest amount, 99,999,999,999,999.9999, total exactly ten
+    /// times that in every figure of the summary: the database's sums never overflow.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public virtual async Task Summary_totals_of_ten_maximal_amounts_are_exact()
+    {
+        var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer("Biggest spender"));
+        var pipeline = await Crm.Pipelines.CreateAsync(TestDrafts.Pipeline());
+        var largest = Money.Of(99_999_999_999_999.9999m, "GBP");
+        var drafts = Enumerable.Range(0, 10).SelectMany(i => new[]
+        {
+            Purchase(customer.Id, InteractionKind.Purchase, largest, i),
+            Purchase(customer.Id, InteractionKind.Refund, largest, 20 + i),
+        });
+        await Crm.Interactions.CreateManyAsync([.. drafts, Purchase(customer.Id, InteractionKind.Purchase, Money.Of(0.0001m, "USD"), 40)]);
+        var uow = Crm.BeginUnitOfWork();
+        for (var i = 0; i < 10; i++)
+        {
+            await uow.CreateDealAsync(TestDrafts.Deal(customer.Id, pipeline, largest.Amount, largest.Currency));
+        }
+
+        await uow.CommitAsync();
+
+        var summary = await Crm.Customers.GetSummaryAsync(customer.Id);
+
+        AssertTotals([(999_999_999_999_999.999m, "GBP"), (0.0001m, "USD")], summary.TotalPurchases);
+        AssertTotals([(999_999_999_999_999.999m, "GBP")], summary.TotalRefunds);
+        AssertTotals([(999_999_999_999_999.999m, "GBP")], summary.OpenDealAmount);
+        Assert.Equal(10, summary.OpenDeals);
+    }
+
+    /// <summary>Asserts totals, currency by currency in order, by value (1.50 equals 1.5).</summary>
+    /// <param name="expected">The expected amounts and currencies.</param>
+    /// <param name="actual">The totals read.</param>
+    protected static void AssertTotals(IReadOnlyList<(decimal Amount, string Currency)> expected, IReadOnlyList<MoneyTotal> actual)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(actual);
+        Assert.Equal(expected.Select(e => new MoneyTotal(e.Amount, e.Currency)), actual);
+    }
+
+    private static InteractionDraft Purchase(Id<Customer> customerId, InteractionKind kind, Money amount, int minutes) =>
+        TestDrafts.Interaction(customerId, kind, Start + Duration.FromMinutes(minutes)) with
+        {
+            Transaction = new TransactionDetail($"SO-{minutes}", amount),
+        };
+
+    private static List<MoneyTotal> Totals(IEnumerable<Interaction> interactions, InteractionKind kind) =>
         [.. interactions.Where(i => i.Kind == kind)
             .GroupBy(i => i.Transaction!.Amount.Currency, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Money.Of(g.Sum(i => i.Transaction!.Amount.Amount), g.Key))];
+            .Select(g => new MoneyTotal(g.Sum(i => i.Transaction!.Amount.Amount), g.Key))];
 }

@@ -200,10 +200,49 @@ public abstract class DealConformanceTests<TFixture>(TFixture fixture) : CrmConf
             .Where(d => !d.IsClosed)
             .GroupBy(d => d.Amount.Currency, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Money.Of(g.Sum(d => d.Amount.Amount * pipeline.GetStage(d.StageId).Probability), g.Key));
+            .Select(g => new MoneyTotal(g.Sum(d => d.Amount.Amount * pipeline.GetStage(d.StageId).Probability), g.Key));
         Assert.Equal(forecast, summary.OpenWeightedAmount);
         Assert.Equal(2, summary.OpenWeightedAmount.Count);
         Assert.Equal(30, summary.Stages.Sum(s => s.DealCount));
+    }
+
+    /// <summary>
+    /// The pipeline summary of deals whose amounts are each valid but whose totals are beyond the range of one amount:
+    /// two deals of 60,000,000,000,000 GBP in the first stage, ten of the largest amount (99,999,999,999,999.9999 GBP)
+    /// in the second. Stage totals, weighted totals and the forecast are exact.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public virtual async Task Pipeline_summary_totals_beyond_the_range_of_one_amount_are_exact()
+    {
+        var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer("Big buyer"));
+        var pipeline = await Crm.Pipelines.CreateAsync(TestDrafts.Pipeline());
+        var uow = Crm.BeginUnitOfWork();
+        for (var i = 0; i < 2; i++)
+        {
+            await uow.CreateDealAsync(TestDrafts.Deal(customer.Id, pipeline, 60_000_000_000_000m, "GBP"));
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            await uow.CreateDealAsync(TestDrafts.Deal(customer.Id, pipeline, 99_999_999_999_999.9999m, "GBP") with { InitialStageId = pipeline.Stages[1].Id });
+        }
+
+        await uow.CommitAsync();
+
+        var summary = await Crm.Pipelines.GetSummaryAsync(pipeline.Id);
+
+        // Probabilities 0.2 and 0.6: 24,000,000,000,000 and 599,999,999,999,999.9994 weighted.
+        Assert.Equal([2L, 10L, 0L, 0L], summary.Stages.Select(s => s.DealCount));
+        Assert.Equal([new MoneyTotal(120_000_000_000_000m, "GBP")], summary.Stages[0].Amount);
+        Assert.Equal([new MoneyTotal(24_000_000_000_000m, "GBP")], summary.Stages[0].WeightedAmount);
+        Assert.Equal([new MoneyTotal(999_999_999_999_999.999m, "GBP")], summary.Stages[1].Amount);
+        Assert.Equal([new MoneyTotal(599_999_999_999_999.9994m, "GBP")], summary.Stages[1].WeightedAmount);
+        Assert.Empty(summary.Stages[2].Amount);
+        Assert.Equal([new MoneyTotal(623_999_999_999_999.9994m, "GBP")], summary.OpenWeightedAmount);
+
+        var customerSummary = await Crm.Customers.GetSummaryAsync(customer.Id);
+        Assert.Equal([new MoneyTotal(1_119_999_999_999_999.999m, "GBP")], customerSummary.OpenDealAmount);
     }
 
     /// <summary>Compares every public property of two pipelines.</summary>
@@ -245,8 +284,8 @@ public abstract class DealConformanceTests<TFixture>(TFixture fixture) : CrmConf
         Assert.Equal(expected.UpdatedAt, actual.UpdatedAt);
     }
 
-    private static List<Money> Totals(IEnumerable<Deal> deals, decimal factor) =>
+    private static List<MoneyTotal> Totals(IEnumerable<Deal> deals, decimal factor) =>
         [.. deals.GroupBy(d => d.Amount.Currency, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Money.Of(g.Sum(d => d.Amount.Amount) * factor, g.Key))];
+            .Select(g => new MoneyTotal(g.Sum(d => d.Amount.Amount) * factor, g.Key))];
 }

@@ -98,4 +98,51 @@ public abstract partial class DocumentStoreConformanceTests<TFixture>
 
         Assert.Equal(amounts.Sum(), row.Values[0]);
     }
+
+    /// <summary>
+    /// Sums never overflow: a thousand of the largest Numbers (and of the smallest) sum exactly, far beyond the range of
+    /// one value, and WholeNumber sums are exact whatever the order of the rows, even when a running total would leave
+    /// the range of a <see cref="long"/> on the way.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public virtual async Task Sums_of_many_maximal_values_never_overflow()
+    {
+        const decimal largest = 99_999_999_999_999.9999m;
+        var store = await NewStoreAsync();
+        await InsertAsync(store, Enumerable.Range(0, 1_000).Select(_ => Thing.New() with { Name = "max", Amount = largest, Rank = long.MaxValue / 1_000 }));
+        await InsertAsync(store, Enumerable.Range(0, 1_000).Select(_ => Thing.New() with { Name = "min", Amount = -largest, Rank = long.MinValue / 1_000 }));
+        await InsertAsync(store, Enumerable.Range(0, 6).Select(i => Thing.New() with { Name = "mixed", Amount = i < 3 ? largest : -largest, Rank = i < 3 ? long.MaxValue : long.MinValue + 1 }));
+
+        var rows = await store.AggregateAsync(
+            new AggregateQuery(ConformanceSchema.Things, null, ["name"], [new AggregateFunction(AggregateKind.Sum, "amount"), new AggregateFunction(AggregateKind.Sum, "rank")]),
+            None);
+
+        var byName = rows.ToDictionary(r => (string)r.Keys[0]!);
+        Assert.Equal(new object?[] { 99_999_999_999_999_999.9m, long.MaxValue / 1_000 * 1_000 }, byName["max"].Values);
+        Assert.Equal(new object?[] { -99_999_999_999_999_999.9m, long.MinValue / 1_000 * 1_000 }, byName["min"].Values);
+        Assert.Equal(new object?[] { 0m, 0L }, byName["mixed"].Values);
+        var all = Assert.Single(await store.AggregateAsync(
+            new AggregateQuery(ConformanceSchema.Things, IndexFilter.Equal("name", "max"), [], [new AggregateFunction(AggregateKind.Sum, "amount")]), None));
+        Assert.Equal(99_999_999_999_999_999.9m, all.Values[0]);
+    }
+
+    /// <summary>
+    /// A WholeNumber sum beyond the range of a <see cref="long"/> cannot be returned as one: the provider says so with a
+    /// <see cref="CrmStorageException"/> that names the index, not with a driver's overflow error.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public virtual async Task Whole_number_sum_beyond_long_is_a_clear_storage_error()
+    {
+        var store = await NewStoreAsync();
+        await InsertAsync(store, Enumerable.Range(0, 3).Select(_ => Thing.New() with { Rank = long.MaxValue }));
+
+        var ex = await Assert.ThrowsAsync<CrmStorageException>(() => store.AggregateAsync(
+            new AggregateQuery(ConformanceSchema.Things, null, [], [new AggregateFunction(AggregateKind.Sum, "rank")]), None));
+
+        Assert.Contains("'rank'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("27670116110564327421", ex.Message, StringComparison.Ordinal);
+        Assert.False(ex.IsTransient);
+    }
 }
