@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Crm.Sdk.Domain;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
@@ -94,14 +94,10 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
             [LifecycleStageIndex, NameKeyIndex],
         ]);
 
-    /// <summary>The name key of a display name: Unicode normalization form KC, then lower-cased (invariant culture).</summary>
+    /// <summary>The name key of a display name: its <see cref="TextKey"/> (NFKC_Casefold, the same on every host and in every globalization mode).</summary>
     /// <param name="displayName">The display name, or a prefix typed into a search box.</param>
     /// <returns>The key to store or to search with.</returns>
-    public static string NameKey(string displayName)
-    {
-        ArgumentNullException.ThrowIfNull(displayName);
-        return displayName.Trim().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-    }
+    public static string NameKey(string displayName) => TextKey.Of(displayName);
 
     /// <summary>The index text of a customer kind.</summary>
     public static string KindValue(CustomerKind kind) => EnumText(kind);
@@ -109,7 +105,7 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
     /// <summary>The index text of a lifecycle stage.</summary>
     public static string StageValue(LifecycleStage stage) => EnumText(stage);
 
-    /// <summary>The index text of an external id: <c>source:value</c>, the source lower-cased.</summary>
+    /// <summary>The index text of an external id: <c>source:value</c>, the source normalized (<see cref="ExternalId.NormalizeSource"/>).</summary>
     public static string ExternalIdKey(string source, string value) => ExternalId.NormalizeSource(source) + ":" + value.Trim();
 
     /// <inheritdoc />

@@ -1,9 +1,16 @@
+using Crm.Sdk.Domain;
+
 namespace Crm.Sdk.Customers;
 
 /// <summary>
-/// The tag rule: a tag is trimmed and lower-cased (invariant culture), 1–64 characters, without control characters.
-/// A customer's tags are a set: adding a tag twice (in any case) keeps one.
+/// The tag rule: a tag is trimmed and case-folded, 1–64 characters once folded, without control characters.
+/// A customer's tags are a set: adding a tag twice (in any case, in full-width or half-width letters) keeps one.
 /// </summary>
+/// <remarks>
+/// Folding is the Unicode NFKC_Casefold mapping, computed the same way on every host and in every globalization mode:
+/// <c>VIP</c>, <c>vip</c> and <c>ＶＩＰ</c> are the tag <c>vip</c>; <c>Straße</c> is <c>strasse</c>; accents are kept
+/// (<c>café</c> and <c>cafe</c> are two tags). See the name-search article for the full rule.
+/// </remarks>
 public static class CustomerTag
 {
     /// <summary>The longest tag accepted.</summary>
@@ -11,7 +18,7 @@ public static class CustomerTag
 
     /// <summary>Normalizes a tag.</summary>
     /// <param name="tag">The tag as entered.</param>
-    /// <returns>The tag trimmed and lower-cased.</returns>
+    /// <returns>The tag trimmed and case-folded (NFKC_Casefold).</returns>
     /// <exception cref="CrmValidationException">The tag is blank, too long or has control characters (field <c>Tag</c>, rule <c>tag-format</c>).</exception>
     public static string Normalize(string tag)
     {
@@ -21,10 +28,13 @@ public static class CustomerTag
         return normalized!;
     }
 
+    /// <summary>The normalized form of a tag, or <see langword="null"/> when it is not a valid tag.</summary>
+    internal static string? TryNormalize(string tag) => Validate(tag, "Tag", []);
+
     /// <summary>Checks a tag, adding an error under <paramref name="field"/>; returns the normalized tag or <see langword="null"/>.</summary>
     internal static string? Validate(string? tag, string field, List<ValidationError> errors)
     {
-        var normalized = tag?.Trim().ToLowerInvariant();
+        var normalized = tag is null ? null : TextKey.Of(tag);
         if (string.IsNullOrEmpty(normalized) || normalized.Length > MaxLength || CustomerText.HasControlChars(normalized))
         {
             errors.Add(new ValidationError(field, "tag-format", $"'{tag}' is not a valid tag: 1 to {MaxLength} characters without control characters."));

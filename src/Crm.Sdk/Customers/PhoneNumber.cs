@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Crm.Sdk.Domain;
 using PhoneNumbers;
 
 namespace Crm.Sdk.Customers;
@@ -127,7 +128,7 @@ public sealed record PhoneNumber
             return true;
         }
 
-        var upper = trimmed.ToUpperInvariant();
+        var upper = TextKey.AsciiUpper(trimmed);
         if (upper.Length == 2 && upper.All(char.IsAsciiLetterUpper) && Util.GetSupportedRegions().Contains(upper))
         {
             region = upper;

@@ -1,3 +1,5 @@
+using Crm.Sdk.Domain;
+
 namespace Crm.Sdk.Customers;
 
 /// <summary>
@@ -119,7 +121,7 @@ public sealed record PostalAddress
 
         var region = CustomerText.Optional(draft.Region, prefix + nameof(Region), MaxCityLength, errors, out _);
         var postalCode = CustomerText.Optional(draft.PostalCode, prefix + nameof(PostalCode), MaxPostalCodeLength, errors, out _);
-        var country = draft.Country?.Trim().ToUpperInvariant();
+        var country = draft.Country is null ? null : TextKey.AsciiUpper(draft.Country.Trim());
         if (string.IsNullOrEmpty(country))
         {
             errors.Add(new ValidationError(prefix + nameof(Country), "required", "The country is required."));
