@@ -121,11 +121,15 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
         return aggregate.IsErased ? null : aggregate.Id.Value;
     }
 
-    /// <summary>The prefixes that encrypted-name search indexes for a name key: of the whole key and of each word.</summary>
+    /// <summary>
+    /// The prefixes that encrypted-name search indexes for a name key: of the whole key and of each word. A prefix never
+    /// ends inside a surrogate pair (a character outside the BMP, such as 𠮷): it is one UTF-16 unit shorter instead.
+    /// </summary>
     public static IEnumerable<string> NamePrefixes(string nameKey) =>
         nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Prepend(nameKey)
-            .SelectMany(word => Enumerable.Range(MinNamePrefix, Math.Max(0, Math.Min(word.Length, MaxNamePrefix) - MinNamePrefix + 1)).Select(n => word[..n]))
+            .SelectMany(word => Enumerable.Range(MinNamePrefix, Math.Max(0, Math.Min(word.Length, MaxNamePrefix) - MinNamePrefix + 1)).Select(n => word[..WholeCharacters(word, n)]))
+            .Where(prefix => prefix.Length >= MinNamePrefix)
             .Distinct(StringComparer.Ordinal);
 
     /// <summary>Whether encrypted-name search for <paramref name="prefixKey"/> matches <paramref name="nameKey"/> (the exact check after a blind-index match).</summary>
@@ -243,8 +247,12 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
     /// <summary>The values to search encrypted names by a prefix, or <see langword="null"/> when names are stored in clear.</summary>
     public static IReadOnlyList<string>? NamePrefixLookup(FieldProtector protector, string prefixKey) =>
         protector.IsEncrypted(CollectionName, DisplayNameField)
-            ? protector.LookupValues(CollectionName, DisplayNameField, prefixKey.Length > MaxNamePrefix ? prefixKey[..MaxNamePrefix] : prefixKey)
+            ? protector.LookupValues(CollectionName, DisplayNameField, prefixKey.Length > MaxNamePrefix ? prefixKey[..WholeCharacters(prefixKey, MaxNamePrefix)] : prefixKey)
             : null;
+
+    /// <summary>The length of the first <paramref name="length"/> UTF-16 units of a text, one less when they would end inside a surrogate pair.</summary>
+    private static int WholeCharacters(string text, int length) =>
+        length < text.Length && char.IsHighSurrogate(text[length - 1]) && char.IsLowSurrogate(text[length]) ? length - 1 : length;
 
     private static bool HoldsPersonalData(Customer customer) =>
         customer.DisplayName != Customer.ErasedDisplayName
