@@ -54,7 +54,8 @@ internal sealed class CrmContext
     ]);
 
     /// <summary>The data upgrades of stored values, in the order they run (see <see cref="DataUpgradeRunner"/>).</summary>
-    public IReadOnlyList<IDataUpgrade> DataUpgrades => [new PhoneUpgrade(Customers)];
+    public IReadOnlyList<IDataUpgrade> DataUpgrades =>
+        [new PhoneUpgrade(Customers), new CustomerTextKeyUpgrade(Customers), new PipelineTextKeyUpgrade(Pipelines)];
 
     public Instant Now() => Clock.GetCurrentInstant();
 }

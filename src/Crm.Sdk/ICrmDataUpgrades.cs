@@ -1,9 +1,11 @@
 namespace Crm.Sdk;
 
 /// <summary>
-/// The data upgrades a new version of Crm.Sdk brings for values already stored, for example the re-normalization of
-/// phone numbers when libphonenumber replaced the hand-written normalizer (<c>phones-libphonenumber</c>). Registered by
-/// <c>AddCrm</c>.
+/// The data upgrades a new version of Crm.Sdk brings for values already stored: the re-normalization of phone numbers
+/// when libphonenumber replaced the hand-written normalizer (<c>phones-libphonenumber</c>), and the recomputation of
+/// text keys (customer name keys, tags, email keys, pipeline name keys) when they moved to Unicode NFKC_Casefold computed
+/// the same way on every host (<c>customers-text-keys-nfkc-casefold</c>, <c>pipelines-text-keys-nfkc-casefold</c>).
+/// Registered by <c>AddCrm</c>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -11,7 +13,8 @@ namespace Crm.Sdk;
 /// batch's rewritten records together with a checkpoint, so reads and writes by the application go on meanwhile, a
 /// concurrent change to a record is never overwritten (the upgrade re-reads it and tries again), and a run that stops
 /// (cancelled, crashed, process ended) continues from its checkpoint the next time. Until an upgrade completes, the
-/// lookups it affects also match values in their old form.
+/// phone lookups also match numbers in their old form; a name search, tag filter or email lookup finds a record whose
+/// key changed (only text with non-ASCII characters can change) once the upgrade has rewritten it.
 /// </para>
 /// <para>
 /// By default the upgrades start in the background as soon as the store is ready (on the first call that touches the

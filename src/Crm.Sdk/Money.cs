@@ -44,7 +44,7 @@ public readonly record struct Money : IComparable<Money>
             throw new CrmValidationException(errors);
         }
 
-        return new Money(amount, currency.ToUpperInvariant());
+        return new Money(amount, Domain.TextKey.AsciiUpper(currency));
     }
 
     /// <summary>Zero in a currency.</summary>

@@ -87,7 +87,7 @@ public sealed class LegacyPhoneDatabaseTests : IDisposable
 
         await using (var host = Open(path, file, "GB", background))
         {
-            var result = Assert.Single(await host.Upgrades.RunAsync());
+            var result = Phones(await host.Upgrades.RunAsync());
             Assert.True(result.IsComplete);
             Assert.Equal(phones.Select(p => p.CustomerId).Distinct().Count(), result.Examined);
             Assert.Equal(phones.Where(p => Expected[(file, p.Raw)] != p.OldE164).Select(p => p.CustomerId).Distinct().Count(), result.Changed);
@@ -123,7 +123,7 @@ public sealed class LegacyPhoneDatabaseTests : IDisposable
         await using (var host = Open(path, EncryptedFile, "GB", background: false))
         {
             var reports = new List<DataUpgradeProgress>();
-            var result = Assert.Single(await host.Upgrades.RunAsync(4, new Reports(reports, null)));
+            var result = Phones(await host.Upgrades.RunAsync(4, new Reports(reports, null)));
 
             Assert.Equal(8, reports[0].Examined);
             Assert.Equal(new DataUpgradeProgress("phones-libphonenumber", 16, 8, 2, true), result);
@@ -132,6 +132,13 @@ public sealed class LegacyPhoneDatabaseTests : IDisposable
                 Assert.Equal(phone.CustomerId, Assert.Single(await host.Crm.Customers.FindByPhoneAsync(Expected[(EncryptedFile, phone.Raw)])).Id.Value);
             }
         }
+    }
+
+    /// <summary>The phone upgrade's result (the name-key upgrades run too, and change nothing in these files: their texts are ASCII).</summary>
+    private static DataUpgradeProgress Phones(IReadOnlyList<DataUpgradeProgress> results)
+    {
+        Assert.All(results.Where(r => r.Upgrade != "phones-libphonenumber"), r => Assert.Equal((true, 0L), (r.IsComplete, r.Changed)));
+        return Assert.Single(results, r => r.Upgrade == "phones-libphonenumber");
     }
 
     private string Copy(string file)

@@ -46,6 +46,35 @@ public sealed partial class Customer
         return true;
     }
 
+    /// <summary>
+    /// For a data upgrade of the tag rule: replaces every stored tag by its form under the current rule. Tags that become
+    /// equal are merged into one; a tag that is no longer valid under the current rule (for example longer than
+    /// <see cref="CustomerTag.MaxLength"/> once folded) keeps its stored form, so that nothing is dropped. Raises no event.
+    /// </summary>
+    /// <param name="renormalize">The current form of a stored tag, or <see langword="null"/> when it has none.</param>
+    /// <returns>How many tags changed, and how many had to keep their stored form.</returns>
+    internal (int Changed, int Kept) RenormalizeTags(Func<string, string?> renormalize)
+    {
+        var changed = 0;
+        var kept = 0;
+        var tags = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var tag in _tags)
+        {
+            var renormalized = renormalize(tag);
+            kept += renormalized is null ? 1 : 0;
+            changed += renormalized is not null && renormalized != tag ? 1 : 0;
+            tags.Add(renormalized ?? tag);
+        }
+
+        if (changed > 0)
+        {
+            _tags.Clear();
+            _tags.UnionWith(tags);
+        }
+
+        return (changed, kept);
+    }
+
     /// <summary>Sets a custom field, checking the value against the host's definition.</summary>
     /// <param name="key">The field key.</param>
     /// <param name="value">The value.</param>

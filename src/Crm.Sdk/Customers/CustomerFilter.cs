@@ -9,7 +9,11 @@ public sealed record CustomerFilter
     /// <summary>Every customer.</summary>
     public static CustomerFilter All { get; } = new();
 
-    /// <summary>The start of the display name, compared case-insensitively.</summary>
+    /// <summary>
+    /// The start of the display name (with encrypted names, also the start of any of its words), compared by case-folded
+    /// key (Unicode NFKC_Casefold, the same on every host): <c>foo</c> finds <c>Ｆｏｏ Bar</c>, <c>strasse</c> finds
+    /// <c>Straße</c>, <c>Renée</c> finds <c>Rene&#x301;e</c>; accents count (<c>renee</c> does not find <c>Renée</c>).
+    /// </summary>
     public string? NamePrefix { get; init; }
 
     /// <summary>A tag the customer carries.</summary>

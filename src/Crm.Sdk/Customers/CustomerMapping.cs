@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Crm.Sdk.Domain;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
@@ -94,14 +94,10 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
             [LifecycleStageIndex, NameKeyIndex],
         ]);
 
-    /// <summary>The name key of a display name: Unicode normalization form KC, then lower-cased (invariant culture).</summary>
+    /// <summary>The name key of a display name: its <see cref="TextKey"/> (NFKC_Casefold, the same on every host and in every globalization mode).</summary>
     /// <param name="displayName">The display name, or a prefix typed into a search box.</param>
     /// <returns>The key to store or to search with.</returns>
-    public static string NameKey(string displayName)
-    {
-        ArgumentNullException.ThrowIfNull(displayName);
-        return displayName.Trim().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-    }
+    public static string NameKey(string displayName) => TextKey.Of(displayName);
 
     /// <summary>The index text of a customer kind.</summary>
     public static string KindValue(CustomerKind kind) => EnumText(kind);
@@ -109,7 +105,7 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
     /// <summary>The index text of a lifecycle stage.</summary>
     public static string StageValue(LifecycleStage stage) => EnumText(stage);
 
-    /// <summary>The index text of an external id: <c>source:value</c>, the source lower-cased.</summary>
+    /// <summary>The index text of an external id: <c>source:value</c>, the source normalized (<see cref="ExternalId.NormalizeSource"/>).</summary>
     public static string ExternalIdKey(string source, string value) => ExternalId.NormalizeSource(source) + ":" + value.Trim();
 
     /// <inheritdoc />
@@ -125,11 +121,15 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
         return aggregate.IsErased ? null : aggregate.Id.Value;
     }
 
-    /// <summary>The prefixes that encrypted-name search indexes for a name key: of the whole key and of each word.</summary>
+    /// <summary>
+    /// The prefixes that encrypted-name search indexes for a name key: of the whole key and of each word. A prefix never
+    /// ends inside a surrogate pair (a character outside the BMP, such as 𠮷): it is one UTF-16 unit shorter instead.
+    /// </summary>
     public static IEnumerable<string> NamePrefixes(string nameKey) =>
         nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Prepend(nameKey)
-            .SelectMany(word => Enumerable.Range(MinNamePrefix, Math.Max(0, Math.Min(word.Length, MaxNamePrefix) - MinNamePrefix + 1)).Select(n => word[..n]))
+            .SelectMany(word => Enumerable.Range(MinNamePrefix, Math.Max(0, Math.Min(word.Length, MaxNamePrefix) - MinNamePrefix + 1)).Select(n => word[..WholeCharacters(word, n)]))
+            .Where(prefix => prefix.Length >= MinNamePrefix)
             .Distinct(StringComparer.Ordinal);
 
     /// <summary>Whether encrypted-name search for <paramref name="prefixKey"/> matches <paramref name="nameKey"/> (the exact check after a blind-index match).</summary>
@@ -247,8 +247,12 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
     /// <summary>The values to search encrypted names by a prefix, or <see langword="null"/> when names are stored in clear.</summary>
     public static IReadOnlyList<string>? NamePrefixLookup(FieldProtector protector, string prefixKey) =>
         protector.IsEncrypted(CollectionName, DisplayNameField)
-            ? protector.LookupValues(CollectionName, DisplayNameField, prefixKey.Length > MaxNamePrefix ? prefixKey[..MaxNamePrefix] : prefixKey)
+            ? protector.LookupValues(CollectionName, DisplayNameField, prefixKey.Length > MaxNamePrefix ? prefixKey[..WholeCharacters(prefixKey, MaxNamePrefix)] : prefixKey)
             : null;
+
+    /// <summary>The length of the first <paramref name="length"/> UTF-16 units of a text, one less when they would end inside a surrogate pair.</summary>
+    private static int WholeCharacters(string text, int length) =>
+        length < text.Length && char.IsHighSurrogate(text[length - 1]) && char.IsLowSurrogate(text[length]) ? length - 1 : length;
 
     private static bool HoldsPersonalData(Customer customer) =>
         customer.DisplayName != Customer.ErasedDisplayName

@@ -26,7 +26,10 @@ public sealed record EmailAddress
     /// <summary>The address as given, trimmed.</summary>
     public string Value { get; }
 
-    /// <summary>The address trimmed and lower-cased (invariant culture): the form used for equality, search and dedupe.</summary>
+    /// <summary>
+    /// The address trimmed and case-folded (Unicode NFKC_Casefold, the same on every host and in every globalization
+    /// mode): the form used for equality, search and dedupe. An ASCII address is simply lower-cased.
+    /// </summary>
     public string Normalized { get; }
 
     /// <summary>Parses and checks an address.</summary>
@@ -51,14 +54,13 @@ public sealed record EmailAddress
         return result is not null;
     }
 
-    /// <summary>The normalized form of an address: trimmed and lower-cased (invariant culture). Does not check the format.</summary>
+    /// <summary>
+    /// The normalized form of an address: trimmed and case-folded (Unicode NFKC_Casefold: an ASCII address is lower-cased;
+    /// full-width letters become ASCII, <c>ß</c> becomes <c>ss</c>). Does not check the format.
+    /// </summary>
     /// <param name="value">The address.</param>
     /// <returns>The normalized text.</returns>
-    public static string Normalize(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.Trim().ToLowerInvariant();
-    }
+    public static string Normalize(string value) => TextKey.Of(value);
 
     /// <inheritdoc />
     public bool Equals(EmailAddress? other) =>

@@ -7,7 +7,7 @@ namespace Crm.Sdk.Customers;
 /// A customer has at most one value per source; no two customers share a source and value (a unique index).
 /// </summary>
 /// <remarks>
-/// The source is trimmed and lower-cased and must match <c>[a-z0-9][a-z0-9._-]*</c> (at most 50 characters);
+/// The source is trimmed and case-folded (Unicode NFKC_Casefold, so full-width <c>ＥＲＰ</c> is <c>erp</c>) and must match <c>[a-z0-9][a-z0-9._-]*</c> (at most 50 characters);
 /// the value is trimmed, 1–200 characters, without control characters, and kept as given (case-sensitive).
 /// </remarks>
 public sealed record ExternalId
@@ -46,14 +46,10 @@ public sealed record ExternalId
         return id!;
     }
 
-    /// <summary>The normalized form of a source: trimmed and lower-cased (invariant culture).</summary>
+    /// <summary>The normalized form of a source: trimmed and case-folded (Unicode NFKC_Casefold; an ASCII source is lower-cased).</summary>
     /// <param name="source">The source.</param>
     /// <returns>The normalized source.</returns>
-    public static string NormalizeSource(string source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        return source.Trim().ToLowerInvariant();
-    }
+    public static string NormalizeSource(string source) => TextKey.Of(source);
 
     /// <inheritdoc />
     public override string ToString() => Key;

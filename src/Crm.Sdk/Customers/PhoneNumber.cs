@@ -128,7 +128,7 @@ public sealed record PhoneNumber
             return true;
         }
 
-        var upper = trimmed.ToUpperInvariant();
+        var upper = TextKey.AsciiUpper(trimmed);
         if (upper.Length == 2 && upper.All(char.IsAsciiLetterUpper) && Util.GetSupportedRegions().Contains(upper))
         {
             region = upper;

@@ -121,7 +121,7 @@ public sealed record PostalAddress
 
         var region = InputRules.Optional(draft.Region, prefix + nameof(Region), MaxCityLength, errors, out _);
         var postalCode = InputRules.Optional(draft.PostalCode, prefix + nameof(PostalCode), MaxPostalCodeLength, errors, out _);
-        var country = draft.Country?.Trim().ToUpperInvariant();
+        var country = draft.Country is null ? null : TextKey.AsciiUpper(draft.Country.Trim());
         if (string.IsNullOrEmpty(country))
         {
             errors.Add(new ValidationError(prefix + nameof(Country), "required", "The country is required."));

@@ -7,7 +7,8 @@ namespace Crm.Sdk.Pipelines;
 /// <summary>
 /// A sales pipeline: an ordered list of stages that deals move through, each with a win probability, ending in
 /// closed-won and closed-lost stages. A pipeline always has at least one open, one closed-won and one closed-lost
-/// stage; stage names are unique ignoring case; a closed-won stage has probability 1 and a closed-lost stage 0
+/// stage; stage names are unique ignoring case (compared by their case-folded key, Unicode NFKC_Casefold, the same
+/// on every host); a closed-won stage has probability 1 and a closed-lost stage 0
 /// (these are checked, not silently corrected). Stages are never removed and never change outcome, so a deal's
 /// status always agrees with its stage.
 /// </summary>
@@ -236,7 +237,8 @@ public sealed class Pipeline : AggregateRoot<Pipeline>
     public PipelineStage? FindStage(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _stages.Find(s => string.Equals(s.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+        var key = TextKey.Of(name);
+        return _stages.Find(s => string.Equals(TextKey.Of(s.Name), key, StringComparison.Ordinal));
     }
 
     /// <summary>Whether a stage belongs to this pipeline.</summary>
@@ -271,7 +273,7 @@ public sealed class Pipeline : AggregateRoot<Pipeline>
 
     private static void CheckUnique(string name, IEnumerable<string> otherNames, string field, List<ValidationError> errors)
     {
-        if (otherNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+        if (otherNames.Any(other => TextKey.Equal(other, name)))
         {
             errors.Add(new ValidationError(field, "stage-name-unique", $"The pipeline already has a stage named '{name}' (names are compared ignoring case)."));
         }

@@ -9,6 +9,6 @@ public sealed record PipelineFilter
     /// <summary>Every pipeline.</summary>
     public static PipelineFilter All { get; } = new();
 
-    /// <summary>The start of the name, compared case-insensitively.</summary>
+    /// <summary>The start of the name, compared by case-folded key (Unicode NFKC_Casefold, the same on every host).</summary>
     public string? NamePrefix { get; init; }
 }

@@ -1,3 +1,4 @@
+using Crm.Sdk.Domain;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
@@ -12,7 +13,7 @@ internal sealed class PipelineMapping(IClock? clock = null) : AggregateMapping<P
     /// <summary>The collection name.</summary>
     public const string CollectionName = "pipelines";
 
-    /// <summary>Text: the name lower-cased (invariant), to find a pipeline by name ignoring case.</summary>
+    /// <summary>Text: the name's <see cref="TextKey"/> (NFKC_Casefold), to find a pipeline by name ignoring case.</summary>
     public const string NameKeyIndex = "name_key";
 
     /// <summary>Whole number: the creation time (<see cref="IndexConversions.ToIndex(Instant)"/>).</summary>
@@ -27,7 +28,7 @@ internal sealed class PipelineMapping(IClock? clock = null) : AggregateMapping<P
         ]);
 
     /// <summary>The value of <see cref="NameKeyIndex"/> for a name.</summary>
-    public static string NameKey(string name) => name.ToLowerInvariant();
+    public static string NameKey(string name) => TextKey.Of(name);
 
     /// <inheritdoc />
     public override string Serialize(Pipeline aggregate, FieldProtector protector)

@@ -20,6 +20,7 @@ public abstract class PhoneUpgradeConformanceTests<TFixture>(TFixture fixture) :
 {
     private const int CustomerCount = 12;
     private const int BatchSize = 5;
+    private const string PhoneUpgrade = "phones-libphonenumber";
 
     /// <inheritdoc />
     protected override void Configure(CrmOptions options)
@@ -44,9 +45,9 @@ public abstract class PhoneUpgradeConformanceTests<TFixture>(TFixture fixture) :
         var reports = new List<DataUpgradeProgress>();
         var results = await Services.GetRequiredService<ICrmDataUpgrades>().RunAsync(BatchSize, new SyncProgress(reports));
 
-        var result = Assert.Single(results);
+        var result = Phones(results);
         Assert.Equal(new DataUpgradeProgress("phones-libphonenumber", CustomerCount, CustomerCount, 0, true), result);
-        Assert.Equal(3, reports.Count);
+        Assert.Equal(3, reports.Count(r => r.Upgrade == PhoneUpgrade));
         foreach (var (id, raw, _, e164) in seeded)
         {
             var customer = await Crm.Customers.GetAsync(id);
@@ -57,7 +58,7 @@ public abstract class PhoneUpgradeConformanceTests<TFixture>(TFixture fixture) :
         }
 
         // A later run has nothing to do.
-        Assert.Equal(result, Assert.Single(await Services.GetRequiredService<ICrmDataUpgrades>().RunAsync()));
+        Assert.Equal(result, Phones(await Services.GetRequiredService<ICrmDataUpgrades>().RunAsync()));
     }
 
     /// <summary>An upgrade stopped after its first batch continues from its checkpoint in a restarted host.</summary>
@@ -80,7 +81,7 @@ public abstract class PhoneUpgradeConformanceTests<TFixture>(TFixture fixture) :
 
         Assert.Equal(BatchSize, migrated);
         var reports = new List<DataUpgradeProgress>();
-        var result = Assert.Single(await Services.GetRequiredService<ICrmDataUpgrades>().RunAsync(BatchSize, new SyncProgress(reports)));
+        var result = Phones(await Services.GetRequiredService<ICrmDataUpgrades>().RunAsync(BatchSize, new SyncProgress(reports)));
 
         Assert.Equal(2 * BatchSize, reports[0].Examined);
         Assert.Equal(new DataUpgradeProgress("phones-libphonenumber", CustomerCount, CustomerCount, 0, true), result);
@@ -109,12 +110,19 @@ public abstract class PhoneUpgradeConformanceTests<TFixture>(TFixture fixture) :
         }));
         await using var provider = services.BuildServiceProvider();
 
-        var result = Assert.Single(await provider.GetRequiredService<ICrmDataUpgrades>().RunAsync(BatchSize));
+        var result = Phones(await provider.GetRequiredService<ICrmDataUpgrades>().RunAsync(BatchSize));
 
         Assert.True(result.IsComplete);
         var updated = await Crm.Customers.GetAsync(target);
         Assert.Contains("updated-meanwhile", updated.Tags);
         Assert.Equal(seeded[2].NewE164, updated.Phones[0].Number.E164);
+    }
+
+    /// <summary>The phone upgrade's result among all upgrades' (the others find nothing to do in these ASCII-named customers).</summary>
+    private static DataUpgradeProgress Phones(IReadOnlyList<DataUpgradeProgress> results)
+    {
+        Assert.All(results.Where(r => r.Upgrade != PhoneUpgrade), r => Assert.Equal(0L, r.Changed));
+        return Assert.Single(results, r => r.Upgrade == PhoneUpgrade);
     }
 
     /// <summary>

@@ -66,6 +66,25 @@ public sealed class EncryptedNameSearchTests
         Assert.Empty(await SearchAsync(host.Crm, "bartholomew ashford"));
     }
 
+    /// <summary>
+    /// Names with characters outside the BMP (surrogate pairs in UTF-16, as rarer Chinese characters such as 𠮷 are) are
+    /// indexed and found: no indexed prefix ends inside a pair, also at the 16-unit limit.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task Names_with_characters_outside_the_bmp_are_indexed_and_found()
+    {
+        using var database = new TestDatabase();
+        await using var host = database.OpenEncrypted(TestDatabase.NewRootKey());
+        var yoshinoya = await CreateAsync(host.Crm, "山\U00020BB7野家 Trading");
+        var long16 = await CreateAsync(host.Crm, "abcdefghijklmno\U00020BB7xyz");
+
+        Assert.Equal([yoshinoya.Id], await SearchAsync(host.Crm, "山\U00020BB7"));
+        Assert.Equal([yoshinoya.Id], await SearchAsync(host.Crm, "山\U00020BB7野家 tr"));
+        Assert.Equal([long16.Id], await SearchAsync(host.Crm, "ABCDEFGHIJKLMNO\U00020BB7x"));
+        Assert.Empty(await SearchAsync(host.Crm, "abcdefghijklmno\U00020BB7q"));
+    }
+
     private static Task<Customer> CreateAsync(ICrm crm, string displayName) =>
         crm.Customers.CreateAsync(new CustomerDraft { Kind = CustomerKind.Company, CompanyName = displayName });
 

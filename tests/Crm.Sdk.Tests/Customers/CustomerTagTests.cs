@@ -1,4 +1,5 @@
 using Crm.Sdk.Customers;
+using Crm.Sdk.Domain;
 using FsCheck.Xunit;
 using Xunit;
 using static Crm.Sdk.Tests.Customers.CustomerTestData;
@@ -23,7 +24,7 @@ public sealed class CustomerTagTests
             reversed.AddTag(tag);
         }
 
-        var expected = input.Select(t => t.Trim().ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var expected = input.Select(TextKey.Of).Distinct().Order(StringComparer.Ordinal).ToArray();
         return customer.Tags.SequenceEqual(expected)
             && reversed.Tags.SequenceEqual(expected)
             && customer.DomainEvents.Count == expected.Length
