@@ -159,30 +159,28 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
         {
             if (interaction.DealId is { } dealId)
             {
-                var owner = _createdDeals.TryGetValue(dealId.Value, out var created)
-                    ? created
-                    : (await store.GetAsync(context.Deals, dealId.Value, cancellationToken).ConfigureAwait(false)).CustomerId;
-                RequireSameCustomer(interaction, owner, "deal");
-                if (!_createdDeals.ContainsKey(dealId.Value))
-                {
-                    _session.Add(DocumentWrite.Require(DealMapping.CollectionName, dealId.Value));
-                }
+                await RequireLinkAsync(interaction, "deal", DealMapping.CollectionName, dealId.Value, _createdDeals, async () => (await store.GetAsync(context.Deals, dealId.Value, cancellationToken).ConfigureAwait(false)).CustomerId).ConfigureAwait(false);
             }
 
             if (interaction.TicketId is { } ticketId)
             {
-                var owner = _createdTickets.TryGetValue(ticketId.Value, out var created)
-                    ? created
-                    : (await store.GetAsync(context.Tickets, ticketId.Value, cancellationToken).ConfigureAwait(false)).CustomerId;
-                RequireSameCustomer(interaction, owner, "ticket");
-                if (!_createdTickets.ContainsKey(ticketId.Value))
-                {
-                    _session.Add(DocumentWrite.Require(TicketMapping.CollectionName, ticketId.Value));
-                }
+                await RequireLinkAsync(interaction, "ticket", TicketMapping.CollectionName, ticketId.Value, _createdTickets, async () => (await store.GetAsync(context.Tickets, ticketId.Value, cancellationToken).ConfigureAwait(false)).CustomerId).ConfigureAwait(false);
             }
         }
 
         _linkedInteractions.Clear();
+    }
+
+    private async Task RequireLinkAsync(Interaction interaction, string what, string collection, Guid id, Dictionary<Guid, CustomerId> created, Func<Task<CustomerId>> loadOwner)
+    {
+        if (created.TryGetValue(id, out var owner))
+        {
+            RequireSameCustomer(interaction, owner, what);
+            return;
+        }
+
+        RequireSameCustomer(interaction, await loadOwner().ConfigureAwait(false), what);
+        _session.Add(DocumentWrite.Require(collection, id));
     }
 
     internal void Update(Interaction interaction) => _session.Update(context.Interactions, interaction);
