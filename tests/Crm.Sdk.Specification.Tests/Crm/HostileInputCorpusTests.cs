@@ -35,7 +35,7 @@ public abstract class HostileInputCorpusTests<TFixture>(TFixture fixture, ITestO
     public const int MinimumCases = 1_000;
 
     /// <summary>The most cases run in one database.</summary>
-    private const int ChunkSize = 120;
+    private const int ChunkSize = 100;
 
     /// <summary>The seed of the generated parts of the corpus; <c>CRM_CORPUS_SEED</c> overrides it to explore other inputs.</summary>
     protected static int Seed { get; } =

@@ -13,7 +13,8 @@ namespace Crm.Sdk.Specification.Tests.Crm.HostileInput;
 /// <summary>
 /// Tokens cancelled at generated points of every kind of write: before the call, from inside the call (on the n-th
 /// read of the clock, that is, at a point that depends on how far the call got), from another thread after a generated
-/// fraction of the call's measured duration, and by a <see cref="CancellationTokenSource.CancelAfter(int)"/> timer. The
+/// fraction of the call's measured duration, by a <see cref="CancellationTokenSource.CancelAfter(int)"/> timer, and, for
+/// every operation, from the SDK's telemetry as its commit starts and right after its commit wrote. The
 /// contract: a call that threw <see cref="OperationCanceledException"/> wrote nothing; a call that wrote returned
 /// normally (and its change is there).
 /// </summary>
@@ -28,6 +29,8 @@ internal static class CancellationCases
         ClockRead,
         Spin,
         Timer,
+        CommitStarting,
+        Committed,
     }
 
     /// <summary>Measures each operation uncancelled, then builds the cases.</summary>
@@ -56,7 +59,7 @@ internal static class CancellationCases
                 duration = TimeSpan.FromTicks(Math.Max(duration.Ticks, Stopwatch.GetElapsedTime(started).Ticks));
             }
 
-            foreach (var (mode, parameter) in w.Sample(points, 12, stream: 500 + o))
+            foreach (var (mode, parameter) in w.Sample(points, 12, stream: 500 + o).Append((Mode.CommitStarting, 0)).Append((Mode.Committed, 0)))
             {
                 object? state = null;
                 var label = mode switch
@@ -64,6 +67,8 @@ internal static class CancellationCases
                     Mode.Before => "a token cancelled before the call",
                     Mode.ClockRead => string.Create(CultureInfo.InvariantCulture, $"a token cancelled from inside the call, on clock read {parameter}"),
                     Mode.Spin => string.Create(CultureInfo.InvariantCulture, $"a token cancelled by another thread after {parameter}% of the call's duration ({duration.TotalMilliseconds:0.00} ms)"),
+                    Mode.CommitStarting => "a token cancelled as the commit starts (crm.commit activity started)",
+                    Mode.Committed => "a token cancelled right after the commit wrote (crm.documents.written recorded)",
                     _ => string.Create(CultureInfo.InvariantCulture, $"CancelAfter({parameter} ms)"),
                 };
                 cases.Add(new CorpusCase
@@ -83,6 +88,12 @@ internal static class CancellationCases
                                 break;
                             case Mode.ClockRead:
                                 w.Host.Clock.OnRead(parameter, source.Cancel);
+                                break;
+                            case Mode.CommitStarting:
+                                CommitHooks.OnCommitStarting(source.Cancel);
+                                break;
+                            case Mode.Committed:
+                                CommitHooks.OnCommitted(source.Cancel);
                                 break;
                             case Mode.Spin:
                                 var target = duration * parameter / 100;
@@ -108,6 +119,7 @@ internal static class CancellationCases
                         }
                         finally
                         {
+                            CommitHooks.Clear();
                             w.Host.Clock.Clear();
                             await canceller;
                         }
