@@ -17,9 +17,6 @@ internal sealed class StoreSnapshot
 
     private StoreSnapshot(Dictionary<string, (long Count, ulong[] Digest)> collections) => _collections = collections;
 
-    /// <summary>The number of documents of all collections.</summary>
-    public long TotalDocuments => _collections.Values.Sum(c => c.Count);
-
     /// <summary>Exports every collection of <paramref name="store"/>.</summary>
     /// <param name="store">A store opened over the CRM's database.</param>
     /// <param name="collections">The collection names.</param>
