@@ -108,6 +108,8 @@ public sealed class CustomFieldDefinition
                 return InputRules.Date(date.Value, field, errors);
             case TextFieldValue text:
                 return InputRules.Check(text.Value, field, MaxLength ?? MaxTextLength, errors, multiline: true);
+            case ChoiceFieldValue choice when !InputRules.Check(choice.Value ?? string.Empty, field, MaxTextLength, errors):
+                return false;
             case ChoiceFieldValue choice when !Choices.Contains(choice.Value, StringComparer.Ordinal):
                 errors.Add(new ValidationError(field, "custom-field-choice", $"'{choice.Value}' is not an option of custom field '{Key}' ({string.Join(", ", Choices)})."));
                 return false;

@@ -58,12 +58,11 @@ public sealed record ExternalId
     internal static ExternalId? Validate(string? source, string? value, string sourceField, string valueField, List<ValidationError> errors)
     {
         var count = errors.Count;
-        var normalized = source is null ? null : NormalizeSource(source);
-        if (string.IsNullOrEmpty(normalized))
-        {
-            errors.Add(new ValidationError(sourceField, "required", "The external id's source is required."));
-        }
-        else if (normalized.Length > MaxSourceLength || !IsSourceText(normalized))
+        var trimmedSource = InputRules.Required(source, sourceField, MaxSourceLength, errors);
+        var normalized = trimmedSource is null ? null : NormalizeSource(trimmedSource);
+
+        // The format is checked on the text as given (ASCII case aside), so no character is dropped or mapped silently.
+        if (trimmedSource is not null && !IsSourceText(trimmedSource.ToLowerInvariant()))
         {
             errors.Add(new ValidationError(sourceField, "external-id-source-format", $"'{source}' is not a valid source: use [a-z0-9][a-z0-9._-]*, at most {MaxSourceLength} characters."));
         }

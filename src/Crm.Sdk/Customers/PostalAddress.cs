@@ -16,6 +16,7 @@ public sealed record PostalAddress
     private const int MaxLineLength = 200;
     private const int MaxCityLength = 100;
     private const int MaxPostalCodeLength = 20;
+    private const int MaxCountryInputLength = 20;
 
     private PostalAddress(AddressKind kind, IReadOnlyList<string> lines, string? city, string? region, string? postalCode, string country)
     {
@@ -114,19 +115,16 @@ public sealed record PostalAddress
         }
 
         var city = InputRules.Optional(draft.City, prefix + nameof(City), MaxCityLength, errors, out var cityOk);
-        if (lines.Count == 0 && city is null && cityOk && lines.Count == rawLines.Count(l => !string.IsNullOrWhiteSpace(l)))
+        if (lines.Count == 0 && city is null && cityOk && lines.Count == rawLines.Count(l => !InputRules.IsBlank(l)))
         {
             errors.Add(new ValidationError(prefix + nameof(Lines), "address-incomplete", "An address needs at least a street line or a city."));
         }
 
         var region = InputRules.Optional(draft.Region, prefix + nameof(Region), MaxCityLength, errors, out _);
         var postalCode = InputRules.Optional(draft.PostalCode, prefix + nameof(PostalCode), MaxPostalCodeLength, errors, out _);
-        var country = draft.Country is null ? null : TextKey.AsciiUpper(draft.Country.Trim());
-        if (string.IsNullOrEmpty(country))
-        {
-            errors.Add(new ValidationError(prefix + nameof(Country), "required", "The country is required."));
-        }
-        else if (!CountryCodes.IsAssigned(country))
+        var trimmedCountry = InputRules.Required(draft.Country, prefix + nameof(Country), MaxCountryInputLength, errors);
+        var country = trimmedCountry is null ? null : TextKey.AsciiUpper(trimmedCountry);
+        if (country is not null && !CountryCodes.IsAssigned(country))
         {
             errors.Add(new ValidationError(prefix + nameof(Country), "country-iso3166", $"'{draft.Country}' is not an ISO 3166-1 alpha-2 country code."));
         }

@@ -19,6 +19,7 @@ internal sealed class PipelineService(CrmStore store, CrmContext context) : Aggr
     public async Task<Pipeline?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
+        InputRules.ThrowIfInvalidLookup(name, "Name", Pipeline.MaxNameLength);
         var query = new DocumentQuery(PipelineMapping.CollectionName)
         {
             Filter = IndexFilter.Equal(PipelineMapping.NameKeyIndex, PipelineMapping.NameKey(name.Trim())),

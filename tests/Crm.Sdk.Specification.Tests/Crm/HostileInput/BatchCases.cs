@@ -80,7 +80,7 @@ internal static class BatchCases
             ("a note naming a missing deal", uow => uow.CreateInteractionAsync(InteractionDraft.Note(a, "Linked") with { DealId = CorpusWorld.Missing<Deal>() }), Expect.NotFound()),
             ("a note naming another customer's ticket", uow => uow.CreateInteractionAsync(InteractionDraft.Note(a, "Linked") with { TicketId = w.TicketB.Id }), Expect.DomainRule("other-customer")),
             ("a deal on a missing pipeline", uow => uow.CreateDealAsync(w.DealDraft(a) with { PipelineId = CorpusWorld.Missing<Pipeline>() }), Expect.NotFound()),
-            ("a deal closing in year 0", uow => uow.CreateDealAsync(w.DealDraft(a) with { ExpectedCloseDate = new LocalDate(0, 12, 31) }), Expect.Invalid("ExpectedCloseDate", "date-range")),
+            ("a deal closing on a Julian-calendar date", uow => uow.CreateDealAsync(w.DealDraft(a) with { ExpectedCloseDate = new LocalDate(2025, 1, 1, CalendarSystem.Julian) }), Expect.Invalid("ExpectedCloseDate", "iso-calendar")),
             ("a deal in ZZZ", uow => uow.CreateDealAsync(w.DealDraft(a) with { Amount = Money.Of(5m, "ZZZ") }), Expect.Invalid(["Currency", "Amount"], "currency-iso4217")),
             ("a ticket of a missing customer", uow => uow.CreateTicketAsync(CorpusWorld.TicketDraft(CorpusWorld.Missing<Customer>())), Expect.NotFound()),
             ("a ticket whose subject is a zero-width space", uow => uow.CreateTicketAsync(CorpusWorld.TicketDraft(a, "\u200B")), Expect.Invalid("Subject", "required")),

@@ -80,7 +80,7 @@ internal static partial class TextTargets
             Shape = TextShape.SingleLine,
             Required = true,
             MaxLength = CustomerTag.MaxLength,
-            Normalize = s => s.ToLowerInvariant(),
+            Normalize = FoldedTag,
             Act = Create(s => w.PersonDraft() with { Tags = [s] }),
             Stored = Read(c => c.Tags.FirstOrDefault()),
         };
@@ -193,7 +193,7 @@ internal static partial class TextTargets
         {
             Name = "Customer.CustomFields[nickname] (text)",
             Fields = ["nickname"],
-            Shape = TextShape.SingleLine,
+            Shape = TextShape.MultiLine,
             MaxLength = 40,
             Act = Create(s => w.PersonDraft() with { CustomFields = new Dictionary<string, CustomFieldValue> { ["nickname"] = CustomFieldValue.Text(s) } }),
             Stored = Read(c => c.CustomFields.GetValueOrDefault("nickname") is TextFieldValue text ? text.Value : null),
@@ -348,4 +348,17 @@ internal static partial class TextTargets
 
     private static Func<string, Task<object?>> CorpusCaseStream<T>(Func<string, IAsyncEnumerable<T>> stream) =>
         s => CorpusCase.Stream(() => stream(s))();
+
+    /// <summary>A tag as the SDK stores it (trimmed and case-folded, see <see cref="CustomerTag"/>); the text itself when it is not a valid tag.</summary>
+    private static string FoldedTag(string tag)
+    {
+        try
+        {
+            return CustomerTag.Normalize(tag);
+        }
+        catch (CrmValidationException)
+        {
+            return tag;
+        }
+    }
 }
