@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crm.Sdk.Domain;
 
 namespace Crm.Sdk.Customers;
@@ -61,8 +62,10 @@ public sealed record ExternalId
         var trimmedSource = InputRules.Required(source, sourceField, MaxSourceLength, errors);
         var normalized = trimmedSource is null ? null : NormalizeSource(trimmedSource);
 
-        // The format is checked on the text as given (ASCII case aside), so no character is dropped or mapped silently.
-        if (trimmedSource is not null && !IsSourceText(trimmedSource.ToLowerInvariant()))
+        // The format is checked on the folded key (so ＥＲＰ is erp), and no invisible format character (a bidi override,
+        // a zero-width space) may be dropped by folding on the way.
+        if (trimmedSource is not null
+            && (normalized!.Length is 0 or > MaxSourceLength || !IsSourceText(normalized) || trimmedSource.Any(c => char.GetUnicodeCategory(c) == UnicodeCategory.Format)))
         {
             errors.Add(new ValidationError(sourceField, "external-id-source-format", $"'{source}' is not a valid source: use [a-z0-9][a-z0-9._-]*, at most {MaxSourceLength} characters."));
         }
