@@ -134,13 +134,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
     private (DocumentQuery Query, string ListName, string? Prefix, IReadOnlyList<string>? BlindPrefix) Query(CustomerFilter criteria)
     {
         ArgumentNullException.ThrowIfNull(criteria);
-        var errors = new List<ValidationError>();
-        if (criteria.LifecycleStage is { } stageFilter)
-        {
-            InputRules.Defined(stageFilter, nameof(CustomerFilter.LifecycleStage), errors);
-        }
-
-        InputRules.ThrowIfAny(errors);
+        InputRules.ThrowIfUndefined(criteria.LifecycleStage, nameof(CustomerFilter.LifecycleStage));
 
         InputRules.ThrowIfInvalidLookup(criteria.NamePrefix, nameof(CustomerFilter.NamePrefix), Customer.MaxNameLength);
         InputRules.ThrowIfInvalidLookup(criteria.OwnerId, nameof(CustomerFilter.OwnerId), Customer.MaxOwnerIdLength);

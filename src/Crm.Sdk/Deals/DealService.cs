@@ -51,13 +51,7 @@ internal sealed class DealService(CrmStore store, CrmContext context) : Aggregat
     private static DocumentQuery Query(DealFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var errors = new List<ValidationError>();
-        if (filter.Status is { } status)
-        {
-            InputRules.Defined(status, nameof(DealFilter.Status), errors);
-        }
-
-        InputRules.ThrowIfAny(errors);
+        InputRules.ThrowIfUndefined(filter.Status, nameof(DealFilter.Status));
         InputRules.ThrowIfInvalidLookup(filter.OwnerId, nameof(DealFilter.OwnerId), Deal.MaxOwnerIdLength);
         PipelineId.ThrowIfEmpty(filter.PipelineId, nameof(DealFilter.PipelineId));
         StageId.ThrowIfEmpty(filter.StageId, nameof(DealFilter.StageId));

@@ -155,6 +155,20 @@ internal static class InputRules
         return false;
     }
 
+    /// <summary>Throws an <c>undefined-value</c> error when an optional enum value, such as a filter's, is given but not a named member.</summary>
+    /// <exception cref="CrmValidationException">The value is undefined; nothing was read.</exception>
+    public static void ThrowIfUndefined<TEnum>(TEnum? value, string field)
+        where TEnum : struct, Enum
+    {
+        var errors = new List<ValidationError>();
+        if (value is { } given)
+        {
+            Defined(given, field, errors);
+        }
+
+        ThrowIfAny(errors);
+    }
+
     /// <summary>
     /// Adds an <c>iso-calendar</c> error when <paramref name="date"/> is not in the ISO calendar, the one every store
     /// keeps; every ISO date is accepted, from <see cref="LocalDate.MinIsoValue"/> to <see cref="LocalDate.MaxIsoValue"/>.

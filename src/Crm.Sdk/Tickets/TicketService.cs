@@ -46,13 +46,7 @@ internal sealed class TicketService(CrmStore store, CrmContext context) : Aggreg
     private static DocumentQuery Query(TicketFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var errors = new List<ValidationError>();
-        if (filter.Priority is { } p)
-        {
-            InputRules.Defined(p, nameof(TicketFilter.Priority), errors);
-        }
-
-        InputRules.ThrowIfAny(errors);
+        InputRules.ThrowIfUndefined(filter.Priority, nameof(TicketFilter.Priority));
         InputRules.ThrowIfInvalidLookup(filter.AssigneeId, nameof(TicketFilter.AssigneeId), Ticket.MaxUserIdLength);
         CustomerId.ThrowIfEmpty(filter.CustomerId, nameof(TicketFilter.CustomerId));
 

@@ -24,10 +24,14 @@ public sealed class PipelineProperties : IDisposable
         select (usual ? fitting : odd, outcome);
 
     // Up to eight stages with names drawn without replacement (the pool holds a case-insensitive duplicate and a blank).
+    // Half of the lists start with one stage of each outcome, so that valid drafts are common enough to be seen often
+    // (a list of random stages rarely holds all three outcomes with fitting probabilities).
     private static readonly Gen<List<PipelineStageDraft>> DraftGen =
-        from count in Gen.Choose(0, 8)
+        from complete in Gen.Elements(false, true)
+        from count in Gen.Choose(0, complete ? 5 : 8)
         from names in Gen.Shuffle(Names)
-        from stages in Gen.ListOf(StageGen, count)
+        from random in Gen.ListOf(StageGen, count)
+        let stages = complete ? [(0.4m, StageOutcome.Open), (1m, StageOutcome.ClosedWon), (0m, StageOutcome.ClosedLost), .. random] : random
         select stages.Select((s, i) => new PipelineStageDraft { Name = names[i], Probability = s.Probability, Outcome = s.Outcome }).ToList();
 
     public void Dispose() => _cases.Verify();
