@@ -9,7 +9,7 @@ public sealed partial class Customer
     /// <summary>Adds a tag (see <see cref="CustomerTag"/>). Adding a tag the customer has already is a no-op.</summary>
     /// <param name="tag">The tag as entered.</param>
     /// <returns>Whether the tag was new.</returns>
-    /// <exception cref="CrmValidationException">The tag is invalid (field <c>Tag</c>, rule <c>tag-format</c>), or the customer has <see cref="MaxTags"/> tags (rule <c>too-many</c>).</exception>
+    /// <exception cref="CrmValidationException">The tag breaks the tag rule (field <c>Tag</c>; see <see cref="CustomerTag"/>), or the customer has <see cref="MaxTags"/> tags (rule <c>too-many</c>).</exception>
     public bool AddTag(string tag)
     {
         var errors = new List<ValidationError>();
@@ -33,7 +33,7 @@ public sealed partial class Customer
     /// <summary>Removes a tag (compared in normalized form).</summary>
     /// <param name="tag">The tag.</param>
     /// <returns>Whether the customer had the tag.</returns>
-    /// <exception cref="CrmValidationException">The tag is invalid (field <c>Tag</c>, rule <c>tag-format</c>).</exception>
+    /// <exception cref="CrmValidationException">The tag breaks the tag rule (field <c>Tag</c>; see <see cref="CustomerTag"/>).</exception>
     public bool RemoveTag(string tag)
     {
         var normalized = CustomerTag.Normalize(tag);

@@ -300,7 +300,6 @@ internal static partial class TextTargets
             Name = "Customers.ListAsync(Tag)",
             Fields = ["Tag"],
             Shape = TextShape.Lookup,
-            LookupRules = ["tag-format"],
             Act = async s => await crm.Customers.ListAsync(new CustomerFilter { Tag = s }, PageRequest.First),
         };
         yield return new TextTarget
