@@ -149,10 +149,7 @@ public sealed partial class Customer
     /// <exception cref="CrmValidationException">The stage is not defined (field <c>LifecycleStage</c>, rule <c>undefined-value</c>).</exception>
     public void ChangeLifecycleStage(LifecycleStage stage)
     {
-        if (!Enum.IsDefined(stage))
-        {
-            throw new CrmValidationException(nameof(LifecycleStage), "undefined-value", $"'{stage}' is not a lifecycle stage.");
-        }
+        InputRules.ThrowIfUndefined<LifecycleStage>(stage, nameof(LifecycleStage));
 
         if (stage == LifecycleStage)
         {

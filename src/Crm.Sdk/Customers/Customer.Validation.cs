@@ -211,15 +211,9 @@ public sealed partial class Customer
     private static ConsentRecord? ValidateConsent(ConsentChannel channel, ConsentStatus status, string? source, Instant at, string prefix, List<ValidationError> errors)
     {
         var count = errors.Count;
-        if (!Enum.IsDefined(channel))
-        {
-            errors.Add(new ValidationError(prefix + nameof(ConsentRecord.Channel), "undefined-value", $"'{channel}' is not a consent channel."));
-        }
+        InputRules.Defined(channel, prefix + nameof(ConsentRecord.Channel), errors);
 
-        if (!Enum.IsDefined(status))
-        {
-            errors.Add(new ValidationError(prefix + nameof(ConsentRecord.Status), "undefined-value", $"'{status}' is not a consent status."));
-        }
+        InputRules.Defined(status, prefix + nameof(ConsentRecord.Status), errors);
 
         var trimmed = InputRules.Required(source, prefix + nameof(ConsentRecord.Source), ConsentRecord.MaxSourceLength, errors);
         return errors.Count == count ? new ConsentRecord(channel, status, at, trimmed!) : null;

@@ -130,10 +130,7 @@ public sealed partial class Customer : AggregateRoot<Customer>
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(policy);
         var errors = new List<ValidationError>();
-        if (!Enum.IsDefined(draft.Kind))
-        {
-            errors.Add(new ValidationError(nameof(Kind), "undefined-value", $"'{draft.Kind}' is not a customer kind."));
-        }
+        InputRules.Defined(draft.Kind, nameof(Kind), errors);
 
         var (personName, companyName) = ValidateNames(draft, errors);
         var displayName = ValidateDisplayName(draft.DisplayName, personName?.FullName ?? companyName, errors);
@@ -142,10 +139,7 @@ public sealed partial class Customer : AggregateRoot<Customer>
         var addresses = ValidateAddresses(draft.Addresses ?? [], errors);
         var tags = ValidateTags(draft.Tags ?? [], errors);
         ValidateCustomFields(draft.CustomFields, policy, errors);
-        if (!Enum.IsDefined(draft.LifecycleStage))
-        {
-            errors.Add(new ValidationError(nameof(LifecycleStage), "undefined-value", $"'{draft.LifecycleStage}' is not a lifecycle stage."));
-        }
+        InputRules.Defined(draft.LifecycleStage, nameof(LifecycleStage), errors);
 
         var ownerId = InputRules.Optional(draft.OwnerId, nameof(OwnerId), MaxOwnerIdLength, errors, out _);
         var externalIds = ValidateExternalIds(draft.ExternalIds, errors);

@@ -93,10 +93,7 @@ public sealed record PostalAddress
     internal static PostalAddress? Validate(PostalAddressDraft draft, string prefix, List<ValidationError> errors)
     {
         var count = errors.Count;
-        if (!Enum.IsDefined(draft.Kind))
-        {
-            errors.Add(new ValidationError(prefix + nameof(Kind), "undefined-value", $"'{draft.Kind}' is not an address kind."));
-        }
+        InputRules.Defined(draft.Kind, prefix + nameof(Kind), errors);
 
         var rawLines = draft.Lines ?? [];
         var lines = new List<string>();

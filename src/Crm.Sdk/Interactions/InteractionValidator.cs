@@ -14,9 +14,9 @@ internal static class InteractionValidator
             errors.Add(new ValidationError("CustomerId", "required", "An interaction needs the customer it was with."));
         }
 
-        CheckDefined(draft.Kind, "Kind", errors);
-        CheckDefined(draft.Channel, "Channel", errors);
-        CheckDefined(draft.Direction, "Direction", errors);
+        InputRules.Defined(draft.Kind, "Kind", errors);
+        InputRules.Defined(draft.Channel, "Channel", errors);
+        InputRules.Defined(draft.Direction, "Direction", errors);
         CheckText(draft.Subject, Interaction.MaxSubjectLength, "Subject", errors);
         CheckText(draft.Body, Interaction.MaxBodyLength, "Body", errors, multiline: true);
         CheckParticipants(draft.Participants, errors);
@@ -93,7 +93,7 @@ internal static class InteractionValidator
 
     private static void CheckFeedback(FeedbackDetail feedback, List<ValidationError> errors)
     {
-        CheckDefined(feedback.Category, "Feedback.Category", errors);
+        InputRules.Defined(feedback.Category, "Feedback.Category", errors);
         CheckText(feedback.Comment, FeedbackDetail.MaxCommentLength, "Feedback.Comment", errors, multiline: true);
         if (feedback.Scale is { } scale && !InputRules.Defined(scale, "Feedback.Scale", errors))
         {
@@ -202,8 +202,6 @@ internal static class InteractionValidator
         }
     }
 
-    private static void CheckDefined<TEnum>(TEnum value, string field, List<ValidationError> errors)
-        where TEnum : struct, Enum => InputRules.Defined(value, field, errors);
 
     private static void CheckText(string? value, int max, string field, List<ValidationError> errors, bool multiline = false)
     {

@@ -262,10 +262,7 @@ public sealed class Pipeline : AggregateRoot<Pipeline>
             CheckUnique(name, otherNames, Field("Name"), errors);
         }
 
-        if (!Enum.IsDefined(draft.Outcome))
-        {
-            errors.Add(new ValidationError(Field("Outcome"), "undefined-value", $"'{draft.Outcome}' is not a stage outcome."));
-        }
+        InputRules.Defined(draft.Outcome, Field("Outcome"), errors);
 
         PipelineRules.Probability(draft.Probability, draft.Outcome, Field("Probability"), errors);
         return name;

@@ -136,8 +136,8 @@ public sealed class Ticket : AggregateRoot<Ticket>
             errors.Add(new ValidationError("CustomerId", "required", "A ticket needs the customer who asks."));
         }
 
-        CheckDefined(draft.Type, "Type", errors);
-        CheckDefined(draft.Priority, "Priority", errors);
+        InputRules.Defined(draft.Type, "Type", errors);
+        InputRules.Defined(draft.Priority, "Priority", errors);
         CheckText(draft.Subject, "Subject", MaxSubjectLength, required: true, errors);
         CheckText(draft.Description, "Description", MaxDescriptionLength, required: false, errors, multiline: true);
         if (draft.AssigneeId is not null)
@@ -271,7 +271,7 @@ public sealed class Ticket : AggregateRoot<Ticket>
     internal void ChangeStatus(TicketStatus to, Instant at)
     {
         var errors = new List<ValidationError>();
-        CheckDefined(to, "Status", errors);
+        InputRules.Defined(to, "Status", errors);
         CheckAt(at, errors);
         InputRules.ThrowIfAny(errors);
         if (to == Status)
@@ -340,7 +340,7 @@ public sealed class Ticket : AggregateRoot<Ticket>
     public void ChangePriority(TicketPriority priority)
     {
         var errors = new List<ValidationError>();
-        CheckDefined(priority, "Priority", errors);
+        InputRules.Defined(priority, "Priority", errors);
         InputRules.ThrowIfAny(errors);
         EnsureNotClosed("re-prioritized");
         if (Priority == priority)
@@ -501,7 +501,4 @@ public sealed class Ticket : AggregateRoot<Ticket>
 
         InputRules.Check(value, field, maxLength, errors, multiline);
     }
-
-    private static void CheckDefined<TEnum>(TEnum value, string field, List<ValidationError> errors)
-        where TEnum : struct, Enum => InputRules.Defined(value, field, errors);
 }
