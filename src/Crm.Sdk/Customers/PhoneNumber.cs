@@ -38,6 +38,9 @@ public sealed record PhoneNumber
     /// <summary>The longest raw text accepted.</summary>
     public const int MaxRawLength = 50;
 
+    /// <summary>The most digits an E.164 number has (ITU-T E.164: country code and national number together).</summary>
+    private const int MaxE164Digits = 15;
+
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
     private PhoneNumber(string raw, string e164)
@@ -190,7 +193,9 @@ public sealed record PhoneNumber
                 var next = Util.Format(again, PhoneNumberFormat.E164);
                 if (next == e164)
                 {
-                    return e164;
+                    // E.164 allows at most 15 digits; libphonenumber calls some longer numbers possible (a 14-digit
+                    // German national number), which no network can route.
+                    return e164.Length <= MaxE164Digits + 1 ? e164 : null;
                 }
 
                 e164 = next;

@@ -113,6 +113,18 @@ public sealed class PhoneNumberTests
     }
 
     /// <summary>
+    /// E.164 has at most 15 digits: a number libphonenumber calls possible but that is longer (found by the property
+    /// below: 49 and a 14-digit German national number) is refused.
+    /// </summary>
+    [Fact]
+    public void A_number_of_more_than_fifteen_digits_is_refused()
+    {
+        Assert.Null(PhoneNumber.TryNormalize("00493-8489-9-723-85864", "CN"));
+        Assert.Null(PhoneNumber.TryNormalize("+4938489972385864", null));
+        Assert.Equal("+493848997238586", PhoneNumber.TryNormalize("+49 3848 9972 38586", null));
+    }
+
+    /// <summary>
     /// Normalization is idempotent: for libphonenumber's example number of every region, written in its national and
     /// international formats (all accepted), and for random digit strings (whichever are accepted; some must be).
     /// </summary>
