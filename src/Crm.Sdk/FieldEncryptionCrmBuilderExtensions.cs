@@ -28,7 +28,12 @@ public static class FieldEncryptionCrmBuilderExtensions
         {
             var options = sp.GetRequiredService<IOptions<FieldEncryptionOptions>>().Value;
             FieldEncryptionOptionsValidator.ValidateFields(options);
-            return new FieldEncryptionSetup(new HashSet<string>(options.EncryptedFields, StringComparer.Ordinal), sp.GetRequiredService<IRootKeyProvider>());
+            return new FieldEncryptionSetup(new HashSet<string>(options.EncryptedFields, StringComparer.Ordinal), sp.GetRequiredService<IRootKeyProvider>())
+            {
+                LegacyRecords = options.LegacyRecords,
+                UnreadableRecords = options.UnreadableRecords,
+                UnreadableRecordSkipped = options.UnreadableRecordSkipped,
+            };
         });
         builder.Services.TryAddSingleton<IEncryptionMaintenance>(sp => new EncryptionMaintenance(
             sp.GetRequiredService<Storage.CrmStore>(), sp.GetRequiredService<CrmContext>(), sp.GetRequiredService<IRootKeyProvider>()));

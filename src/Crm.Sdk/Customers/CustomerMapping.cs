@@ -149,7 +149,7 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
             throw new DomainRuleException("customer-erased", $"Customer '{aggregate.Id}' was erased; no personal data can be written for it.");
         }
 
-        using var fields = (aggregate.IsErased ? FieldProtector.Plain : protector).ForRecord(CollectionName, aggregate.Id.Value, aggregate.Id.Value);
+        using var fields = (aggregate.IsErased ? FieldProtector.Plain : protector).ForRecord(CollectionName, aggregate.Id.Value, new RecordClaims(aggregate.Version + 1, aggregate.Id.Value, aggregate.OwnerId));
         var textFields = aggregate.CustomFields.Where(f => f.Value is TextFieldValue).ToDictionary(f => f.Key, f => ((TextFieldValue)f.Value).Value, StringComparer.Ordinal);
         var otherFields = aggregate.CustomFields.Where(f => f.Value is not TextFieldValue).ToDictionary(f => f.Key, f => ToDocument(f.Value), StringComparer.Ordinal);
         var document = new CustomerDocument(
@@ -187,14 +187,14 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
             throw new CrmStorageException($"Customer '{document.Id}' is stored in format {body.FormatVersion}; this version of Crm.Sdk reads format {FormatVersion}.", null);
         }
 
-        using var fields = protector.ForRecord(CollectionName, document.Id, document.Id, body.Sealed);
+        using var fields = protector.ForRecord(CollectionName, document.Id, new RecordClaims(document.Version, document.Id, body.OwnerId), body.Sealed, body.Erased == true);
         var customFields = (body.CustomFields ?? []).Select(f => KeyValuePair.Create(f.Key, FromDocument(f.Value, document.Id, f.Key)))
             .Concat((fields.Open(TextFieldsField, body.TextCustomFields) ?? []).Select(f => KeyValuePair.Create(f.Key, CustomFieldValue.Text(f.Value))));
         return Customer.Restore(
             new CustomerId(document.Id),
             document.Version,
             body.Kind,
-            fields.Open(DisplayNameField, body.DisplayName) ?? string.Empty,
+            fields.Open(DisplayNameField, body.DisplayName) ?? (body.Erased == true ? Customer.ErasedDisplayName : string.Empty),
             fields.Open(PersonNameField, body.PersonName) is { } name ? PersonName.FromStored(name.GivenName, name.FamilyName, name.MiddleName) : null,
             fields.Open(CompanyNameField, body.CompanyName),
             (fields.Open(EmailsField, body.Emails) ?? []).Select(e => new CustomerEmail(EmailAddress.FromStored(e.Address), e.Label, e.IsPrimary)),
@@ -209,6 +209,14 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
             body.CreatedAt,
             body.UpdatedAt,
             body.Erased == true || fields.IsErased);
+    }
+
+    /// <inheritdoc />
+    public override bool TryGetClaim(Customer aggregate, string index, out object? value)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        value = index == OwnerIdIndex ? aggregate.OwnerId : null;
+        return index == OwnerIdIndex;
     }
 
     /// <inheritdoc />

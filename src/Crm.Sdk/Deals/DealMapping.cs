@@ -85,7 +85,7 @@ internal sealed class DealMapping(IClock? clock = null) : AggregateMapping<Deal>
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(protector);
-        using var fields = protector.ForRecord(CollectionName, aggregate.Id.Value, aggregate.CustomerId.Value);
+        using var fields = protector.ForRecord(CollectionName, aggregate.Id.Value, new RecordClaims(aggregate.Version + 1, aggregate.CustomerId.Value, aggregate.OwnerId));
         return CrmJson.Serialize(new DealDocument
         {
             CustomerId = aggregate.CustomerId.Value,
@@ -112,7 +112,7 @@ internal sealed class DealMapping(IClock? clock = null) : AggregateMapping<Deal>
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(protector);
         var body = CrmJson.Deserialize<DealDocument>(document.Body, CollectionName);
-        using var fields = protector.ForRecord(CollectionName, document.Id, body.CustomerId, body.Sealed);
+        using var fields = protector.ForRecord(CollectionName, document.Id, new RecordClaims(document.Version, body.CustomerId, body.OwnerId), body.Sealed);
         return Deal.Restore(
             new DealId(document.Id),
             document.Version,
@@ -129,6 +129,19 @@ internal sealed class DealMapping(IClock? clock = null) : AggregateMapping<Deal>
             body.ClosedAt,
             body.CreatedAt,
             body.UpdatedAt);
+    }
+
+    /// <inheritdoc />
+    public override bool TryGetClaim(Deal aggregate, string index, out object? value)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        value = index switch
+        {
+            CustomerIdIndex => aggregate.CustomerId.Value,
+            OwnerIdIndex => aggregate.OwnerId,
+            _ => null,
+        };
+        return index is CustomerIdIndex or OwnerIdIndex;
     }
 
     /// <inheritdoc />

@@ -19,6 +19,9 @@ public static class CrmDiagnostics
     internal static Counter<long> DocumentsWritten { get; } =
         Meter.CreateCounter<long>("crm.documents.written", unit: "{document}", description: "Documents inserted, updated or deleted.");
 
+    internal static Counter<long> UnreadableRecords { get; } =
+        Meter.CreateCounter<long>("crm.encryption.unreadable_records", unit: "{record}", description: "Records left out of lists and streams because they failed their integrity check.");
+
     internal static Counter<long> ConcurrencyConflicts { get; } =
         Meter.CreateCounter<long>("crm.concurrency.conflicts", unit: "{conflict}", description: "Commits refused because a record changed since it was read.");
 

@@ -1,15 +1,17 @@
 namespace Crm.Sdk.Encryption;
 
 /// <summary>
-/// The AES-GCM associated data of an encrypted field, version 1:
+/// The AES-GCM associated data of an encrypted value:
 /// <code>
-/// header (17 bytes: version 0x01 || data key id)
+/// header (17 bytes: version || data key id)
 /// || u32be(len(utf8(collection))) || utf8(collection)
 /// || record id (16 bytes, RFC 9562 big-endian byte order)
 /// || u32be(len(utf8(field))) || utf8(field)
+/// version 2 only, the record's claims (<see cref="RecordClaims"/>):
+/// || u64be(record version) || customer id (16) || u32be(len(utf8(owner))) || utf8(owner) || deal id (16) || ticket id (16)
 /// </code>
 /// Every variable-length part is length-prefixed and every other part has a fixed size, so two different contexts
-/// never encode to the same bytes.
+/// never encode to the same bytes. The version byte is the first byte, so a version-1 and a version-2 encoding differ.
 /// </summary>
 internal static class AssociatedData
 {
@@ -26,7 +28,8 @@ internal static class AssociatedData
         headerSize
         + CryptoEncoding.LengthPrefixedSize(context.Collection)
         + CryptoEncoding.GuidSize
-        + CryptoEncoding.LengthPrefixedSize(context.Field);
+        + CryptoEncoding.LengthPrefixedSize(context.Field)
+        + (context.Claims?.EncodedSize ?? 0);
 
     /// <summary>Writes the associated data into <paramref name="destination"/> (at least <see cref="Size"/> bytes) and returns its length.</summary>
     public static int Write(Span<byte> destination, ReadOnlySpan<byte> header, FieldContext context)
@@ -39,6 +42,11 @@ internal static class AssociatedData
         CryptoEncoding.WriteGuid(span[offset..], context.RecordId);
         offset += CryptoEncoding.GuidSize;
         offset += CryptoEncoding.WriteLengthPrefixed(span[offset..], context.Field);
+        if (context.Claims is { } claims)
+        {
+            offset += claims.Write(span[offset..]);
+        }
+
         return offset == size ? size : throw new InvalidOperationException("Associated data size mismatch.");
     }
 }

@@ -9,11 +9,12 @@ namespace Crm.Sdk.Encryption;
 /// </summary>
 internal static class EnvelopeScanner
 {
-    private const string Marker = "\"" + EnvelopeFormat.Prefix;
+    // Both prefixes start with "ce" and have the version digit next: the scan finds "\"ce" and reads the digit.
+    private const string Marker = "\"ce";
     private const int HeaderChars = 24; // 18 bytes: the version, the 16-byte key id and the first nonce byte.
 
     // The shortest well-formed envelope text: the prefix and an empty plaintext's envelope (header, nonce and tag).
-    private static readonly int MinEnvelopeChars = EnvelopeFormat.Prefix.Length + Base64Url.GetEncodedLength(EnvelopeFormat.Overhead);
+    private static readonly int MinEnvelopeChars = EnvelopeFormat.PrefixLength + Base64Url.GetEncodedLength(EnvelopeFormat.Overhead);
 
     public static void CollectKeyIds(string body, HashSet<Guid> keyIds)
     {
@@ -21,13 +22,16 @@ internal static class EnvelopeScanner
         var start = body.IndexOf(Marker, StringComparison.Ordinal);
         while (start >= 0)
         {
-            var from = start + Marker.Length;
-            if (from + HeaderChars <= body.Length && TryDecodeHeader(body.AsSpan(from, HeaderChars), header))
+            var from = start + 1 + EnvelopeFormat.PrefixLength;
+            if (from + HeaderChars <= body.Length
+                && body[from - 1] == ':'
+                && VersionDigit(body[from - 2]) is var version and not 0
+                && TryDecodeHeader(body.AsSpan(from, HeaderChars), version, header))
             {
                 keyIds.Add(EnvelopeFormat.DataKeyId(header));
             }
 
-            start = body.IndexOf(Marker, from, StringComparison.Ordinal);
+            start = body.IndexOf(Marker, Math.Min(from, body.Length), StringComparison.Ordinal);
         }
     }
 
@@ -39,8 +43,8 @@ internal static class EnvelopeScanner
     {
         Span<byte> header = stackalloc byte[18];
         if (envelope.Length >= MinEnvelopeChars
-            && envelope.StartsWith(EnvelopeFormat.Prefix, StringComparison.Ordinal)
-            && TryDecodeHeader(envelope.AsSpan(EnvelopeFormat.Prefix.Length, HeaderChars), header))
+            && EnvelopeFormat.VersionOfPrefix(envelope) is var version and not 0
+            && TryDecodeHeader(envelope.AsSpan(EnvelopeFormat.PrefixLength, HeaderChars), version, header))
         {
             keyId = EnvelopeFormat.DataKeyId(header);
             return true;
@@ -50,11 +54,18 @@ internal static class EnvelopeScanner
         return false;
     }
 
-    private static bool TryDecodeHeader(ReadOnlySpan<char> text, Span<byte> header)
+    private static byte VersionDigit(char c) => c switch
+    {
+        '1' => EnvelopeFormat.Version1,
+        '2' => EnvelopeFormat.Version2,
+        _ => 0,
+    };
+
+    private static bool TryDecodeHeader(ReadOnlySpan<char> text, byte version, Span<byte> header)
     {
         try
         {
-            return Base64Url.TryDecodeFromChars(text, header, out var written) && written == header.Length && header[0] == EnvelopeFormat.Version1;
+            return Base64Url.TryDecodeFromChars(text, header, out var written) && written == header.Length && header[0] == version;
         }
         catch (FormatException)
         {

@@ -9,7 +9,8 @@ namespace Crm.Sdk.Encryption;
 /// Encrypts and decrypts one value with AES-256-GCM: a fresh random 96-bit nonce per value, a 128-bit tag, a per-field
 /// key derived from the record's data key (<see cref="FieldKeyDerivation"/>), and associated data binding the value to
 /// its collection, record and field (<see cref="AssociatedData"/>). The stored form is described by
-/// <see cref="EnvelopeFormat"/>. Random nonces under one key are safe up to 2^32 values (NIST SP 800-38D), far beyond
+/// <see cref="EnvelopeFormat"/>: version 2 when the context carries the record's claims (a record seal), else version 1.
+/// Random nonces under one key are safe up to 2^32 values (NIST SP 800-38D), far beyond
 /// what one customer's field holds. The plaintext is UTF-8: given as text, or as bytes (a record seal,
 /// <see cref="RecordFields"/>), which are then checked to be UTF-8.
 /// </summary>
@@ -19,7 +20,7 @@ internal static class FieldCipher
     private const int MaxStackAssociatedData = 256;
 
     /// <summary>Encrypts <paramref name="plaintext"/> for <paramref name="context"/> under <paramref name="key"/>.</summary>
-    /// <returns>The envelope text, <c>ce1:...</c>.</returns>
+    /// <returns>The envelope text, <c>ce2:...</c> (<c>ce1:...</c> without claims).</returns>
     /// <exception cref="ArgumentException">The plaintext is not valid UTF-16 (a lone surrogate).</exception>
     public static string Encrypt(string plaintext, FieldContext context, DataKey key)
     {
@@ -51,7 +52,7 @@ internal static class FieldCipher
     }
 
     /// <summary>Encrypts UTF-8 bytes for <paramref name="context"/> under <paramref name="key"/> (the caller keeps and zeroes them).</summary>
-    /// <returns>The envelope text, <c>ce1:...</c>.</returns>
+    /// <returns>The envelope text, <c>ce2:...</c> (<c>ce1:...</c> without claims).</returns>
     /// <exception cref="ArgumentException">The plaintext is not valid UTF-8.</exception>
     public static string Encrypt(ReadOnlySpan<byte> utf8Plaintext, FieldContext context, DataKey key)
     {
@@ -134,6 +135,16 @@ internal static class FieldCipher
                 throw new ArgumentException($"The destination holds {destination.Length} bytes; the plaintext needs {plainLength}.", nameof(destination));
             }
 
+            // Version 1 binds no claims; version 2 binds the record's claims, which the reader must supply.
+            if (bytes[0] == EnvelopeFormat.Version1 && context.Claims is not null)
+            {
+                context = context with { Claims = null };
+            }
+            else if (bytes[0] == EnvelopeFormat.Version2 && context.Claims is null)
+            {
+                throw Failed(CryptographicIntegrityFailure.MalformedEnvelope, context, null, "it is a version-2 envelope where only a version-1 value can be");
+            }
+
             var keyId = EnvelopeFormat.DataKeyId(bytes);
             var key = findKey(keyId)
                 ?? throw Failed(CryptographicIntegrityFailure.UnknownKey, context, keyId, $"its data key {keyId} is not available (erased, or belongs to another record)");
@@ -189,7 +200,7 @@ internal static class FieldCipher
         try
         {
             var span = envelope.AsSpan(0, envelopeLength);
-            EnvelopeFormat.WriteHeader(span, key.Id);
+            EnvelopeFormat.WriteHeader(span, context.Claims is null ? EnvelopeFormat.Version1 : EnvelopeFormat.Version2, key.Id);
             var nonce = span.Slice(EnvelopeFormat.HeaderSize, EnvelopeFormat.NonceSize);
             NonceSource.Fill(nonce);
 
@@ -239,7 +250,9 @@ internal static class FieldCipher
         catch (CryptographicException e)
         {
             CryptographicOperations.ZeroMemory(plain);
-            throw Failed(CryptographicIntegrityFailure.AuthenticationFailed, context, keyId, "its authentication tag does not verify: it was altered, or copied from another record, field or collection", e);
+            throw Failed(CryptographicIntegrityFailure.AuthenticationFailed, context, keyId, context.Claims is null
+                ? "its authentication tag does not verify: it was altered, or copied from another record, field or collection"
+                : "its authentication tag does not verify: it was altered or copied from another record, or the record's customer, owner, links or version were changed since it was sealed (an older seal put back)", e);
         }
         finally
         {

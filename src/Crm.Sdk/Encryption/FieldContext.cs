@@ -2,7 +2,8 @@ namespace Crm.Sdk.Encryption;
 
 /// <summary>
 /// Where an encrypted value lives: its collection (aggregate type), record id and field. Bound to the ciphertext as
-/// associated data and used to derive the field key, so a value copied elsewhere fails to decrypt.
+/// associated data and used to derive the field key, so a value copied elsewhere fails to decrypt; a version-2 envelope
+/// also binds the record's <see cref="Claims"/>.
 /// </summary>
 internal sealed record FieldContext
 {
@@ -32,6 +33,9 @@ internal sealed record FieldContext
 
     /// <summary>The field path.</summary>
     public string Field { get; }
+
+    /// <summary>What the record claims (version, customer, owner, links): bound by a version-2 envelope, <see langword="null"/> for version 1.</summary>
+    public RecordClaims? Claims { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => $"field '{Field}' of {Collection} record {RecordId}";

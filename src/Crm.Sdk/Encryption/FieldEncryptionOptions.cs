@@ -22,4 +22,22 @@ public sealed class FieldEncryptionOptions
     /// </summary>
     public ISet<string> EncryptedFields { get; } =
         new HashSet<string>(EncryptableField.All.Where(f => f.EncryptedByDefault).Select(f => f.Name), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Which records written before the current format are read; default <see cref="LegacyRecordHandling.ReadVersion1Seals"/>.
+    /// A record the setting does not allow is refused with a <see cref="CryptographicIntegrityException"/>.
+    /// </summary>
+    public LegacyRecordHandling LegacyRecords { get; set; } = LegacyRecordHandling.ReadVersion1Seals;
+
+    /// <summary>
+    /// What lists and streams do with a record that fails its integrity check; default
+    /// <see cref="UnreadableRecordHandling.Throw"/> (fail closed). Reading one record by id always throws.
+    /// </summary>
+    public UnreadableRecordHandling UnreadableRecords { get; set; } = UnreadableRecordHandling.Throw;
+
+    /// <summary>
+    /// Called for each record a list or stream skips (<see cref="UnreadableRecordHandling.Skip"/>), with the error naming it,
+    /// after it was logged as a warning and counted by the <c>crm.encryption.unreadable_records</c> metric. Must not throw.
+    /// </summary>
+    public Action<CryptographicIntegrityException>? UnreadableRecordSkipped { get; set; }
 }

@@ -86,11 +86,21 @@ internal static class FieldEncryptionOptionsValidator
         return [current, .. keys.Where(k => !ReferenceEquals(k, current))];
     }
 
-    /// <summary>Checks that every name in <see cref="FieldEncryptionOptions.EncryptedFields"/> is an encryptable field.</summary>
-    /// <exception cref="CrmConfigurationException">A name is unknown; the message lists the known ones.</exception>
+    /// <summary>Checks that every name in <see cref="FieldEncryptionOptions.EncryptedFields"/> is an encryptable field, and that the record handling options are defined values.</summary>
+    /// <exception cref="CrmConfigurationException">A name is unknown (the message lists the known ones), or an option is not a defined value.</exception>
     public static void ValidateFields(FieldEncryptionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (!Enum.IsDefined(options.LegacyRecords))
+        {
+            throw new CrmConfigurationException($"{Name}.{nameof(FieldEncryptionOptions.LegacyRecords)} is {(int)options.LegacyRecords}, which is not a {nameof(LegacyRecordHandling)} value.");
+        }
+
+        if (!Enum.IsDefined(options.UnreadableRecords))
+        {
+            throw new CrmConfigurationException($"{Name}.{nameof(FieldEncryptionOptions.UnreadableRecords)} is {(int)options.UnreadableRecords}, which is not a {nameof(UnreadableRecordHandling)} value.");
+        }
+
         var known = EncryptableField.All.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         var unknown = options.EncryptedFields.Where(f => f is null || !known.Contains(f)).ToArray();
         if (unknown.Length > 0)

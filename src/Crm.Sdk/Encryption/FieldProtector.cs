@@ -18,9 +18,11 @@ internal sealed class FieldProtector
     private readonly IReadOnlyDictionary<Guid, DataKey>? _writeKeys;
     private readonly DataKeyRing? _keys;
     private readonly BlindIndexer? _blindIndexer;
+    private readonly LegacyRecordHandling _legacy;
 
-    private FieldProtector(FrozenSet<string>? encryptedFields, IReadOnlyDictionary<Guid, DataKey>? writeKeys, DataKeyRing? keys, BlindIndexer? blindIndexer)
+    private FieldProtector(FrozenSet<string>? encryptedFields, IReadOnlyDictionary<Guid, DataKey>? writeKeys, DataKeyRing? keys, BlindIndexer? blindIndexer, LegacyRecordHandling legacy)
     {
+        _legacy = legacy;
         _encryptedFields = encryptedFields;
         if (encryptedFields is not null)
         {
@@ -39,18 +41,24 @@ internal sealed class FieldProtector
     }
 
     /// <summary>Encrypts nothing and indexes searchable values in clear.</summary>
-    public static FieldProtector Plain { get; } = new(null, null, null, null);
+    public static FieldProtector Plain { get; } = new(null, null, null, null, LegacyRecordHandling.ReadUnsealedRecords);
 
     /// <summary>Whether any field is encrypted.</summary>
     public bool IsEnabled => _encryptedFields is not null;
 
     /// <summary>A protector for reading (keys come from the key ring).</summary>
-    public static FieldProtector ForReading(ISet<string> encryptedFields, DataKeyRing keys, BlindIndexer blindIndexer) =>
-        new(encryptedFields.ToFrozenSet(StringComparer.Ordinal), null, keys, blindIndexer);
+    public static FieldProtector ForReading(ISet<string> encryptedFields, DataKeyRing keys, BlindIndexer blindIndexer, LegacyRecordHandling legacy) =>
+        new(encryptedFields.ToFrozenSet(StringComparer.Ordinal), null, keys, blindIndexer, legacy);
 
     /// <summary>A protector for writing, with the data key of each customer whose records are written.</summary>
     public FieldProtector WithWriteKeys(IReadOnlyDictionary<Guid, DataKey> writeKeys) =>
-        new(_encryptedFields, writeKeys, _keys, _blindIndexer);
+        new(_encryptedFields, writeKeys, _keys, _blindIndexer, _legacy);
+
+    /// <summary>Whether records without a seal, or with encrypted fields in plaintext, are read (legacy records, <see cref="LegacyRecordHandling.ReadUnsealedRecords"/>).</summary>
+    public bool ReadsUnsealedRecords => _legacy == LegacyRecordHandling.ReadUnsealedRecords;
+
+    /// <summary>Whether version-1 seals are read.</summary>
+    public bool ReadsVersion1Seals => _legacy != LegacyRecordHandling.Refuse;
 
     /// <summary>Whether <paramref name="field"/> of <paramref name="collection"/> is encrypted.</summary>
     public bool IsEncrypted(string collection, string field)
@@ -78,11 +86,12 @@ internal sealed class FieldProtector
         _collectionsWithEncryptedFields is not null && _collectionsWithEncryptedFields.Contains(collection);
 
     /// <summary>
-    /// The sealer/opener of one record: <paramref name="ownerId"/> is the customer whose data key protects it, and
-    /// <paramref name="sealedEnvelope"/> the record seal read from its document (its <c>sealed</c> member), if any.
+    /// The sealer/opener of one record: <paramref name="claims"/> name the customer whose data key protects it and what the
+    /// seal binds; <paramref name="sealedEnvelope"/> is the record seal read from its document (its <c>sealed</c> member),
+    /// if any, and <paramref name="erasedRecord"/> whether the document says it was erased.
     /// </summary>
-    public RecordFields ForRecord(string collection, Guid recordId, Guid ownerId, string? sealedEnvelope = null) =>
-        new(this, collection, recordId, _writeKeys?.GetValueOrDefault(ownerId), sealedEnvelope);
+    public RecordFields ForRecord(string collection, Guid recordId, RecordClaims claims, string? sealedEnvelope = null, bool erasedRecord = false) =>
+        new(this, collection, recordId, claims, _writeKeys?.GetValueOrDefault(claims.CustomerId), sealedEnvelope, erasedRecord);
 
     /// <summary>
     /// The index value of a searchable field: a blind index (keyed HMAC of the normalized value) when the field is encrypted,

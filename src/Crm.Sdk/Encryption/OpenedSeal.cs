@@ -12,23 +12,27 @@ namespace Crm.Sdk.Encryption;
 /// </summary>
 internal sealed class OpenedSeal
 {
-    private static readonly OpenedSeal ErasedSeal = new(null!, []);
+    private static readonly OpenedSeal ErasedSeal = new(null!, [], 0);
 
     private readonly FieldContext _context;
     private readonly List<Field> _fields;
 
-    private OpenedSeal(FieldContext context, List<Field> fields)
+    private OpenedSeal(FieldContext context, List<Field> fields, byte version)
     {
         _context = context;
         _fields = fields;
+        Version = version;
     }
+
+    /// <summary>The envelope version of the seal (1 or 2); 0 when erased.</summary>
+    public byte Version { get; }
 
     /// <summary>Whether the seal's data key was erased (its customer was): every field then reads as empty.</summary>
     public bool IsErased => ReferenceEquals(this, ErasedSeal);
 
     /// <summary>Decrypts a record seal and walks its JSON.</summary>
     /// <param name="protector">Finds the data key, and tells whether it was erased.</param>
-    /// <param name="context">The record's collection and id, with field <see cref="RecordFields.SealedField"/>.</param>
+    /// <param name="context">The record's collection, id and claims, with field <see cref="RecordFields.SealedField"/>.</param>
     /// <param name="envelope">The stored seal.</param>
     /// <exception cref="CryptographicIntegrityException">The seal is malformed, its key is unknown, it fails authentication, or it is not a JSON object of fields.</exception>
     public static OpenedSeal Open(FieldProtector protector, FieldContext context, string envelope)
@@ -45,7 +49,7 @@ internal sealed class OpenedSeal
         try
         {
             length = FieldCipher.Decrypt(envelope, context, protector.KeyFinder, buffer);
-            return new OpenedSeal(context, Parse(buffer.AsSpan(0, length), context));
+            return new OpenedSeal(context, Parse(buffer.AsSpan(0, length), context), EnvelopeFormat.VersionOfPrefix(envelope));
         }
         finally
         {

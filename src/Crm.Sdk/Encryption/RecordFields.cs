@@ -8,9 +8,13 @@ namespace Crm.Sdk.Encryption;
 /// Seals and opens the personal fields of one record. A mapping writes each personal value through <see cref="Seal{T}"/>:
 /// when the field is encrypted, the value is added to the record seal (one JSON object of every encrypted field, stored
 /// encrypted once, as one envelope, under the document's <c>sealed</c> member: <see cref="Sealed"/>) and the plain member
-/// is left empty; otherwise the value is returned as it is. Reading mirrors it with <see cref="Open{T}"/>: the first call
-/// decrypts the seal (<see cref="OpenedSeal"/>), later ones read what it held. A seal whose data key was erased opens
-/// every field as <see langword="default"/> and sets <see cref="IsErased"/>. See <c>FORMAT.md</c>, "Record seal".
+/// is left empty; otherwise the value is returned as it is. In a collection with encrypted fields every record gets a
+/// seal, an empty object when it has no encrypted value: the seal (version 2) also authenticates the record's
+/// <see cref="RecordClaims"/>. Reading mirrors it with <see cref="Open{T}"/>: the first call decrypts the seal
+/// (<see cref="OpenedSeal"/>), later ones read what it held. A seal whose data key was erased opens every field as
+/// <see langword="default"/> and sets <see cref="IsErased"/>. A record that lacks its seal, or holds an encrypted field in
+/// plaintext, is refused unless the host reads legacy records (<see cref="LegacyRecordHandling"/>). See <c>FORMAT.md</c>,
+/// "Record seal".
 /// </summary>
 internal sealed class RecordFields : IDisposable
 {
@@ -20,27 +24,31 @@ internal sealed class RecordFields : IDisposable
     private readonly FieldProtector _protector;
     private readonly string _collection;
     private readonly Guid _recordId;
+    private readonly RecordClaims _claims;
     private readonly DataKey? _writeKey;
     private readonly string? _stored;
+    private readonly bool _erasedRecord;
 
     private SealWriter? _writer;
     private bool _finished;
     private string? _sealed;
     private OpenedSeal? _opened;
 
-    internal RecordFields(FieldProtector protector, string collection, Guid recordId, DataKey? writeKey, string? stored)
+    internal RecordFields(FieldProtector protector, string collection, Guid recordId, RecordClaims claims, DataKey? writeKey, string? stored, bool erasedRecord)
     {
         _protector = protector;
         _collection = collection;
         _recordId = recordId;
+        _claims = claims;
         _writeKey = writeKey;
         _stored = stored;
+        _erasedRecord = erasedRecord;
     }
 
     /// <summary>
-    /// The record seal: the fields sealed so far, encrypted as one envelope (<c>ce1:...</c>), or <see langword="null"/>
-    /// when none was (the document then has no <c>sealed</c> member). The first read finishes the seal; nothing can be
-    /// sealed after it.
+    /// The record seal: the fields sealed so far, encrypted as one envelope (<c>ce2:...</c>), or <see langword="null"/>
+    /// when the collection has no encrypted field (the document then has no <c>sealed</c> member). The first read
+    /// finishes the seal; nothing can be sealed after it.
     /// </summary>
     public string? Sealed
     {
@@ -48,10 +56,15 @@ internal sealed class RecordFields : IDisposable
         {
             if (!_finished)
             {
+                if (_writer is null && _protector.HasEncryptedFields(_collection))
+                {
+                    _writer = Start(false, _writeKey, _collection, _recordId, SealedField);
+                }
+
                 var writer = _writer;
                 _writer = null;
                 _finished = true;
-                _sealed = writer is null ? null : Finish(writer, new FieldContext(_collection, _recordId, SealedField), _writeKey!);
+                _sealed = writer is null ? null : Finish(writer, Context(), _writeKey!);
             }
 
             return _sealed;
@@ -81,19 +94,33 @@ internal sealed class RecordFields : IDisposable
         return default;
     }
 
-    /// <summary>Opens a value: the one the record seal holds for the field if there is one, else the plain member.</summary>
-    /// <exception cref="CryptographicIntegrityException">The seal is malformed, its key is unknown, or it fails authentication.</exception>
+    /// <summary>
+    /// Opens a value: the one the record seal holds for the field; for a field that is not encrypted, or in a legacy record
+    /// the host reads, the plain member.
+    /// </summary>
+    /// <exception cref="CryptographicIntegrityException">
+    /// The seal is malformed, its key is unknown, or it fails authentication (altered, or the record's customer, owner,
+    /// links or version changed since it was sealed); or the record lacks its seal, or holds the encrypted field in
+    /// plaintext, and legacy records are refused.
+    /// </exception>
     public T? Open<T>(string field, T? plain)
     {
         if (_stored is null)
         {
-            return plain;
+            return OpenUnsealed(field, plain);
         }
 
-        var seal = _opened ??= OpenedSeal.Open(_protector, new FieldContext(_collection, _recordId, SealedField), _stored);
+        var seal = _opened ??= OpenSeal();
         if (seal.IsErased)
         {
             return default;
+        }
+
+        // An encrypted field never has a plain member: one there was injected (or predates the field's encryption, which
+        // only a legacy read accepts).
+        if (plain is not null && _protector.IsEncrypted(_collection, field) && !_protector.ReadsUnsealedRecords)
+        {
+            throw Refused(CryptographicIntegrityFailure.PlaintextValue, field, $"it holds encrypted field '{field}' in plaintext, outside its seal");
         }
 
         return seal.TryGet(field, out T? value) ? value : plain;
@@ -107,6 +134,43 @@ internal sealed class RecordFields : IDisposable
         writer?.Dispose();
     }
 
+    private OpenedSeal OpenSeal()
+    {
+        var seal = OpenedSeal.Open(_protector, Context(), _stored!);
+        if (seal.Version == EnvelopeFormat.Version1 && !_protector.ReadsVersion1Seals)
+        {
+            throw Refused(CryptographicIntegrityFailure.MissingSeal, SealedField, "its seal is version 1, which binds neither its customer nor its version, and version-1 seals are refused (see LegacyRecordHandling)");
+        }
+
+        return seal;
+    }
+
+    private FieldContext Context() => new(_collection, _recordId, SealedField) { Claims = _claims };
+
+    // A record without a seal: an erased record (its personal data is gone), a collection without encrypted fields, or a
+    // legacy record written before encryption was switched on, which is read only when the host says so.
+    private T? OpenUnsealed<T>(string field, T? plain)
+    {
+        if (!_protector.HasEncryptedFields(_collection) || _protector.ReadsUnsealedRecords)
+        {
+            return plain;
+        }
+
+        if (_erasedRecord)
+        {
+            return _protector.IsEncrypted(_collection, field) ? default : plain;
+        }
+
+        throw Refused(CryptographicIntegrityFailure.MissingSeal, SealedField, "it has no seal although its collection has encrypted fields (the seal was removed, or the record was written before encryption was switched on: see LegacyRecordHandling)");
+    }
+
+    private CryptographicIntegrityException Refused(CryptographicIntegrityFailure failure, string field, string why) =>
+        new(failure, $"The {_collection} record {_recordId} was refused: {why}. No plaintext was returned.")
+        {
+            Collection = _collection,
+            RecordId = _recordId,
+            Field = field,
+        };
     private static SealWriter Start(bool finished, DataKey? key, string collection, Guid recordId, string field)
     {
         if (finished)

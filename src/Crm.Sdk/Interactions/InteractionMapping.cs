@@ -69,7 +69,7 @@ internal sealed partial class InteractionMapping(IClock? clock = null) : Aggrega
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(protector);
-        using var fields = protector.ForRecord(CollectionName, aggregate.Id.Value, aggregate.CustomerId.Value);
+        using var fields = protector.ForRecord(CollectionName, aggregate.Id.Value, Claims(aggregate.Version + 1, aggregate.CustomerId.Value, aggregate.DealId?.Value, aggregate.TicketId?.Value));
         var document = new Document
         {
             CustomerId = aggregate.CustomerId.Value,
@@ -115,7 +115,7 @@ internal sealed partial class InteractionMapping(IClock? clock = null) : Aggrega
             throw new CrmStorageException($"A document of '{CollectionName}' could not be read: {ex.Message}", ex);
         }
 
-        using var fields = protector.ForRecord(CollectionName, document.Id, body.CustomerId, body.Sealed);
+        using var fields = protector.ForRecord(CollectionName, document.Id, Claims(document.Version, body.CustomerId, body.DealId, body.TicketId), body.Sealed, body.Erased == true);
         var subject = fields.Open(SubjectField, body.Subject);
         var text = fields.Open(BodyField, body.Body);
         var participants = fields.Open(ParticipantsField, body.Participants);
@@ -142,6 +142,19 @@ internal sealed partial class InteractionMapping(IClock? clock = null) : Aggrega
             fields.IsErased || body.Erased == true);
     }
 
+    public override bool TryGetClaim(Interaction aggregate, string index, out object? value)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        value = index switch
+        {
+            CustomerIdIndex => aggregate.CustomerId.Value,
+            DealIdIndex => aggregate.DealId?.Value,
+            TicketIdIndex => aggregate.TicketId?.Value,
+            _ => null,
+        };
+        return index is CustomerIdIndex or DealIdIndex or TicketIdIndex;
+    }
+
     public override IndexValues GetIndexValues(Interaction aggregate, FieldProtector protector)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
@@ -157,6 +170,10 @@ internal sealed partial class InteractionMapping(IClock? clock = null) : Aggrega
             .Set(TicketIdIndex, aggregate.TicketId?.Value);
         return values;
     }
+
+    // What an interaction's seal binds: its version, customer, deal and ticket.
+    private static RecordClaims Claims(long version, Guid customerId, Guid? dealId, Guid? ticketId) =>
+        new(version, customerId, DealId: dealId, TicketId: ticketId);
 
     private static Money RestoreMoney(decimal amount, string? currency)
     {

@@ -47,6 +47,12 @@ internal abstract class AggregateMapping<T>(CollectionDefinition collection, ICl
 
     public abstract IndexValues GetIndexValues(T aggregate, FieldProtector protector);
 
+    public virtual bool TryGetClaim(T aggregate, string index, out object? value)
+    {
+        value = null;
+        return false;
+    }
+
     /// <summary>Gives a new or restored aggregate what its state changes need (the clock, and any policy).</summary>
     /// <param name="aggregate">The aggregate.</param>
     /// <returns>The same aggregate.</returns>

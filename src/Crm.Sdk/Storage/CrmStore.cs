@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using Crm.Sdk.Diagnostics;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.ProviderKit;
 using Microsoft.Extensions.Logging;
@@ -78,7 +79,7 @@ internal sealed partial class CrmStore : IDisposable
                     await EnsureRootKeysKnownAsync(_encryption.RootKeys, cancellationToken).ConfigureAwait(false);
                     KeyRing = new DataKeyRing(_provider, _encryption.RootKeys, Clock);
                     var blindIndexer = await BlindIndexer.CreateAsync(_encryption.RootKeys, cancellationToken).ConfigureAwait(false);
-                    Protector = FieldProtector.ForReading(_encryption.EncryptedFields, KeyRing, blindIndexer);
+                    Protector = FieldProtector.ForReading(_encryption.EncryptedFields, KeyRing, blindIndexer, _encryption.LegacyRecords);
                 }
 
                 LogSchemaReady(_logger, Schema.Collections.Count);
@@ -119,7 +120,10 @@ internal sealed partial class CrmStore : IDisposable
             await LoadKeysAsync(chunk, cancellationToken).ConfigureAwait(false);
             foreach (var document in chunk)
             {
-                yield return mapping.Deserialize(document, Protector);
+                if (Open(mapping, document, query.Filter) is { } item)
+                {
+                    yield return item;
+                }
             }
         }
     }
@@ -174,12 +178,65 @@ internal sealed partial class CrmStore : IDisposable
         }
 
         await LoadKeysAsync(documents, cancellationToken).ConfigureAwait(false);
-        var items = documents.ConvertAll(d => mapping.Deserialize(d, Protector));
+        var items = new List<T>(documents.Count);
+        foreach (var document in documents)
+        {
+            if (Open(mapping, document, query.Filter) is { } item)
+            {
+                items.Add(item);
+            }
+        }
+
         var token = more && last is not null
             ? ContinuationToken.Encode(await TokenKeyAsync(cancellationToken).ConfigureAwait(false), scope, new KeysetPosition(last.SortValue ?? last.Id, last.Id))
             : null;
         return new Page<T>(items, token);
     }
+
+    /// <summary>
+    /// Opens a document found by a query. With field encryption on, the record must hold the values of the bound indexes it
+    /// was found through (its customer, owner, links: <see cref="RecordClaims"/>, authenticated by its seal), else its row's
+    /// index was changed. A record that fails either check is refused, or left out when the host chose
+    /// <see cref="UnreadableRecordHandling.Skip"/>: then <see langword="null"/>, after logging and counting it.
+    /// </summary>
+    private T? Open<T>(IDocumentMapping<T> mapping, StoredDocument document, IndexFilter? filter)
+        where T : class
+    {
+        try
+        {
+            var item = mapping.Deserialize(document, Protector);
+            if (Protector.HasEncryptedFields(mapping.Collection.Name) && MismatchedClaim(mapping, item, filter) is { } index)
+            {
+                throw new CryptographicIntegrityException(
+                    CryptographicIntegrityFailure.IndexMismatch,
+                    $"The {mapping.Collection.Name} record {document.Id} was found through its '{index}' index, but its authenticated content holds another value: the row's index was changed in the database. No plaintext was returned.")
+                {
+                    Collection = mapping.Collection.Name,
+                    RecordId = document.Id,
+                    Field = index,
+                };
+            }
+
+            return item;
+        }
+        catch (CryptographicIntegrityException ex) when (_encryption?.UnreadableRecords == UnreadableRecordHandling.Skip)
+        {
+            LogUnreadableRecordSkipped(_logger, mapping.Collection.Name, document.Id, ex.Failure, ex);
+            CrmDiagnostics.UnreadableRecords.Add(1, new KeyValuePair<string, object?>("collection", mapping.Collection.Name), new KeyValuePair<string, object?>("failure", ex.Failure.ToString()));
+            _encryption.UnreadableRecordSkipped?.Invoke(ex);
+            return null;
+        }
+    }
+
+    // The first equality condition on a bound index that the aggregate does not satisfy, or null.
+    private static string? MismatchedClaim<T>(IDocumentMapping<T> mapping, T item, IndexFilter? filter)
+        where T : class => filter switch
+        {
+            EqualFilter equal when mapping.TryGetClaim(item, equal.Index, out var value) && !Equals(value, equal.Value) => equal.Index,
+            AnyOfFilter anyOf when mapping.TryGetClaim(item, anyOf.Index, out var value) && !anyOf.Values.Any(v => Equals(value, v)) => anyOf.Index,
+            AndFilter and => and.Filters.Select(f => MismatchedClaim(mapping, item, f)).FirstOrDefault(i => i is not null),
+            _ => null,
+        };
 
     /// <summary>
     /// The database's continuation token key (<see cref="StoreKeyMapping"/>), read (or created) at the first page that
@@ -309,6 +366,9 @@ internal sealed partial class CrmStore : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Erased content could not be scrubbed from the database files after a committed change; it will be on a later erasure or checkpoint.")]
     private static partial void LogPurgeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Crm.Sdk left {Collection} record {RecordId} out of a list: it failed its integrity check ({Failure}).")]
+    private static partial void LogUnreadableRecordSkipped(ILogger logger, string collection, Guid recordId, CryptographicIntegrityFailure failure, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Crm.Sdk storage schema ready ({CollectionCount} collections).")]
     private static partial void LogSchemaReady(ILogger logger, int collectionCount);

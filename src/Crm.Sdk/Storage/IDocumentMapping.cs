@@ -38,4 +38,11 @@ internal interface IDocumentMapping<T>
 
     /// <summary>Extracts the index values declared by <see cref="Collection"/> (blind indexes for encrypted searchable fields).</summary>
     IndexValues GetIndexValues(T aggregate, FieldProtector protector);
+
+    /// <summary>
+    /// The value an aggregate holds for an index its record seal binds (customer, owner, assignee, links: see
+    /// <see cref="RecordClaims"/>), so that a record found through that index can be checked to hold it; <see langword="false"/>
+    /// for any other index.
+    /// </summary>
+    bool TryGetClaim(T aggregate, string index, out object? value);
 }

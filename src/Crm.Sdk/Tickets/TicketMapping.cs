@@ -82,7 +82,7 @@ internal sealed class TicketMapping(IClock? clock = null) : AggregateMapping<Tic
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(protector);
-        using var fields = protector.ForRecord(CollectionName, aggregate.Id.Value, aggregate.CustomerId.Value);
+        using var fields = protector.ForRecord(CollectionName, aggregate.Id.Value, new RecordClaims(aggregate.Version + 1, aggregate.CustomerId.Value, aggregate.AssigneeId));
         var commentBodies = aggregate.Comments.Count == 0 ? null : fields.Seal(CommentsField, aggregate.Comments.Select(c => c.Body).ToList());
         return CrmJson.Serialize(new Document
         {
@@ -123,7 +123,7 @@ internal sealed class TicketMapping(IClock? clock = null) : AggregateMapping<Tic
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(protector);
         var body = CrmJson.Deserialize<Document>(document.Body, CollectionName);
-        using var fields = protector.ForRecord(CollectionName, document.Id, body.CustomerId, body.Sealed);
+        using var fields = protector.ForRecord(CollectionName, document.Id, new RecordClaims(document.Version, body.CustomerId, body.AssigneeId), body.Sealed, body.Erased == true);
         var subject = fields.Open(SubjectField, body.Subject);
         var description = fields.Open(DescriptionField, body.Description);
         var commentBodies = fields.Open(CommentsField, (List<string>?)null);
@@ -148,6 +148,18 @@ internal sealed class TicketMapping(IClock? clock = null) : AggregateMapping<Tic
             body.FirstResponseAt,
             body.ReopenCount,
             erased));
+    }
+
+    public override bool TryGetClaim(Ticket aggregate, string index, out object? value)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        value = index switch
+        {
+            CustomerIdIndex => aggregate.CustomerId.Value,
+            AssigneeIdIndex => aggregate.AssigneeId,
+            _ => null,
+        };
+        return index is CustomerIdIndex or AssigneeIdIndex;
     }
 
     public override IndexValues GetIndexValues(Ticket aggregate, FieldProtector protector)

@@ -55,7 +55,7 @@ public class HotPathBenchmarks : IDisposable
             InteractionId.New(now),
             now);
         _ring.Remember(_interaction.CustomerId.Value, _key);
-        _protector = FieldProtector.ForReading(new HashSet<string>(EncryptableField.All.Select(f => f.Name), StringComparer.Ordinal), _ring, _blindIndexer)
+        _protector = FieldProtector.ForReading(new HashSet<string>(EncryptableField.All.Select(f => f.Name), StringComparer.Ordinal), _ring, _blindIndexer, LegacyRecordHandling.ReadVersion1Seals)
             .WithWriteKeys(new Dictionary<Guid, DataKey> { [_interaction.CustomerId.Value] = _key });
         _plainDocument = new StoredDocument(_interaction.Id.Value, 1, InteractionMapping.Instance.Serialize(_interaction, FieldProtector.Plain));
         _encryptedDocument = new StoredDocument(_interaction.Id.Value, 1, InteractionMapping.Instance.Serialize(_interaction, _protector));

@@ -108,6 +108,12 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
     /// <summary>Reads the domain events stored in the outbox for one aggregate, with a store opened over the database.</summary>
     /// <param name="aggregateId">The aggregate's id.</param>
     /// <returns>The event type names, oldest first.</returns>
+    /// <summary>Adds to the registration after the provider (field encryption, for example); nothing by default.</summary>
+    /// <param name="builder">The builder from <c>AddCrm</c>.</param>
+    protected virtual void ConfigureCrm(CrmBuilder builder)
+    {
+    }
+
     protected async Task<IReadOnlyList<string>> StoredEventTypesAsync(Guid aggregateId)
     {
         var store = await Fixture.ReopenStoreAsync(DatabaseName);
@@ -163,6 +169,7 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
         services.AddSingleton<IClock>(Clock);
         var builder = services.AddCrm(Configure);
         Fixture.UseProvider(builder, databaseName ?? DatabaseName);
+        ConfigureCrm(builder);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _providers.Add(provider);
         return provider.GetRequiredService<ICrm>();

@@ -158,7 +158,7 @@ public sealed class TamperingTests
     private static string ReadSeal(TestDatabase database, string table, Guid id)
     {
         var seal = (string)database.Scalar($"SELECT json_extract(body, '$.sealed') FROM {table} WHERE id = $id", ("$id", TestDatabase.IdBytes(id)))!;
-        Assert.StartsWith("ce1:", seal, StringComparison.Ordinal);
+        Assert.StartsWith("ce2:", seal, StringComparison.Ordinal);
         return seal;
     }
 

@@ -24,11 +24,11 @@ public sealed partial class RecordFieldsTests : IDisposable
     public bool Text_and_structured_values_round_trip(string subject, string body, Person[] participants)
     {
         var recordId = Guid.CreateVersion7();
-        using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId);
+        using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.Claims);
         var plain = (fields.Seal("subject", subject), fields.Seal("body", body), fields.Seal("participants", participants.ToList()), fields.Seal("kind", "note"));
         var seal = fields.Sealed;
 
-        using var opened = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId, seal);
+        using var opened = _keys.Protector.ForRecord(Collection, recordId, _keys.Claims, seal);
         return plain == (null, null, null, "note")
             && opened.Open("subject", (string?)null) == subject
             && opened.Open("body", (string?)null) == body
@@ -42,48 +42,81 @@ public sealed partial class RecordFieldsTests : IDisposable
     public void Seal_plaintext_is_one_json_object_of_the_encrypted_fields()
     {
         var recordId = Guid.CreateVersion7();
-        using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId);
+        using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.Claims);
         fields.Seal("subject", "Hi \"Ada\"\n");
         fields.Seal("body", (string?)null);
         fields.Seal("participants", new List<Person> { new("Ada", null, 1) });
 
-        var plaintext = FieldCipher.Decrypt(fields.Sealed!, new FieldContext(Collection, recordId, "sealed"), _keys.Key);
+        var plaintext = FieldCipher.Decrypt(fields.Sealed!, new FieldContext(Collection, recordId, "sealed") { Claims = _keys.Claims }, _keys.Key);
 
         Assert.Equal("""{"subject":"Hi \"Ada\"\n","participants":[{"name":"Ada","rank":1}]}""", plaintext);
     }
 
-    /// <summary>A field the seal does not hold opens as its plain member.</summary>
+    /// <summary>
+    /// A field the seal does not hold opens as nothing when it is encrypted (a plain value there is refused: it was
+    /// injected), and as its plain member when it is not encrypted.
+    /// </summary>
     [Fact]
-    public void Field_missing_from_the_seal_opens_as_its_plain_member()
+    public void Field_missing_from_the_seal_opens_as_nothing_or_its_plain_member()
     {
         var recordId = Guid.CreateVersion7();
-        using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId);
+        using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.Claims);
         fields.Seal("subject", "sealed subject");
 
-        using var opened = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId, fields.Sealed);
+        using var opened = _keys.Protector.ForRecord(Collection, recordId, _keys.Claims, fields.Sealed);
 
-        Assert.Equal("plain body", opened.Open("body", "plain body"));
+        Assert.Null(opened.Open("body", (string?)null));
         Assert.Equal("sealed subject", opened.Open("subject", "ignored"));
-        Assert.Null(opened.Open("participants", (List<Person>?)null));
+        Assert.Equal("note", opened.Open("kind", "note"));
+        var injected = Assert.Throws<CryptographicIntegrityException>(() => opened.Open("body", "injected body"));
+        Assert.Equal((CryptographicIntegrityFailure.PlaintextValue, Collection, recordId, "body"), (injected.Failure, injected.Collection, injected.RecordId, injected.Field));
     }
 
-    /// <summary>Nothing sealed: no seal (the document has no <c>sealed</c> member), and without a seal every field opens as its plain member.</summary>
+    /// <summary>
+    /// In a collection with encrypted fields every record is sealed, an empty object when it holds no encrypted value, so
+    /// that its claims are authenticated and a removed seal is noticed; a collection without encrypted fields has no seal.
+    /// </summary>
     [Fact]
-    public void Nothing_sealed_gives_no_seal()
+    public void Every_record_of_an_encrypted_collection_is_sealed()
     {
         var recordId = Guid.CreateVersion7();
-        using var onlyNulls = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId);
+        using var onlyNulls = _keys.Protector.ForRecord(Collection, recordId, _keys.Claims);
         onlyNulls.Seal("subject", (string?)null);
-        using var notEncrypted = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId);
-        Assert.Equal("note", notEncrypted.Seal("kind", "note"));
-        using var plainProtector = FieldProtector.Plain.ForRecord(Collection, recordId, _keys.CustomerId);
+        using var plainProtector = FieldProtector.Plain.ForRecord(Collection, recordId, _keys.Claims);
         Assert.Equal("subject", plainProtector.Seal("subject", "subject"));
-        using var unsealed = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId, null);
+        using var otherCollection = _keys.Protector.ForRecord("deals", recordId, _keys.Claims);
+        using var unsealed = _keys.Protector.ForRecord(Collection, recordId, _keys.Claims, null);
 
-        Assert.Null(onlyNulls.Sealed);
-        Assert.Null(notEncrypted.Sealed);
+        Assert.Equal("{}", FieldCipher.Decrypt(onlyNulls.Sealed!, new FieldContext(Collection, recordId, "sealed") { Claims = _keys.Claims }, _keys.Key));
         Assert.Null(plainProtector.Sealed);
-        Assert.Equal("plain", unsealed.Open("subject", "plain"));
+        Assert.Null(otherCollection.Sealed);
+        var missing = Assert.Throws<CryptographicIntegrityException>(() => unsealed.Open("subject", (string?)null));
+        Assert.Equal((CryptographicIntegrityFailure.MissingSeal, Collection, recordId), (missing.Failure, missing.Collection, missing.RecordId));
+    }
+
+    /// <summary>A seal opened with other claims (another customer, owner, link or version) fails authentication.</summary>
+    [Fact]
+    public void Seal_opened_with_other_claims_is_refused()
+    {
+        var recordId = Guid.CreateVersion7();
+        using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.Claims with { DealId = Guid.CreateVersion7() });
+        fields.Seal("subject", "secret");
+        var seal = fields.Sealed;
+        RecordClaims[] others =
+        [
+            _keys.Claims,
+            _keys.Claims with { Version = 2 },
+            _keys.Claims with { CustomerId = Guid.CreateVersion7() },
+            _keys.Claims with { OwnerId = "someone" },
+            _keys.Claims with { TicketId = Guid.CreateVersion7() },
+        ];
+
+        foreach (var claims in others)
+        {
+            using var opened = _keys.Protector.ForRecord(Collection, recordId, claims, seal);
+            var error = Assert.Throws<CryptographicIntegrityException>(() => opened.Open("subject", (string?)null));
+            Assert.Equal(CryptographicIntegrityFailure.AuthenticationFailed, error.Failure);
+        }
     }
 
     /// <summary>An interaction with three encrypted fields is stored with exactly one envelope, under <c>sealed</c>, and reads back.</summary>
@@ -110,7 +143,7 @@ public sealed partial class RecordFieldsTests : IDisposable
         var restored = InteractionMapping.Instance.Deserialize(new StoredDocument(interaction.Id.Value, 1, body), _keys.Protector);
 
         Assert.Single(EnvelopeMarker().Matches(body));
-        Assert.Matches("\"sealed\":\"ce1:[A-Za-z0-9_-]+\"", body);
+        Assert.Matches("\"sealed\":\"ce2:[A-Za-z0-9_-]+\"", body);
         Assert.DoesNotContain("Ada", body, StringComparison.Ordinal);
         Assert.DoesNotContain("\"subject\"", body, StringComparison.Ordinal);
         Assert.Equal((interaction.Subject, interaction.Body), (restored.Subject, restored.Body));
@@ -122,13 +155,13 @@ public sealed partial class RecordFieldsTests : IDisposable
     public void Erased_key_opens_every_field_as_default()
     {
         var recordId = Guid.CreateVersion7();
-        using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId);
+        using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.Claims);
         fields.Seal("subject", "secret");
         fields.Seal("participants", new List<Person> { new("Ada", null, 1) });
         var seal = fields.Sealed;
         _keys.Erase();
 
-        using var opened = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId, seal);
+        using var opened = _keys.Protector.ForRecord(Collection, recordId, _keys.Claims, seal);
 
         Assert.Null(opened.Open("subject", (string?)null));
         Assert.Null(opened.Open("participants", (List<Person>?)null));
@@ -140,11 +173,11 @@ public sealed partial class RecordFieldsTests : IDisposable
     [Fact]
     public void Seal_of_another_record_is_refused()
     {
-        using var fields = _keys.Protector.ForRecord(Collection, Guid.CreateVersion7(), _keys.CustomerId);
+        using var fields = _keys.Protector.ForRecord(Collection, Guid.CreateVersion7(), _keys.Claims);
         fields.Seal("subject", "secret");
         var otherRecord = Guid.CreateVersion7();
 
-        using var opened = _keys.Protector.ForRecord(Collection, otherRecord, _keys.CustomerId, fields.Sealed);
+        using var opened = _keys.Protector.ForRecord(Collection, otherRecord, _keys.Claims, fields.Sealed);
         var error = Assert.Throws<CryptographicIntegrityException>(() => opened.Open("subject", (string?)null));
 
         Assert.Equal(CryptographicIntegrityFailure.AuthenticationFailed, error.Failure);
@@ -163,9 +196,9 @@ public sealed partial class RecordFieldsTests : IDisposable
     public void Authenticated_plaintext_that_is_not_a_seal_is_refused(string plaintext)
     {
         var recordId = Guid.CreateVersion7();
-        var envelope = FieldCipher.Encrypt(System.Text.Encoding.UTF8.GetBytes(plaintext), new FieldContext(Collection, recordId, "sealed"), _keys.Key);
+        var envelope = FieldCipher.Encrypt(System.Text.Encoding.UTF8.GetBytes(plaintext), new FieldContext(Collection, recordId, "sealed") { Claims = _keys.Claims }, _keys.Key);
 
-        using var opened = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId, envelope);
+        using var opened = _keys.Protector.ForRecord(Collection, recordId, _keys.Claims, envelope);
         var error = Assert.Throws<CryptographicIntegrityException>(() => opened.Open("subject", (string?)null));
 
         Assert.Equal(CryptographicIntegrityFailure.MalformedEnvelope, error.Failure);
@@ -177,22 +210,22 @@ public sealed partial class RecordFieldsTests : IDisposable
     public void Abandoned_seal_does_not_leak_into_the_next_one()
     {
         var recordId = Guid.CreateVersion7();
-        using (var abandoned = _keys.Protector.ForRecord(Collection, Guid.CreateVersion7(), _keys.CustomerId))
+        using (var abandoned = _keys.Protector.ForRecord(Collection, Guid.CreateVersion7(), _keys.Claims))
         {
             abandoned.Seal("body", "left behind");
         }
 
-        using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId);
+        using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.Claims);
         fields.Seal("subject", "kept");
 
-        Assert.Equal("""{"subject":"kept"}""", FieldCipher.Decrypt(fields.Sealed!, new FieldContext(Collection, recordId, "sealed"), _keys.Key));
+        Assert.Equal("""{"subject":"kept"}""", FieldCipher.Decrypt(fields.Sealed!, new FieldContext(Collection, recordId, "sealed") { Claims = _keys.Claims }, _keys.Key));
     }
 
     /// <summary>Nothing is added to a finished seal, and text that is not valid UTF-16 is refused rather than altered.</summary>
     [Fact]
     public void Late_or_invalid_values_are_refused()
     {
-        using var fields = _keys.Protector.ForRecord(Collection, Guid.CreateVersion7(), _keys.CustomerId);
+        using var fields = _keys.Protector.ForRecord(Collection, Guid.CreateVersion7(), _keys.Claims);
         Assert.Throws<ArgumentException>(() => fields.Seal("subject", "abc\uD800"));
         fields.Seal("body", "text");
         _ = fields.Sealed;
@@ -206,11 +239,11 @@ public sealed partial class RecordFieldsTests : IDisposable
     {
         var recordId = Guid.CreateVersion7();
         var body = string.Concat(Enumerable.Repeat("Ünïcödé \"quoted\" text, ", 20_000));
-        using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId);
+        using var fields = _keys.Protector.ForRecord(Collection, recordId, _keys.Claims);
         fields.Seal("subject", "s");
         fields.Seal("body", body);
 
-        using var opened = _keys.Protector.ForRecord(Collection, recordId, _keys.CustomerId, fields.Sealed);
+        using var opened = _keys.Protector.ForRecord(Collection, recordId, _keys.Claims, fields.Sealed);
 
         Assert.Equal(body, opened.Open("body", (string?)null));
         Assert.Equal("s", opened.Open("subject", (string?)null));
@@ -223,7 +256,7 @@ public sealed partial class RecordFieldsTests : IDisposable
 
     public void Dispose() => _keys.Dispose();
 
-    [GeneratedRegex("ce1:")]
+    [GeneratedRegex("ce2:")]
     private static partial Regex EnvelopeMarker();
 
     public sealed record Person(string Name, string? Address, int Rank);

@@ -18,12 +18,15 @@ internal sealed class SealingKeys : IDisposable
     {
         Key = TestKeys.NewDataKey();
         _ring.Remember(CustomerId, Key);
-        Protector = FieldProtector.ForReading(new HashSet<string>(encryptedFields, StringComparer.Ordinal), _ring, _blindIndexer)
+        Protector = FieldProtector.ForReading(new HashSet<string>(encryptedFields, StringComparer.Ordinal), _ring, _blindIndexer, LegacyRecordHandling.ReadVersion1Seals)
             .WithWriteKeys(new Dictionary<Guid, DataKey> { [CustomerId] = Key });
     }
 
     /// <summary>The customer that owns the records.</summary>
     public Guid CustomerId { get; } = Guid.CreateVersion7();
+
+    /// <summary>The claims of a first version of a record of <see cref="CustomerId"/>.</summary>
+    public RecordClaims Claims => new(1, CustomerId);
 
     /// <summary>The customer's data key.</summary>
     public DataKey Key { get; }

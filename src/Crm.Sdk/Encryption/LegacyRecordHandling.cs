@@ -1,0 +1,28 @@
+namespace Crm.Sdk.Encryption;
+
+/// <summary>
+/// Which records written before the current format are read while field encryption is on
+/// (<see cref="FieldEncryptionOptions.LegacyRecords"/>). The current format seals every record of a collection with
+/// encrypted fields (seal version 2), binding its customer, owner, links and version; anything else is refused as a
+/// <see cref="CryptographicIntegrityException"/> unless this allows it. To bring older data to the current format, allow
+/// it, run <see cref="IEncryptionMaintenance.ReencryptDataAsync"/> with the current instant, then set
+/// <see cref="Refuse"/>.
+/// </summary>
+public enum LegacyRecordHandling
+{
+    /// <summary>Only version-2 seals are read; a record without one is refused (the strictest: after every record was re-encrypted).</summary>
+    Refuse = 0,
+
+    /// <summary>
+    /// Version-1 seals (written by Crm.Sdk 1.0) are read as well; records without a seal, or with an encrypted field in
+    /// plaintext, are refused. The default: a database written by 1.0 keeps working, and removing a seal or injecting
+    /// plaintext is detected.
+    /// </summary>
+    ReadVersion1Seals = 1,
+
+    /// <summary>
+    /// Records without a seal and plain values of encrypted fields are read too: only while migrating data written before
+    /// encryption was switched on (they cannot be told apart from a removed seal or injected plaintext).
+    /// </summary>
+    ReadUnsealedRecords = 2,
+}
