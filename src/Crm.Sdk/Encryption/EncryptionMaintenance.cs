@@ -59,6 +59,8 @@ internal sealed class EncryptionMaintenance(CrmStore store, CrmContext context, 
         const string Operation = "reencrypt-data";
         var ring = await RingAsync(cancellationToken).ConfigureAwait(false);
         var tally = new Tally(Operation, progress);
+
+        // 1. Customers whose active data key is older than the cut-off: a new key, and every record sealed again.
         var active = IndexFilter.And(IndexFilter.Equal(DataKeyMapping.ErasedIndex, 0L), IndexFilter.Equal(DataKeyMapping.RetiredIndex, 0L));
         await foreach (var batch in BatchesAsync(DataKeyMapping.CollectionName, active, cancellationToken).ConfigureAwait(false))
         {
@@ -77,34 +79,74 @@ internal sealed class EncryptionMaintenance(CrmStore store, CrmContext context, 
             tally.Report();
         }
 
+        // 2. Customers without any data key, written before encryption was switched on: a first key, and every record sealed.
+        await foreach (var batch in BatchesAsync(CustomerMapping.CollectionName, null, cancellationToken).ConfigureAwait(false))
+        {
+            var withKeys = new HashSet<Guid>();
+            var keyQuery = new DocumentQuery(DataKeyMapping.CollectionName) { Filter = IndexFilter.AnyOf(DataKeyMapping.CustomerIdIndex, batch.Select(d => (object)d.Id)) };
+            await foreach (var keyDocument in store.QueryDocumentsAsync(keyQuery, cancellationToken).ConfigureAwait(false))
+            {
+                withKeys.Add(DataKeyMapping.Read(keyDocument).CustomerId);
+            }
+
+            foreach (var customer in batch.Where(d => !withKeys.Contains(d.Id) && !IsErasedDocument(d)))
+            {
+                await ReencryptCustomerAsync(ring, null, customer.Id, tally, cancellationToken).ConfigureAwait(false);
+            }
+
+            tally.Report();
+        }
+
         return tally.Result;
     }
 
     private static bool IsErasedDocument(StoredDocument document) => document.Body.Contains("\"erased\":true", StringComparison.Ordinal);
 
-    private async Task ReencryptCustomerAsync(DataKeyRing ring, Guid oldKeyId, Guid customerId, Tally tally, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives one customer a new data key (retiring <paramref name="oldKeyId"/>, if any) and seals its customer record,
+    /// interactions, deals and tickets again under it, in one transaction: they are then in the current format (seal
+    /// version 2). A record that fails its integrity check leaves the customer as it was, counted as unreadable.
+    /// </summary>
+    private async Task ReencryptCustomerAsync(DataKeyRing ring, Guid? oldKeyId, Guid customerId, Tally tally, CancellationToken cancellationToken)
     {
         tally.Examined++;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var oldKey = await store.Provider.GetAsync(DataKeyMapping.CollectionName, oldKeyId, cancellationToken).ConfigureAwait(false);
-            if (oldKey is null || DataKeyMapping.Read(oldKey) is { Retired: true })
+            var writes = new List<DocumentWrite>();
+            if (oldKeyId is { } keyId)
             {
-                return;
+                var oldKey = await store.Provider.GetAsync(DataKeyMapping.CollectionName, keyId, cancellationToken).ConfigureAwait(false);
+                if (oldKey is null || DataKeyMapping.Read(oldKey) is { Retired: true })
+                {
+                    return;
+                }
+
+                writes.Add(DataKeyMapping.Retire(oldKey));
             }
 
             var (newKey, insert) = await ring.CreateKeyAsync(customerId, cancellationToken).ConfigureAwait(false);
+            writes.Add(insert);
             var keys = new Dictionary<Guid, DataKey> { [customerId] = newKey };
-            var writes = new List<DocumentWrite> { DataKeyMapping.Retire(oldKey), insert };
-            var customer = await store.Provider.GetAsync(CustomerMapping.CollectionName, customerId, cancellationToken).ConfigureAwait(false);
-            if (customer is not null)
+            try
             {
-                writes.AddRange(await ResealAsync(ring, context.Customers, [customer], keys, cancellationToken).ConfigureAwait(false));
+                var customer = await store.Provider.GetAsync(CustomerMapping.CollectionName, customerId, cancellationToken).ConfigureAwait(false);
+                if (customer is not null)
+                {
+                    writes.AddRange(await ResealAsync(ring, context.Customers, [customer], keys, cancellationToken).ConfigureAwait(false));
+                }
+
+                writes.AddRange(await ResealOwnedAsync(ring, context.Interactions, InteractionMapping.CollectionName, InteractionMapping.CustomerIdIndex, customerId, keys, cancellationToken).ConfigureAwait(false));
+                writes.AddRange(await ResealOwnedAsync(ring, context.Deals, DealMapping.CollectionName, DealMapping.CustomerIdIndex, customerId, keys, cancellationToken).ConfigureAwait(false));
+                writes.AddRange(await ResealOwnedAsync(ring, context.Tickets, TicketMapping.CollectionName, TicketMapping.CustomerIdIndex, customerId, keys, cancellationToken).ConfigureAwait(false));
+            }
+            catch (CryptographicIntegrityException)
+            {
+                // Sealing a record that fails its check would make whatever it now holds look genuine: leave the customer.
+                newKey.Dispose();
+                tally.Unreadable++;
+                return;
             }
 
-            writes.AddRange(await ResealOwnedAsync(ring, context.Interactions, InteractionMapping.CollectionName, InteractionMapping.CustomerIdIndex, customerId, keys, cancellationToken).ConfigureAwait(false));
-            writes.AddRange(await ResealOwnedAsync(ring, context.Deals, DealMapping.CollectionName, DealMapping.CustomerIdIndex, customerId, keys, cancellationToken).ConfigureAwait(false));
-            writes.AddRange(await ResealOwnedAsync(ring, context.Tickets, TicketMapping.CollectionName, TicketMapping.CustomerIdIndex, customerId, keys, cancellationToken).ConfigureAwait(false));
             try
             {
                 await store.CommitAsync(writes, cancellationToken).ConfigureAwait(false);
@@ -116,9 +158,11 @@ internal sealed class EncryptionMaintenance(CrmStore store, CrmContext context, 
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
                 // A record of the customer changed meanwhile: read everything again and retry.
+                newKey.Dispose();
             }
             catch (ConcurrencyConflictException)
             {
+                newKey.Dispose();
                 tally.Conflicts++;
             }
         }
@@ -276,7 +320,9 @@ internal sealed class EncryptionMaintenance(CrmStore store, CrmContext context, 
 
         public long Conflicts { get; set; }
 
-        public MaintenanceResult Result => new(operation, Examined, Changed, Conflicts);
+        public long Unreadable { get; set; }
+
+        public MaintenanceResult Result => new(operation, Examined, Changed, Conflicts) { Unreadable = Unreadable };
 
         public void Report() => progress?.Report(new MaintenanceProgress(operation, Examined, Changed));
     }

@@ -32,7 +32,12 @@ public interface IEncryptionMaintenance
     /// Data re-encryption: gives every customer whose data key was created before <paramref name="keysCreatedBefore"/> a new
     /// data key and re-encrypts its customer record, interactions, deals and tickets under it, one customer per transaction.
     /// The replaced key is retired, not deleted: values written concurrently under it stay readable; it is destroyed with the
-    /// customer's other keys on erasure.
+    /// customer's other keys on erasure. Customers that have no data key at all (written before encryption was switched on)
+    /// get their first one the same way. Every record re-encrypted is written in the current format (seal version 2), so
+    /// with the current instant this is also the upgrade of a database written by Crm.Sdk 1.0, and, with
+    /// <see cref="FieldEncryptionOptions.LegacyRecords"/> set to <see cref="LegacyRecordHandling.ReadUnsealedRecords"/>, the
+    /// encryption of data written before encryption was switched on. A customer with a record that fails its integrity
+    /// check is left as it was and counted in <see cref="MaintenanceResult.Unreadable"/>.
     /// </summary>
     /// <param name="keysCreatedBefore">Keys created before this instant are replaced; pass the same instant to resume.</param>
     /// <param name="progress">Receives progress after each customer batch, or <see langword="null"/>.</param>

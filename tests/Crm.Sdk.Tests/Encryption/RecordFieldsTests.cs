@@ -66,7 +66,7 @@ public sealed partial class RecordFieldsTests : IDisposable
         using var opened = _keys.Protector.ForRecord(Collection, recordId, _keys.Claims, fields.Sealed);
 
         Assert.Null(opened.Open("body", (string?)null));
-        Assert.Equal("sealed subject", opened.Open("subject", "ignored"));
+        Assert.Equal("sealed subject", opened.Open("subject", (string?)null));
         Assert.Equal("note", opened.Open("kind", "note"));
         var injected = Assert.Throws<CryptographicIntegrityException>(() => opened.Open("body", "injected body"));
         Assert.Equal((CryptographicIntegrityFailure.PlaintextValue, Collection, recordId, "body"), (injected.Failure, injected.Collection, injected.RecordId, injected.Field));
