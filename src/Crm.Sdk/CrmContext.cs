@@ -55,7 +55,7 @@ internal sealed class CrmContext
 
     /// <summary>The data upgrades of stored values, in the order they run (see <see cref="DataUpgradeRunner"/>).</summary>
     public IReadOnlyList<IDataUpgrade> DataUpgrades =>
-        [new PhoneUpgrade(Customers), new CustomerTextKeyUpgrade(Customers), new PipelineTextKeyUpgrade(Pipelines)];
+        [new PhoneUpgrade(Customers), new CustomerTextKeyUpgrade(Customers), new PipelineTextKeyUpgrade(Pipelines), new CustomerNameTokenUpgrade(Customers)];
 
     public Instant Now() => Clock.GetCurrentInstant();
 }

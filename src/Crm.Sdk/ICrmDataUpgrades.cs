@@ -4,8 +4,9 @@ namespace Crm.Sdk;
 /// The data upgrades a new version of Crm.Sdk brings for values already stored: the re-normalization of phone numbers
 /// when libphonenumber replaced the hand-written normalizer (<c>phones-libphonenumber</c>), and the recomputation of
 /// text keys (customer name keys, tags, email keys, pipeline name keys) when they moved to Unicode NFKC_Casefold computed
-/// the same way on every host (<c>customers-text-keys-nfkc-casefold</c>, <c>pipelines-text-keys-nfkc-casefold</c>).
-/// Registered by <c>AddCrm</c>.
+/// the same way on every host (<c>customers-text-keys-nfkc-casefold</c>, <c>pipelines-text-keys-nfkc-casefold</c>),
+/// and the re-indexing of encrypted-name search tokens when they came to be counted in text elements
+/// (<c>customers-name-tokens-text-elements</c>). Registered by <c>AddCrm</c>.
 /// </summary>
 /// <remarks>
 /// <para>

@@ -13,6 +13,9 @@ public sealed record CustomerFilter
     /// The start of the display name (with encrypted names, also the start of any of its words), compared by case-folded
     /// key (Unicode NFKC_Casefold, the same on every host): <c>foo</c> finds <c>Ｆｏｏ Bar</c>, <c>strasse</c> finds
     /// <c>Straße</c>, <c>Renée</c> finds <c>Rene&#x301;e</c>; accents count (<c>renee</c> does not find <c>Renée</c>).
+    /// The prefix matches whole characters (text elements): <c>q</c> does not find <c>q&#x303;</c>. With encrypted names it
+    /// needs 2 characters, or 1 Chinese, Japanese or Korean character (<c>王</c> finds <c>王小明</c>), and a change between
+    /// such characters and others inside a word also starts a searchable part (<c>株式</c> finds <c>ACME株式会社</c>).
     /// </summary>
     public string? NamePrefix { get; init; }
 

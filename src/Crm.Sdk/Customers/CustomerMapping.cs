@@ -51,15 +51,22 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
 
     /// <summary>
     /// Index <c>name_tokens</c> (Text, multi-valued): when display names are encrypted, blind indexes of the prefixes
-    /// (<see cref="MinNamePrefix"/> to <see cref="MaxNamePrefix"/> characters) of the name key and of each of its words,
-    /// which is what prefix search uses then; empty otherwise.
+    /// (<see cref="MinNamePrefix"/> to <see cref="MaxNamePrefix"/> text elements, 1 for a CJK start) of the name key, of
+    /// each of its words and of each CJK or non-CJK run inside a word (<see cref="NameTokens"/>), which is what prefix
+    /// search uses then; empty otherwise.
     /// </summary>
     public const string NameTokensIndex = "name_tokens";
 
-    /// <summary>The shortest prefix that encrypted-name search accepts.</summary>
+    /// <summary>
+    /// The shortest prefix, in text elements, that encrypted-name search accepts and indexes; a prefix whose first element
+    /// is CJK (Han, Hiragana, Katakana, Hangul: <see cref="NameTokens.IsCjk"/>) may have one element.
+    /// </summary>
     public const int MinNamePrefix = 2;
 
-    /// <summary>The longest prefix blind-indexed for encrypted-name search; longer search text is matched on this prefix, then compared exactly.</summary>
+    /// <summary>
+    /// The longest prefix, in text elements, blind-indexed for encrypted-name search; longer search text is looked up by
+    /// its first <see cref="MaxNamePrefix"/> elements, then compared exactly.
+    /// </summary>
     public const int MaxNamePrefix = 16;
 
     public const string DisplayNameField = "display_name";
@@ -122,20 +129,16 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
     }
 
     /// <summary>
-    /// The prefixes that encrypted-name search indexes for a name key: of the whole key and of each word. A prefix never
-    /// ends inside a surrogate pair (a character outside the BMP, such as 𠮷): it is one UTF-16 unit shorter instead.
+    /// The prefixes that encrypted-name search indexes for a name key (<see cref="NameTokens.Prefixes"/>): of the whole
+    /// key, of each word and of each CJK or non-CJK run inside a word, counted in text elements and never splitting one.
     /// </summary>
-    public static IEnumerable<string> NamePrefixes(string nameKey) =>
-        nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Prepend(nameKey)
-            .SelectMany(word => Enumerable.Range(MinNamePrefix, Math.Max(0, Math.Min(word.Length, MaxNamePrefix) - MinNamePrefix + 1)).Select(n => word[..WholeCharacters(word, n)]))
-            .Where(prefix => prefix.Length >= MinNamePrefix)
-            .Distinct(StringComparer.Ordinal);
+    public static IReadOnlyList<string> NamePrefixes(string nameKey) => NameTokens.Prefixes(nameKey);
 
-    /// <summary>Whether encrypted-name search for <paramref name="prefixKey"/> matches <paramref name="nameKey"/> (the exact check after a blind-index match).</summary>
-    public static bool MatchesNamePrefix(string nameKey, string prefixKey) =>
-        nameKey.StartsWith(prefixKey, StringComparison.Ordinal)
-        || nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.StartsWith(prefixKey, StringComparison.Ordinal));
+    /// <summary>Whether encrypted-name search for <paramref name="prefixKey"/> matches <paramref name="nameKey"/> (the exact check after a blind-index match, <see cref="NameTokens.Matches"/>).</summary>
+    public static bool MatchesNamePrefix(string nameKey, string prefixKey) => NameTokens.Matches(nameKey, prefixKey);
+
+    /// <summary>Whether search over names stored in clear for <paramref name="prefixKey"/> matches <paramref name="nameKey"/> (<see cref="NameTokens.StartsWholeName"/>).</summary>
+    public static bool MatchesPlainNamePrefix(string nameKey, string prefixKey) => NameTokens.StartsWholeName(nameKey, prefixKey);
 
     /// <inheritdoc />
     public override string Serialize(Customer aggregate, FieldProtector protector)
@@ -252,15 +255,26 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
     public static IReadOnlyList<string> PhoneLookup(FieldProtector protector, string e164) =>
         protector.LookupValues(CollectionName, PhonesField, e164);
 
-    /// <summary>The values to search encrypted names by a prefix, or <see langword="null"/> when names are stored in clear.</summary>
-    public static IReadOnlyList<string>? NamePrefixLookup(FieldProtector protector, string prefixKey) =>
-        protector.IsEncrypted(CollectionName, DisplayNameField)
-            ? protector.LookupValues(CollectionName, DisplayNameField, prefixKey.Length > MaxNamePrefix ? prefixKey[..WholeCharacters(prefixKey, MaxNamePrefix)] : prefixKey)
-            : null;
+    /// <summary>
+    /// The values to search encrypted names by a prefix (its first <see cref="MaxNamePrefix"/> text elements), or
+    /// <see langword="null"/> when names are stored in clear. With <paramref name="legacyToo"/> (until
+    /// <see cref="CustomerNameTokenUpgrade"/> is complete) the prefix as earlier releases cut it (16 UTF-16 units) is
+    /// looked up too, so that customers not re-indexed yet are found by the searches that found them before.
+    /// </summary>
+    public static IReadOnlyList<string>? NamePrefixLookup(FieldProtector protector, string prefixKey, bool legacyToo = false)
+    {
+        if (!protector.IsEncrypted(CollectionName, DisplayNameField))
+        {
+            return null;
+        }
 
-    /// <summary>The length of the first <paramref name="length"/> UTF-16 units of a text, one less when they would end inside a surrogate pair.</summary>
-    private static int WholeCharacters(string text, int length) =>
-        length < text.Length && char.IsHighSurrogate(text[length - 1]) && char.IsLowSurrogate(text[length]) ? length - 1 : length;
+        var current = NameTokens.LookupPrefix(prefixKey);
+        var legacy = legacyToo ? CustomerNameTokenUpgrade.LegacyLookupPrefix(prefixKey) : current;
+        var values = protector.LookupValues(CollectionName, DisplayNameField, current);
+        return string.Equals(legacy, current, StringComparison.Ordinal) || legacy.Length < MinNamePrefix
+            ? values
+            : [.. values, .. protector.LookupValues(CollectionName, DisplayNameField, legacy)];
+    }
 
     private static bool HoldsPersonalData(Customer customer) =>
         customer.DisplayName != Customer.ErasedDisplayName

@@ -110,28 +110,32 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
     public async Task<Page<Customer>> ListAsync(CustomerFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         await Store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        var (query, listName, prefix, blindPrefix) = Query(filter);
+        var (query, listName, matches) = Query(filter);
         var result = await Store.PageAsync(context.Customers, listName, query, page, cancellationToken).ConfigureAwait(false);
-        return blindPrefix is null
-            ? result
-            : result with { Items = result.Items.Where(c => CustomerMapping.MatchesNamePrefix(CustomerMapping.NameKey(c.DisplayName), prefix!)).ToArray() };
+        return matches is null ? result : result with { Items = result.Items.Where(matches).ToArray() };
     }
 
     public async IAsyncEnumerable<Customer> StreamAsync(CustomerFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await Store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        var (query, _, prefix, blindPrefix) = Query(filter);
+        var (query, _, matches) = Query(filter);
         await foreach (var customer in Store.QueryAsync(context.Customers, query, cancellationToken).ConfigureAwait(false))
         {
-            if (blindPrefix is null || CustomerMapping.MatchesNamePrefix(CustomerMapping.NameKey(customer.DisplayName), prefix!))
+            if (matches is null || matches(customer))
             {
                 yield return customer;
             }
         }
     }
 
-    /// <summary>The query of a customer list. With encrypted names a prefix matches blind-indexed tokens, which can collide: the caller re-checks each name.</summary>
-    private (DocumentQuery Query, string ListName, string? Prefix, IReadOnlyList<string>? BlindPrefix) Query(CustomerFilter criteria)
+    /// <summary>
+    /// The query of a customer list, and the exact check of a name prefix the caller applies to each customer read (null
+    /// without a prefix). With encrypted names a prefix matches blind-indexed tokens, which can collide, and is checked
+    /// after decryption (<see cref="CustomerMapping.MatchesNamePrefix"/>); over names in clear, the database's prefix match
+    /// is on UTF-16 units, and the check drops the rare name it matched inside a text element
+    /// (<see cref="CustomerMapping.MatchesPlainNamePrefix"/>), so that both paths agree on whole-name prefixes.
+    /// </summary>
+    private (DocumentQuery Query, string ListName, Func<Customer, bool>? Matches) Query(CustomerFilter criteria)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         InputRules.ThrowIfUndefined(criteria.LifecycleStage, nameof(CustomerFilter.LifecycleStage));
@@ -139,11 +143,22 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
         InputRules.ThrowIfInvalidLookup(criteria.NamePrefix, nameof(CustomerFilter.NamePrefix), Customer.MaxNameLength);
         InputRules.ThrowIfInvalidLookup(criteria.OwnerId, nameof(CustomerFilter.OwnerId), Customer.MaxOwnerIdLength);
         var prefix = InputRules.IsBlank(criteria.NamePrefix) ? null : CustomerMapping.NameKey(criteria.NamePrefix);
-        var blindPrefix = prefix is null ? null : CustomerMapping.NamePrefixLookup(Store.Protector, prefix);
-        if (blindPrefix is not null && prefix!.Length < CustomerMapping.MinNamePrefix)
+        var blindPrefix = prefix is null
+            ? null
+            : CustomerMapping.NamePrefixLookup(Store.Protector, prefix, legacyToo: !Store.DataUpgrades.IsComplete(CustomerNameTokenUpgrade.UpgradeName));
+        if (blindPrefix is not null && !NameTokens.IsLongEnough(prefix!))
         {
-            throw new CrmValidationException(nameof(CustomerFilter.NamePrefix), "name-prefix-too-short", $"With encrypted names, a name prefix needs at least {CustomerMapping.MinNamePrefix} characters.");
+            throw new CrmValidationException(
+                nameof(CustomerFilter.NamePrefix),
+                "name-prefix-too-short",
+                $"With encrypted names, a name prefix needs at least {CustomerMapping.MinNamePrefix} characters (one is enough for a Chinese, Japanese or Korean character).");
         }
+
+        Func<Customer, bool>? matches = prefix is null
+            ? null
+            : blindPrefix is null
+                ? c => CustomerMapping.MatchesPlainNamePrefix(CustomerMapping.NameKey(c.DisplayName), prefix)
+                : c => CustomerMapping.MatchesNamePrefix(CustomerMapping.NameKey(c.DisplayName), prefix);
 
         var query = new DocumentQuery(CustomerMapping.CollectionName)
         {
@@ -156,7 +171,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
             // Encrypted names cannot be ordered in the database: such lists are ordered by creation (the ids are time-ordered).
             OrderBy = Store.Protector.IsEncrypted(CustomerMapping.CollectionName, CustomerMapping.DisplayNameField) ? null : CustomerMapping.NameKeyIndex,
         };
-        return (query, $"customers:{prefix}:{criteria.Tag}:{criteria.LifecycleStage}:{criteria.OwnerId}", prefix, blindPrefix);
+        return (query, $"customers:{prefix}:{criteria.Tag}:{criteria.LifecycleStage}:{criteria.OwnerId}", matches);
     }
 
     public async Task EraseAsync(CustomerId id, CancellationToken cancellationToken = default)
