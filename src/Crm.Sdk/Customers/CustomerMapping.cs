@@ -190,7 +190,7 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
             throw new CrmStorageException($"Customer '{document.Id}' is stored in format {body.FormatVersion}; this version of Crm.Sdk reads format {FormatVersion}.", null);
         }
 
-        using var fields = protector.ForRecord(CollectionName, document.Id, new RecordClaims(document.Version, document.Id, body.OwnerId), body.Sealed, body.Erased == true);
+        using var fields = protector.ForRecord(CollectionName, document.Id, new RecordClaims(document.Version, document.Id, body.OwnerId), body.Sealed, body.Erased == true, DisplayNameField);
         var customFields = (body.CustomFields ?? []).Select(f => KeyValuePair.Create(f.Key, FromDocument(f.Value, document.Id, f.Key)))
             .Concat((fields.Open(TextFieldsField, body.TextCustomFields) ?? []).Select(f => KeyValuePair.Create(f.Key, CustomFieldValue.Text(f.Value))));
         return Customer.Restore(

@@ -112,7 +112,7 @@ internal sealed class DealMapping(IClock? clock = null) : AggregateMapping<Deal>
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(protector);
         var body = CrmJson.Deserialize<DealDocument>(document.Body, CollectionName);
-        using var fields = protector.ForRecord(CollectionName, document.Id, new RecordClaims(document.Version, body.CustomerId, body.OwnerId), body.Sealed);
+        using var fields = protector.ForRecord(CollectionName, document.Id, new RecordClaims(document.Version, body.CustomerId, body.OwnerId), body.Sealed, requiredField: NameField);
         return Deal.Restore(
             new DealId(document.Id),
             document.Version,

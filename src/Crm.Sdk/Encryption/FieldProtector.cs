@@ -88,10 +88,11 @@ internal sealed class FieldProtector
     /// <summary>
     /// The sealer/opener of one record: <paramref name="claims"/> name the customer whose data key protects it and what the
     /// seal binds; <paramref name="sealedEnvelope"/> is the record seal read from its document (its <c>sealed</c> member),
-    /// if any, and <paramref name="erasedRecord"/> whether the document says it was erased.
+    /// if any, <paramref name="erasedRecord"/> whether the document says it was erased, and <paramref name="requiredField"/>
+    /// a field every record holds (a record whose required field is encrypted was sealed by every format version).
     /// </summary>
-    public RecordFields ForRecord(string collection, Guid recordId, RecordClaims claims, string? sealedEnvelope = null, bool erasedRecord = false) =>
-        new(this, collection, recordId, claims, _writeKeys?.GetValueOrDefault(claims.CustomerId), sealedEnvelope, erasedRecord);
+    public RecordFields ForRecord(string collection, Guid recordId, RecordClaims claims, string? sealedEnvelope = null, bool erasedRecord = false, string? requiredField = null) =>
+        new(this, collection, recordId, claims, _writeKeys?.GetValueOrDefault(claims.CustomerId), sealedEnvelope, erasedRecord, requiredField);
 
     /// <summary>
     /// The index value of a searchable field: a blind index (keyed HMAC of the normalized value) when the field is encrypted,

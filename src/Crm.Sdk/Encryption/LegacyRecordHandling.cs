@@ -10,13 +10,19 @@ namespace Crm.Sdk.Encryption;
 /// </summary>
 public enum LegacyRecordHandling
 {
-    /// <summary>Only version-2 seals are read; a record without one is refused (the strictest: after every record was re-encrypted).</summary>
+    /// <summary>
+    /// Only version-2 seals are read; a record without one is refused. The strictest: for a database created by Crm.Sdk
+    /// 1.1 or later, or once every record was re-encrypted.
+    /// </summary>
     Refuse = 0,
 
     /// <summary>
-    /// Version-1 seals (written by Crm.Sdk 1.0) are read as well; records without a seal, or with an encrypted field in
-    /// plaintext, are refused. The default: a database written by 1.0 keeps working, and removing a seal or injecting
-    /// plaintext is detected.
+    /// What Crm.Sdk 1.0 wrote is read as well: version-1 seals, and records without a seal that hold no encrypted value
+    /// (1.0 sealed a record only when it had one). A record without a seal whose required field is encrypted (a customer's
+    /// display name, a ticket's subject), and a plain value of an encrypted field, are still refused. The default: a
+    /// database written by 1.0 keeps working, and removing a customer's or ticket's seal or injecting plaintext is
+    /// detected; a removed interaction seal reads as an interaction without encrypted values until the host sets
+    /// <see cref="Refuse"/>.
     /// </summary>
     ReadVersion1Seals = 1,
 

@@ -28,14 +28,16 @@ internal sealed class RecordFields : IDisposable
     private readonly DataKey? _writeKey;
     private readonly string? _stored;
     private readonly bool _erasedRecord;
+    private readonly string? _requiredField;
 
     private SealWriter? _writer;
     private bool _finished;
     private string? _sealed;
     private OpenedSeal? _opened;
 
-    internal RecordFields(FieldProtector protector, string collection, Guid recordId, RecordClaims claims, DataKey? writeKey, string? stored, bool erasedRecord)
+    internal RecordFields(FieldProtector protector, string collection, Guid recordId, RecordClaims claims, DataKey? writeKey, string? stored, bool erasedRecord, string? requiredField)
     {
+        _requiredField = requiredField;
         _protector = protector;
         _collection = collection;
         _recordId = recordId;
@@ -147,8 +149,9 @@ internal sealed class RecordFields : IDisposable
 
     private FieldContext Context() => new(_collection, _recordId, SealedField) { Claims = _claims };
 
-    // A record without a seal: an erased record (its personal data is gone), a collection without encrypted fields, or a
-    // legacy record written before encryption was switched on, which is read only when the host says so.
+    // A record without a seal: an erased record (its personal data is gone), a collection without encrypted fields, a
+    // record Crm.Sdk 1.0 wrote without a seal because it held no encrypted value, or a legacy record written before
+    // encryption was switched on, which is read only when the host says so.
     private T? OpenUnsealed<T>(string field, T? plain)
     {
         if (!_protector.HasEncryptedFields(_collection) || _protector.ReadsUnsealedRecords)
@@ -161,7 +164,20 @@ internal sealed class RecordFields : IDisposable
             return _protector.IsEncrypted(_collection, field) ? default : plain;
         }
 
-        throw Refused(CryptographicIntegrityFailure.MissingSeal, SealedField, "it has no seal although its collection has encrypted fields (the seal was removed, or the record was written before encryption was switched on: see LegacyRecordHandling)");
+        // Version 1 sealed a record only when it held an encrypted value: one whose required field is encrypted always had
+        // a seal, any other may have had none (then it can hold no encrypted value in plaintext).
+        var mustHaveSeal = !_protector.ReadsVersion1Seals || (_requiredField is not null && _protector.IsEncrypted(_collection, _requiredField));
+        if (mustHaveSeal)
+        {
+            throw Refused(CryptographicIntegrityFailure.MissingSeal, SealedField, "it has no seal although its collection has encrypted fields (the seal was removed, or the record was written before encryption was switched on: see LegacyRecordHandling)");
+        }
+
+        if (plain is not null && _protector.IsEncrypted(_collection, field))
+        {
+            throw Refused(CryptographicIntegrityFailure.PlaintextValue, field, $"it holds encrypted field '{field}' in plaintext, without a seal");
+        }
+
+        return plain;
     }
 
     private CryptographicIntegrityException Refused(CryptographicIntegrityFailure failure, string field, string why) =>

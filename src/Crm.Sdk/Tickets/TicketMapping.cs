@@ -123,7 +123,7 @@ internal sealed class TicketMapping(IClock? clock = null) : AggregateMapping<Tic
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(protector);
         var body = CrmJson.Deserialize<Document>(document.Body, CollectionName);
-        using var fields = protector.ForRecord(CollectionName, document.Id, new RecordClaims(document.Version, body.CustomerId, body.AssigneeId), body.Sealed, body.Erased == true);
+        using var fields = protector.ForRecord(CollectionName, document.Id, new RecordClaims(document.Version, body.CustomerId, body.AssigneeId), body.Sealed, body.Erased == true, SubjectField);
         var subject = fields.Open(SubjectField, body.Subject);
         var description = fields.Open(DescriptionField, body.Description);
         var commentBodies = fields.Open(CommentsField, (List<string>?)null);

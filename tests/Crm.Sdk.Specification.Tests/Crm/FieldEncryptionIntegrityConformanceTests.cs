@@ -146,6 +146,26 @@ public abstract class FieldEncryptionIntegrityConformanceTests<TFixture>(TFixtur
         Assert.Equal("Mallory", (await Crm.Customers.GetAsync(b.Id)).DisplayName);
     }
 
+    /// <summary>
+    /// An interaction's seal removed: by default read as a record Crm.Sdk 1.0 wrote without encrypted values (empty), and
+    /// refused once the host reads only the current format (<see cref="LegacyRecordHandling.Refuse"/>).
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task Removed_interaction_seal_is_refused_when_legacy_records_are()
+    {
+        var (_, _, interaction) = await SeedAsync();
+        await TamperAsync("interactions", interaction.Id.Value, d => (WithoutMember(d.Body, "sealed"), d.Indexes));
+
+        var asLegacy = await Crm.Interactions.GetAsync(interaction.Id);
+        Assert.Equal((null, null), (asLegacy.Subject, asLegacy.Body));
+
+        _legacy = LegacyRecordHandling.Refuse;
+        await ReopenAsync();
+        var error = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => Crm.Interactions.GetAsync(interaction.Id));
+        Assert.Equal((CryptographicIntegrityFailure.MissingSeal, "interactions", interaction.Id.Value), (error.Failure, error.Collection, error.RecordId));
+    }
+
     /// <summary>One tampered interaction stops a timeline by default; with <see cref="UnreadableRecordHandling.Skip"/> the rest is returned and the host is told.</summary>
     /// <returns>The test.</returns>
     [Fact]
@@ -153,7 +173,7 @@ public abstract class FieldEncryptionIntegrityConformanceTests<TFixture>(TFixtur
     {
         var (a, _, first) = await SeedAsync();
         var later = await Crm.Interactions.CreateManyAsync([.. Enumerable.Range(1, 4).Select(i => Draft(a, i))]);
-        await TamperAsync("interactions", later[1].Id.Value, d => (WithoutMember(d.Body, "sealed"), d.Indexes));
+        await TamperAsync("interactions", later[1].Id.Value, d => (WithMember(d.Body, "sealed", Flipped(Seal(d.Body))), d.Indexes));
 
         await Assert.ThrowsAsync<CryptographicIntegrityException>(() => Crm.Interactions.ListAsync(InteractionFilter.ForCustomer(a.Id), PageRequest.First));
 
@@ -170,7 +190,7 @@ public abstract class FieldEncryptionIntegrityConformanceTests<TFixture>(TFixtur
         Assert.Equal(expected.Order(), page.Items.Select(i => i.Id.Value).Order());
         Assert.Equal(expected.Order(), streamed.Select(i => i.Id.Value).Order());
         Assert.Equal(2, _skipped.Count);
-        Assert.All(_skipped, e => Assert.Equal((CryptographicIntegrityFailure.MissingSeal, later[1].Id.Value), (e.Failure, e.RecordId)));
+        Assert.All(_skipped, e => Assert.Equal((CryptographicIntegrityFailure.AuthenticationFailed, later[1].Id.Value), (e.Failure, e.RecordId)));
         await Assert.ThrowsAsync<CryptographicIntegrityException>(() => Crm.Interactions.GetAsync(later[1].Id));
     }
 
@@ -203,6 +223,8 @@ public abstract class FieldEncryptionIntegrityConformanceTests<TFixture>(TFixtur
         Assert.True(json.Remove(name), $"The document has no member '{name}'.");
         return json.ToJsonString();
     }
+
+    private static string Flipped(string seal) => seal[..^5] + (seal[^5] == 'A' ? 'B' : 'A') + seal[^4..];
 
     private static string Seal(string body) => JsonNode.Parse(body)!["sealed"]!.GetValue<string>();
 

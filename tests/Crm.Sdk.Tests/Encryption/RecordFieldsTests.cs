@@ -90,8 +90,9 @@ public sealed partial class RecordFieldsTests : IDisposable
         Assert.Equal("{}", FieldCipher.Decrypt(onlyNulls.Sealed!, new FieldContext(Collection, recordId, "sealed") { Claims = _keys.Claims }, _keys.Key));
         Assert.Null(plainProtector.Sealed);
         Assert.Null(otherCollection.Sealed);
-        var missing = Assert.Throws<CryptographicIntegrityException>(() => unsealed.Open("subject", (string?)null));
-        Assert.Equal((CryptographicIntegrityFailure.MissingSeal, Collection, recordId), (missing.Failure, missing.Collection, missing.RecordId));
+        Assert.Null(unsealed.Open("subject", (string?)null));
+        var injected = Assert.Throws<CryptographicIntegrityException>(() => unsealed.Open("subject", "injected"));
+        Assert.Equal((CryptographicIntegrityFailure.PlaintextValue, Collection, recordId), (injected.Failure, injected.Collection, injected.RecordId));
     }
 
     /// <summary>A seal opened with other claims (another customer, owner, link or version) fails authentication.</summary>
