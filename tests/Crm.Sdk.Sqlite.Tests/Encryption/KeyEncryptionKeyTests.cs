@@ -59,6 +59,31 @@ public sealed class KeyEncryptionKeyTests
         }
     }
 
+    /// <summary>The KMS registration shown in docs/articles/field-encryption.md, compiled and run.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task Kms_registration_example_from_the_documentation_works()
+    {
+        using var database = new TestDatabase();
+        var services = new ServiceCollection();
+        var path = database.Path;
+        var myKms = new KmsStub();
+        var blindIndexKey = TestDatabase.NewRootKey();
+
+        // <kms-registration>
+        services.AddSingleton<IKeyEncryptionKeyProvider>(myKms);   // over your KMS client: wrap and unwrap calls only
+        services.AddCrm()
+            .UseSqlite(path)
+            .AddFieldEncryption(e => e.BlindIndexKeys.Add(new BlindIndexKeyOptions { Id = "idx-2025", Base64Key = blindIndexKey }));
+        // </kms-registration>
+
+        await using var provider = services.BuildServiceProvider();
+        var crm = provider.GetRequiredService<ICrm>();
+        var ada = await crm.Customers.CreateAsync(new CustomerDraft { Kind = CustomerKind.Person, DisplayName = "Ada", Emails = ["ada@example.org"] });
+        Assert.Equal(ada.Id, Assert.Single(await crm.Customers.FindByEmailAsync("ADA@example.org")).Id);
+        Assert.True(myKms.Calls > 0);
+    }
+
     /// <summary>With a KMS and no blind-index key, resolving the CRM is a configuration error naming the option.</summary>
     [Fact]
     public void Kms_without_a_blind_index_key_is_a_configuration_error_naming_the_option()
