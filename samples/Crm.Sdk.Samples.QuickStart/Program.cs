@@ -47,6 +47,12 @@ else
 var developmentKey = File.ReadAllText(keyPath).Trim();
 // </development-key>
 
+// In production the key that wraps the data keys can stay in a KMS or HSM (Azure Key Vault, AWS KMS, Vault Transit…):
+// implement IKeyEncryptionKeyProvider / IKeyEncryptionKey (KeyId, WrapKeyAsync, UnwrapKeyAsync) over its client, register
+// it with services.AddSingleton<IKeyEncryptionKeyProvider>(...), and give the blind indexes a key of their own:
+//   .AddFieldEncryption(e => e.BlindIndexKeys.Add(new BlindIndexKeyOptions { Id = "idx-2025", Base64Key = secretFromVault }))
+// No root key is configured then; docs/articles/field-encryption.md ("Keeping the KEK in a KMS") shows it.
+
 // <registration>
 var services = new ServiceCollection();
 services

@@ -175,7 +175,8 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
             aggregate.UpdatedAt,
             aggregate.IsErased ? true : null,
             fields.Sealed,
-            aggregate.IsErased ? null : protector.BlindIndexKeyId);
+            aggregate.IsErased ? null : protector.BlindIndexKeyId,
+            aggregate.IsErased || protector.BlindIndexForm is not { Version: > 1 } form ? null : form.ToString());
         return CrmJson.Serialize(document);
     }
 
@@ -243,9 +244,15 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
             .Set(UpdatedAtIndex, (long?)IndexConversions.ToIndex(aggregate.UpdatedAt));
     }
 
-    /// <summary>The id of the blind-index key the stored document's index values were computed with (null when none).</summary>
-    public static string? StoredBlindIndexKeyId(StoredDocument document) =>
-        CrmJson.Deserialize<BlindIndexKeyProbe>(document.Body, CollectionName).BlindIndexKey;
+    /// <summary>
+    /// The form the stored document's index values were computed in: member <c>blindIndexForm</c>, or for documents
+    /// written before version 2 (member <c>blindIndexKey</c> alone) version 1 under that key; null when none.
+    /// </summary>
+    public static string? StoredBlindIndexForm(StoredDocument document)
+    {
+        var probe = CrmJson.Deserialize<BlindIndexKeyProbe>(document.Body, CollectionName);
+        return probe.BlindIndexForm ?? (probe.BlindIndexKey is { } key ? Encryption.BlindIndexForm.V1(key).ToString() : null);
+    }
 
     /// <summary>The values to look customers up by email: the normalized address, or its blind indexes under every live key.</summary>
     public static IReadOnlyList<string> EmailLookup(FieldProtector protector, string normalizedEmail) =>
@@ -328,9 +335,10 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
         [property: JsonRequired] Instant UpdatedAt,
         bool? Erased,
         string? Sealed,
-        string? BlindIndexKey);
+        string? BlindIndexKey,
+        string? BlindIndexForm = null);
 
-    private sealed record BlindIndexKeyProbe(string? BlindIndexKey);
+    private sealed record BlindIndexKeyProbe(string? BlindIndexKey, string? BlindIndexForm);
 
     private sealed record PersonNameDocument(string? GivenName, string? FamilyName, string? MiddleName);
 

@@ -24,10 +24,10 @@ internal sealed class DataKeyRing : IDisposable
     // ConcurrentDictionary.IsEmpty takes every lock of an empty dictionary, and it is asked once per encrypted value read.
     private volatile bool _hasErased;
 
-    public DataKeyRing(IDocumentStore store, IRootKeyProvider rootKeys, IClock clock)
+    public DataKeyRing(IDocumentStore store, IKeyEncryptionKeyProvider keys, IClock clock)
     {
         _store = store;
-        _wrapper = new DataKeyWrapper(rootKeys);
+        _wrapper = new DataKeyWrapper(keys);
         _clock = clock;
     }
 
@@ -104,7 +104,7 @@ internal sealed class DataKeyRing : IDisposable
         foreach (var customerId in toLoad.Where(id => !result.ContainsKey(id)))
         {
             var key = DataKey.Generate(now);
-            var wrapped = await _wrapper.WrapAsync(key, now, cancellationToken).ConfigureAwait(false);
+            var wrapped = await _wrapper.WrapAsync(key, customerId, now, cancellationToken).ConfigureAwait(false);
             newKeys.Add((customerId, key, DataKeyMapping.Insert(customerId, wrapped)));
             result[customerId] = key;
         }
@@ -125,15 +125,18 @@ internal sealed class DataKeyRing : IDisposable
     {
         var now = _clock.GetCurrentInstant();
         var key = DataKey.Generate(now);
-        var wrapped = await _wrapper.WrapAsync(key, now, cancellationToken).ConfigureAwait(false);
+        var wrapped = await _wrapper.WrapAsync(key, customerId, now, cancellationToken).ConfigureAwait(false);
         return (key, DataKeyMapping.Insert(customerId, wrapped));
     }
 
-    /// <summary>Re-wraps a stored data key under the current root key, or returns <see langword="null"/> when it needs nothing.</summary>
+    /// <summary>
+    /// Re-wraps a stored data key under the current key-encryption key in the current format, or returns
+    /// <see langword="null"/> when it needs nothing.
+    /// </summary>
     public async Task<DocumentWrite?> RewrapAsync(StoredDocument document, string currentRootKeyId, CancellationToken cancellationToken)
     {
         var wrapped = DataKeyMapping.Read(document).ToWrapped(document.Id);
-        if (wrapped is null || string.Equals(wrapped.RootKeyId, currentRootKeyId, StringComparison.Ordinal))
+        if (wrapped is null || !DataKeyWrapper.NeedsRewrap(wrapped, currentRootKeyId))
         {
             return null;
         }

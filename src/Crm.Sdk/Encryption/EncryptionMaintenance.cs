@@ -9,7 +9,7 @@ using NodaTime;
 namespace Crm.Sdk.Encryption;
 
 /// <summary>The default <see cref="IEncryptionMaintenance"/>.</summary>
-internal sealed class EncryptionMaintenance(CrmStore store, CrmContext context, IRootKeyProvider rootKeys) : IEncryptionMaintenance
+internal sealed class EncryptionMaintenance(CrmStore store, CrmContext context, FieldEncryptionSetup setup) : IEncryptionMaintenance
 {
     private const int BatchSize = 200;
     private const int MaxAttempts = 3;
@@ -18,7 +18,7 @@ internal sealed class EncryptionMaintenance(CrmStore store, CrmContext context, 
     {
         const string Operation = "rewrap-data-keys";
         var ring = await RingAsync(cancellationToken).ConfigureAwait(false);
-        var current = (await rootKeys.GetCurrentKeyAsync(cancellationToken).ConfigureAwait(false)).Id;
+        var current = (await setup.KeyEncryptionKeys.GetCurrentKeyAsync(cancellationToken).ConfigureAwait(false)).KeyId;
         var tally = new Tally(Operation, progress);
         var live = IndexFilter.Equal(DataKeyMapping.ErasedIndex, 0L);
         await foreach (var batch in BatchesAsync(DataKeyMapping.CollectionName, live, cancellationToken).ConfigureAwait(false))
@@ -42,13 +42,20 @@ internal sealed class EncryptionMaintenance(CrmStore store, CrmContext context, 
     {
         const string Operation = "refresh-blind-indexes";
         var ring = await RingAsync(cancellationToken).ConfigureAwait(false);
-        var currentKey = store.Protector.BlindIndexKeyId;
+        var currentForm = store.Protector.BlindIndexForm!;
+        var currentKey = currentForm.ToString();
         var tally = new Tally(Operation, progress);
         await foreach (var batch in BatchesAsync(CustomerMapping.CollectionName, null, cancellationToken).ConfigureAwait(false))
         {
-            var stale = batch.Where(d => !string.Equals(CustomerMapping.StoredBlindIndexKeyId(d), currentKey, StringComparison.Ordinal) && !IsErasedDocument(d)).ToList();
+            var stale = batch.Where(d => !string.Equals(CustomerMapping.StoredBlindIndexForm(d), currentKey, StringComparison.Ordinal) && !IsErasedDocument(d)).ToList();
             var writes = await ResealAsync(ring, context.Customers, stale, null, cancellationToken).ConfigureAwait(false);
             await CommitBatchAsync(writes, tally, batch.Count, id => RefreshOneAsync(ring, id, currentKey, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (tally.Conflicts == 0)
+        {
+            // Every customer is indexed in the current form: later starts need not look the older forms up any more.
+            await BlindIndexFormRegistry.ResetAsync(store.Provider, currentForm, store.Clock, cancellationToken).ConfigureAwait(false);
         }
 
         return tally.Result;
@@ -224,7 +231,7 @@ internal sealed class EncryptionMaintenance(CrmStore store, CrmContext context, 
     private async Task<bool> RefreshOneAsync(DataKeyRing ring, Guid id, string? currentKey, CancellationToken cancellationToken)
     {
         var document = await store.Provider.GetAsync(CustomerMapping.CollectionName, id, cancellationToken).ConfigureAwait(false);
-        if (document is null || IsErasedDocument(document) || string.Equals(CustomerMapping.StoredBlindIndexKeyId(document), currentKey, StringComparison.Ordinal))
+        if (document is null || IsErasedDocument(document) || string.Equals(CustomerMapping.StoredBlindIndexForm(document), currentKey, StringComparison.Ordinal))
         {
             return false;
         }

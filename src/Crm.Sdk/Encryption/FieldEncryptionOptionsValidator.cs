@@ -2,30 +2,124 @@ using System.Security.Cryptography;
 
 namespace Crm.Sdk.Encryption;
 
-/// <summary>Checks <see cref="FieldEncryptionOptions"/> and turns them into root keys, naming every bad option at once.</summary>
+/// <summary>Checks <see cref="FieldEncryptionOptions"/> and turns them into root keys and blind-index keys, naming every bad option at once.</summary>
 internal static class FieldEncryptionOptionsValidator
 {
     private const string Name = nameof(FieldEncryptionOptions);
 
-    /// <summary>Validates the options and returns the keys, the current one first.</summary>
+    /// <summary>Validates the root keys of the options and returns them, the current one first.</summary>
     /// <exception cref="CrmConfigurationException">An option is missing or invalid; the message names each one.</exception>
     public static IReadOnlyList<RootKey> ToRootKeys(FieldEncryptionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new List<string>();
-        var keys = new List<RootKey>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-
-        if (options.RootKeys.Count == 0)
+        var keys = ReadKeys(
+            [.. options.RootKeys.Select(k => k is null ? ((string? Id, string? Base64Key)?)null : (k.Id, k.Base64Key))],
+            options.CurrentRootKeyId,
+            nameof(FieldEncryptionOptions.RootKeys),
+            nameof(FieldEncryptionOptions.CurrentRootKeyId),
+            "root key",
+            problems);
+        ThrowIfAny(problems);
+        var result = keys.Select(k => new RootKey(k.Id, k.Key)).ToList();
+        foreach (var (_, key) in keys)
         {
-            problems.Add($"{Name}.{nameof(FieldEncryptionOptions.RootKeys)} is empty: add at least one root key ({nameof(RootKeyOptions.Id)} and {nameof(RootKeyOptions.Base64Key)}: {RootKey.SizeInBytes} random bytes in base64, e.g. from 'openssl rand -base64 32').");
+            CryptographicOperations.ZeroMemory(key);
         }
 
-        for (var i = 0; i < options.RootKeys.Count; i++)
+        return result;
+    }
+
+    /// <summary>
+    /// Validates the blind-index options and returns the blind-index keys (the current first; empty for the legacy
+    /// configuration, where a key derived from the root keys serves) and the lengths.
+    /// </summary>
+    /// <param name="options">The options.</param>
+    /// <param name="localRootKeys">Whether the data keys are wrapped by local root keys (which can derive the legacy blind-index key).</param>
+    /// <exception cref="CrmConfigurationException">An option is missing or invalid; the message names each one.</exception>
+    public static (IReadOnlyList<(string Id, byte[] Key)> Keys, BlindIndexLengths Lengths) ToBlindIndexSetup(FieldEncryptionOptions options, bool localRootKeys)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        CheckBits(options.EmailBlindIndexBits, nameof(FieldEncryptionOptions.EmailBlindIndexBits), problems);
+        CheckBits(options.PhoneBlindIndexBits, nameof(FieldEncryptionOptions.PhoneBlindIndexBits), problems);
+        CheckBits(options.NamePrefixBlindIndexBits, nameof(FieldEncryptionOptions.NamePrefixBlindIndexBits), problems);
+        var lengths = new BlindIndexLengths(options.EmailBlindIndexBits, options.PhoneBlindIndexBits, options.NamePrefixBlindIndexBits);
+
+        IReadOnlyList<(string Id, byte[] Key)> keys = [];
+        if (options.BlindIndexKeys.Count > 0)
         {
-            var prefix = $"{Name}.{nameof(FieldEncryptionOptions.RootKeys)}[{i}]";
-            var entry = options.RootKeys[i];
-            if (entry is null)
+            keys = ReadKeys(
+                [.. options.BlindIndexKeys.Select(k => k is null ? ((string? Id, string? Base64Key)?)null : (k.Id, k.Base64Key))],
+                options.CurrentBlindIndexKeyId,
+                nameof(FieldEncryptionOptions.BlindIndexKeys),
+                nameof(FieldEncryptionOptions.CurrentBlindIndexKeyId),
+                "blind-index key",
+                problems);
+        }
+        else if (!localRootKeys)
+        {
+            problems.Add($"{Name}.{nameof(FieldEncryptionOptions.BlindIndexKeys)} is empty: with a key-encryption key provider of the host ({nameof(IKeyEncryptionKeyProvider)}), the blind indexes need a key of their own ({nameof(BlindIndexKeyOptions.Id)} and {nameof(BlindIndexKeyOptions.Base64Key)}: {BlindIndexKey.SizeInBytes} random bytes in base64, e.g. from 'openssl rand -base64 32').");
+        }
+        else
+        {
+            if (!string.IsNullOrWhiteSpace(options.CurrentBlindIndexKeyId))
+            {
+                problems.Add($"{Name}.{nameof(FieldEncryptionOptions.CurrentBlindIndexKeyId)} is set but {Name}.{nameof(FieldEncryptionOptions.BlindIndexKeys)} is empty.");
+            }
+
+            if (lengths != BlindIndexLengths.Default)
+            {
+                problems.Add($"{Name}.{nameof(FieldEncryptionOptions.EmailBlindIndexBits)}, {nameof(FieldEncryptionOptions.PhoneBlindIndexBits)} and {nameof(FieldEncryptionOptions.NamePrefixBlindIndexBits)} apply to blind indexes computed with {Name}.{nameof(FieldEncryptionOptions.BlindIndexKeys)}, which is empty: add a blind-index key (the legacy key derived from the root key always computes 128-bit indexes).");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            foreach (var (_, key) in keys)
+            {
+                CryptographicOperations.ZeroMemory(key);
+            }
+
+            ThrowIfAny(problems);
+        }
+
+        return (keys, lengths);
+    }
+
+    private static void CheckBits(int bits, string option, List<string> problems)
+    {
+        if (!BlindIndexLengths.IsValid(bits))
+        {
+            problems.Add($"{Name}.{option} is {bits}: use a multiple of 8 from {FieldEncryptionOptions.MinBlindIndexBits} to {FieldEncryptionOptions.MaxBlindIndexBits} bits.");
+        }
+    }
+
+    private static void ThrowIfAny(List<string> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw new CrmConfigurationException("Field encryption is misconfigured: " + string.Join(" ", problems));
+        }
+    }
+
+    /// <summary>Reads a list of keys with ids and the id of the current one; returns them, the current first, or adds problems.</summary>
+    private static List<(string Id, byte[] Key)> ReadKeys(
+        IReadOnlyList<(string? Id, string? Base64Key)?> entries, string? currentId, string listOption, string currentOption, string what, List<string> problems)
+    {
+        var keys = new List<(string Id, byte[] Key)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var problemCount = problems.Count;
+
+        if (entries.Count == 0)
+        {
+            problems.Add($"{Name}.{listOption} is empty: add at least one {what} ({nameof(RootKeyOptions.Id)} and {nameof(RootKeyOptions.Base64Key)}: {RootKey.SizeInBytes} random bytes in base64, e.g. from 'openssl rand -base64 32').");
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var prefix = $"{Name}.{listOption}[{i}]";
+            if (entries[i] is not { } entry)
             {
                 problems.Add($"{prefix} is null.");
                 continue;
@@ -44,46 +138,52 @@ internal static class FieldEncryptionOptionsValidator
             }
             else if (!seen.Add(entry.Id))
             {
-                problems.Add($"{prefix}.{nameof(RootKeyOptions.Id)} '{entry.Id}' is used by another root key.");
+                problems.Add($"{prefix}.{nameof(RootKeyOptions.Id)} '{entry.Id}' is used by another {what}.");
                 idOk = false;
             }
 
-            var bytes = DecodeKey(entry.Base64Key, $"{prefix}.{nameof(RootKeyOptions.Base64Key)}", problems);
+            var bytes = DecodeKey(entry.Base64Key, $"{prefix}.{nameof(RootKeyOptions.Base64Key)}", what, problems);
             if (bytes is not null)
             {
                 if (idOk)
                 {
-                    keys.Add(new RootKey(entry.Id!, bytes));
+                    keys.Add((entry.Id!, bytes));
                 }
-
-                CryptographicOperations.ZeroMemory(bytes);
+                else
+                {
+                    CryptographicOperations.ZeroMemory(bytes);
+                }
             }
         }
 
-        var currentId = options.CurrentRootKeyId;
         if (string.IsNullOrWhiteSpace(currentId))
         {
-            if (options.RootKeys.Count > 1)
+            if (entries.Count > 1)
             {
-                problems.Add($"{Name}.{nameof(FieldEncryptionOptions.CurrentRootKeyId)} is missing: with several root keys, name the one that protects new data.");
+                problems.Add($"{Name}.{currentOption} is missing: with several {what}s, name the one that protects new data.");
             }
             else if (keys.Count == 1)
             {
                 currentId = keys[0].Id;
             }
         }
-        else if (!options.RootKeys.Any(k => k is not null && string.Equals(k.Id, currentId, StringComparison.Ordinal)))
+        else if (!entries.Any(k => k is { } e && string.Equals(e.Id, currentId, StringComparison.Ordinal)))
         {
-            problems.Add($"{Name}.{nameof(FieldEncryptionOptions.CurrentRootKeyId)} '{currentId}' is not the id of any entry of {Name}.{nameof(FieldEncryptionOptions.RootKeys)}.");
+            problems.Add($"{Name}.{currentOption} '{currentId}' is not the id of any entry of {Name}.{listOption}.");
         }
 
-        if (problems.Count > 0)
+        if (problems.Count > problemCount)
         {
-            throw new CrmConfigurationException("Field encryption is misconfigured: " + string.Join(" ", problems));
+            foreach (var (_, key) in keys)
+            {
+                CryptographicOperations.ZeroMemory(key);
+            }
+
+            return [];
         }
 
         var current = keys.Single(k => string.Equals(k.Id, currentId, StringComparison.Ordinal));
-        return [current, .. keys.Where(k => !ReferenceEquals(k, current))];
+        return [current, .. keys.Where(k => !string.Equals(k.Id, currentId, StringComparison.Ordinal))];
     }
 
     /// <summary>Checks that every name in <see cref="FieldEncryptionOptions.EncryptedFields"/> is an encryptable field, and that the record handling options are defined values.</summary>
@@ -111,7 +211,7 @@ internal static class FieldEncryptionOptionsValidator
         }
     }
 
-    private static byte[]? DecodeKey(string? base64, string option, List<string> problems)
+    private static byte[]? DecodeKey(string? base64, string option, string what, List<string> problems)
     {
         if (string.IsNullOrWhiteSpace(base64))
         {
@@ -132,7 +232,7 @@ internal static class FieldEncryptionOptionsValidator
         if (key.Length != RootKey.SizeInBytes)
         {
             CryptographicOperations.ZeroMemory(key);
-            problems.Add($"{option} decodes to {written} bytes; a root key must be exactly {RootKey.SizeInBytes} random bytes (AES-256).");
+            problems.Add($"{option} decodes to {written} bytes; a {what} must be exactly {RootKey.SizeInBytes} random bytes (256 bits).");
             return null;
         }
 

@@ -108,6 +108,9 @@ internal sealed class FieldProtector
     /// <summary>The id of the blind-index key new index values are computed with, or <see langword="null"/> without encryption.</summary>
     public string? BlindIndexKeyId => _blindIndexer?.CurrentKeyId;
 
+    /// <summary>The form new index values are computed in (<see cref="BlindIndexForm"/>), or <see langword="null"/> without encryption.</summary>
+    public BlindIndexForm? BlindIndexForm => _blindIndexer?.Current;
+
     internal DataKey? FindKey(Guid keyId) => _keys?.Find(keyId);
 
     /// <summary><see cref="FindKey"/> as a delegate, made once (not once per value read).</summary>

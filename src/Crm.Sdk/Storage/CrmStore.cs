@@ -76,9 +76,11 @@ internal sealed partial class CrmStore : IDisposable
                 await Guard(() => _provider.EnsureSchemaAsync(Schema, cancellationToken), "preparing the database schema").ConfigureAwait(false);
                 if (_encryption is not null)
                 {
-                    await EnsureRootKeysKnownAsync(_encryption.RootKeys, cancellationToken).ConfigureAwait(false);
-                    KeyRing = new DataKeyRing(_provider, _encryption.RootKeys, Clock);
-                    var blindIndexer = await BlindIndexer.CreateAsync(_encryption.RootKeys, cancellationToken).ConfigureAwait(false);
+                    await EnsureRootKeysKnownAsync(_encryption.KeyEncryptionKeys, cancellationToken).ConfigureAwait(false);
+                    KeyRing = new DataKeyRing(_provider, _encryption.KeyEncryptionKeys, Clock);
+                    var currentForm = await _encryption.CurrentFormAsync(cancellationToken).ConfigureAwait(false);
+                    var registered = await Guard(() => BlindIndexFormRegistry.RegisterAsync(_provider, currentForm, Clock, cancellationToken), "registering the blind-index form").ConfigureAwait(false);
+                    var blindIndexer = await _encryption.CreateIndexerAsync(registered, cancellationToken).ConfigureAwait(false);
                     Protector = FieldProtector.ForReading(_encryption.EncryptedFields, KeyRing, blindIndexer, _encryption.LegacyRecords);
                 }
 
@@ -274,19 +276,27 @@ internal sealed partial class CrmStore : IDisposable
     }
 
     /// <summary>
-    /// Refuses to start when stored data keys are wrapped by a root key the key provider does not have: reads would fail
-    /// and lookups by email or phone would silently find nothing.
+    /// Refuses to start when stored data keys are wrapped by a root key (key-encryption key) the key provider does not
+    /// have: reads would fail and lookups by email or phone would silently find nothing. Asks the provider once per
+    /// distinct key id stored (a handful), never once per data key.
     /// </summary>
-    private async Task EnsureRootKeysKnownAsync(IRootKeyProvider rootKeys, CancellationToken cancellationToken)
+    private async Task EnsureRootKeysKnownAsync(IKeyEncryptionKeyProvider keys, CancellationToken cancellationToken)
     {
         var byRootKey = new AggregateQuery(DataKeyMapping.CollectionName, null, [DataKeyMapping.RootKeyIdIndex], [new AggregateFunction(AggregateKind.Count)]);
         var rows = AggregateResult.From(byRootKey, await Guard(() => _provider.AggregateAsync(byRootKey, cancellationToken), "reading the data keys").ConfigureAwait(false));
-        var known = (await rootKeys.GetAllKeysAsync(cancellationToken).ConfigureAwait(false)).Select(k => k.Id).ToHashSet(StringComparer.Ordinal);
-        var missing = rows.Select(r => r.Text(DataKeyMapping.RootKeyIdIndex)).OfType<string>().Where(id => !known.Contains(id)).Order(StringComparer.Ordinal).ToArray();
-        if (missing.Length > 0)
+        var missing = new List<string>();
+        foreach (var id in rows.Select(r => r.Text(DataKeyMapping.RootKeyIdIndex)).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            if (await keys.GetKeyAsync(id, cancellationToken).ConfigureAwait(false) is null)
+            {
+                missing.Add(id);
+            }
+        }
+
+        if (missing.Count > 0)
         {
             throw new CrmConfigurationException(
-                $"The database holds data keys wrapped by root key(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}, which the root key provider does not have. " +
+                $"The database holds data keys wrapped by root key(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}, which the key-encryption key provider does not have. " +
                 "Restore those root keys (keep an old root key until IEncryptionMaintenance.RewrapDataKeysAsync has moved every data key to the current one).");
         }
     }

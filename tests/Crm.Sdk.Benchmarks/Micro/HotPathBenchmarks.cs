@@ -25,7 +25,7 @@ public class HotPathBenchmarks : IDisposable
     private readonly string _text = new StringBuilder().Insert(0, "Thanks for the quick reply, see you soon. ", 5).ToString()[..200];
     private readonly DataKeyRing _ring = new(
         null!, // never asked: the one data key is remembered below
-        new OptionsRootKeyProvider(Microsoft.Extensions.Options.Options.Create(new FieldEncryptionOptions { RootKeys = { new RootKeyOptions { Id = "bench", Base64Key = Convert.ToBase64String(new byte[32]) } } })),
+        new RootKeyEncryptionKeyProvider(new OptionsRootKeyProvider(Microsoft.Extensions.Options.Options.Create(new FieldEncryptionOptions { RootKeys = { new RootKeyOptions { Id = "bench", Base64Key = Convert.ToBase64String(new byte[32]) } } }))),
         SystemClock.Instance);
 
     private readonly BlindIndexer _blindIndexer = new([BlindIndexKey.DeriveFrom(new RootKey("bench", new byte[32]))]);

@@ -21,6 +21,7 @@ public abstract class FieldEncryptionIntegrityConformanceTests<TFixture>(TFixtur
     where TFixture : StoreFixture
 {
     private static readonly string RootKey = Convert.ToBase64String(Enumerable.Range(7, 32).Select(i => (byte)i).ToArray());
+    private static readonly string BlindIndexKey = Convert.ToBase64String(Enumerable.Range(91, 32).Select(i => (byte)i).ToArray());
 
     private readonly List<CryptographicIntegrityException> _skipped = [];
     private LegacyRecordHandling _legacy = LegacyRecordHandling.ReadVersion1Seals;
@@ -199,6 +200,7 @@ public abstract class FieldEncryptionIntegrityConformanceTests<TFixture>(TFixtur
         builder.AddFieldEncryption(o =>
         {
             o.RootKeys.Add(new RootKeyOptions { Id = "conformance", Base64Key = RootKey });
+            o.BlindIndexKeys.Add(new BlindIndexKeyOptions { Id = "conformance-index", Base64Key = BlindIndexKey });
             o.LegacyRecords = _legacy;
             o.UnreadableRecords = _unreadable;
             o.UnreadableRecordSkipped = _skipped.Add;

@@ -43,11 +43,19 @@ internal sealed class TestDatabase : IDisposable
             configure?.Invoke(e);
         });
 
-    /// <summary>Opens the CRM; <paramref name="encryption"/> null leaves field encryption off.</summary>
-    public CrmHost Open(Action<FieldEncryptionOptions>? encryption)
+    /// <summary>
+    /// Opens the CRM; <paramref name="encryption"/> null leaves field encryption off. <paramref name="keyEncryptionKeys"/>,
+    /// when given, is registered as the host's key-encryption key provider (a KMS).
+    /// </summary>
+    public CrmHost Open(Action<FieldEncryptionOptions>? encryption, IKeyEncryptionKeyProvider? keyEncryptionKeys = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(Clock);
+        if (keyEncryptionKeys is not null)
+        {
+            services.AddSingleton(keyEncryptionKeys);
+        }
+
         var builder = services
             .AddCrm(o =>
             {

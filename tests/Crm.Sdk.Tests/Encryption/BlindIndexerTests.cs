@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using Crm.Sdk.Encryption;
 using FsCheck.Xunit;
 using Xunit;
@@ -21,11 +23,11 @@ public sealed class BlindIndexerTests : IDisposable
         _keyTwo.Dispose();
     }
 
-    /// <summary>An index reads "bi1:", the key id, ":" and 22 base64url characters (128 bits).</summary>
+    /// <summary>A legacy (version 1) index reads "bi1:", the key id, ":" and 22 base64url characters (128 bits).</summary>
     [Fact]
-    public async Task Index_has_the_documented_format()
+    public void Legacy_index_has_the_documented_format()
     {
-        using var indexer = await BlindIndexer.CreateAsync(TestKeys.Provider("2025-01", ("2025-01", TestKeys.NewBase64Key())));
+        using var indexer = new BlindIndexer([BlindIndexKey.DeriveFrom(TestKeys.NewRootKey("2025-01"))]);
 
         var index = indexer.Compute("customers/email", "ada@example.com");
 
@@ -33,6 +35,57 @@ public sealed class BlindIndexerTests : IDisposable
         Assert.True(BlindIndexer.TryGetKeyId(index, out var keyId));
         Assert.Equal("2025-01", keyId);
         Assert.False(BlindIndexer.TryGetKeyId("ce1:abc", out _));
+    }
+
+    /// <summary>
+    /// A version-2 index reads "bi2:", the key id, ":" and the first bits/8 bytes of the documented HMAC in base64url: its
+    /// length is the field's (32 bits for e-mails: 6 characters, 24 for name prefixes: 4, 128: 22), the key used as is.
+    /// </summary>
+    [Fact]
+    public void Version_2_index_has_the_documented_format_and_the_length_of_its_field()
+    {
+        var secret = RandomNumberGenerator.GetBytes(32);
+        using var indexer = new BlindIndexer([BlindIndexKey.FromSecret("idx-1", secret)], new BlindIndexForm(2, "idx-1", new BlindIndexLengths(32, 128, 24)), []);
+        byte[] input = [0, 0, 0, 16, .. "customers/emails"u8, .. "ada@example.com"u8];
+        var mac = HMACSHA256.HashData(secret, input);
+
+        Assert.Equal("bi2:idx-1:" + Base64Url.EncodeToString(mac.AsSpan(0, 4)), indexer.Compute(BlindIndexLengths.EmailPurpose, "ada@example.com"));
+        Assert.Matches("^bi2:idx-1:[A-Za-z0-9_-]{22}$", indexer.Compute(BlindIndexLengths.PhonePurpose, "+442071838750"));
+        Assert.Matches("^bi2:idx-1:[A-Za-z0-9_-]{4}$", indexer.Compute(BlindIndexLengths.NamePrefixPurpose, "ada"));
+        Assert.Equal("bi2:idx-1:32.128.24", indexer.Current.ToString());
+        Assert.Equal(indexer.Current, BlindIndexForm.Parse("bi2:idx-1:32.128.24"));
+    }
+
+    /// <summary>
+    /// After a length change a lookup computes the index in the new and the previous form (the registered one): a value
+    /// stored before the change is still found, and the current form comes first.
+    /// </summary>
+    [Fact]
+    public void Lookup_after_a_length_change_matches_the_previous_length()
+    {
+        var secret = RandomNumberGenerator.GetBytes(32);
+        var before = new BlindIndexForm(2, "idx", new BlindIndexLengths(64, 32, 24));
+        using var old = new BlindIndexer([BlindIndexKey.FromSecret("idx", secret)], before, []);
+        using var changed = new BlindIndexer([BlindIndexKey.FromSecret("idx", secret)], before with { Lengths = new BlindIndexLengths(32, 32, 24) }, [before]);
+        var stored = old.Compute(BlindIndexLengths.EmailPurpose, "ada@example.com");
+
+        var lookup = changed.ComputeAll(BlindIndexLengths.EmailPurpose, "ada@example.com");
+
+        Assert.Equal([changed.Compute(BlindIndexLengths.EmailPurpose, "ada@example.com"), stored], lookup);
+        Assert.NotEqual(lookup[0], lookup[1]);
+        Assert.Single(changed.ComputeAll(BlindIndexLengths.PhonePurpose, "+442071838750"));
+    }
+
+    /// <summary>A form whose key is not configured any more is not looked up (nothing can compute it).</summary>
+    [Fact]
+    public void Forms_of_unknown_keys_are_not_looked_up()
+    {
+        using var indexer = new BlindIndexer(
+            [BlindIndexKey.FromSecret("new", RandomNumberGenerator.GetBytes(32))],
+            new BlindIndexForm(2, "new", BlindIndexLengths.Default),
+            [new BlindIndexForm(2, "gone", BlindIndexLengths.Default), BlindIndexForm.V1("gone-root")]);
+
+        Assert.Equal([indexer.Current], indexer.LookupForms);
     }
 
     /// <summary>The same value, purpose and key always give the same index.</summary>
@@ -64,11 +117,11 @@ public sealed class BlindIndexerTests : IDisposable
 
     /// <summary>During a rotation a lookup computes one index per live key, the current first, and finds rows indexed under the old key.</summary>
     [Fact]
-    public async Task Lookup_during_rotation_matches_old_and_new_indexes()
+    public void Lookup_during_rotation_matches_old_and_new_indexes()
     {
-        var oldKey = TestKeys.NewBase64Key();
-        using var before = await BlindIndexer.CreateAsync(TestKeys.Provider("2024", ("2024", oldKey)));
-        using var during = await BlindIndexer.CreateAsync(TestKeys.Provider("2025", ("2024", oldKey), ("2025", TestKeys.NewBase64Key())));
+        var oldKey = TestKeys.NewRootKey("2024");
+        using var before = new BlindIndexer([BlindIndexKey.DeriveFrom(oldKey)]);
+        using var during = new BlindIndexer([BlindIndexKey.DeriveFrom(TestKeys.NewRootKey("2025")), BlindIndexKey.DeriveFrom(oldKey)]);
         var storedBeforeRotation = before.Compute("customers/email", "ada@example.com");
 
         var lookup = during.ComputeAll("customers/email", "ada@example.com");

@@ -20,19 +20,24 @@ public sealed class EnvelopeGoldenFileTests
 
     private static JsonElement Root => Golden.Value.RootElement;
 
-    /// <summary>The stored wrapped data key unwraps with the stored root key, and wrapping is reproducible.</summary>
+    /// <summary>
+    /// The stored format-1 wrapped data key (written before wrapped keys were bound to their ids) still unwraps with the
+    /// stored root key, and the documented format 1 (RFC 5649 of the 32-byte key alone) reproduces it.
+    /// </summary>
     [Fact]
     public async Task Golden_wrapped_data_key_unwraps()
     {
         var provider = TestKeys.Provider(Root.GetProperty("rootKey").GetProperty("id").GetString()!, (RootKeyId, Root.GetProperty("rootKey").GetProperty("base64Key").GetString()!));
         var wrapped = GoldenWrappedKey();
 
-        using var key = await new DataKeyWrapper(provider).UnwrapAsync(wrapped);
-        var rewrapped = await new DataKeyWrapper(provider).WrapAsync(key, wrapped.CreatedAt);
+        using var key = await new DataKeyWrapper(new RootKeyEncryptionKeyProvider(provider)).UnwrapAsync(wrapped);
+        using var aes = Aes.Create();
+        aes.Key = Convert.FromBase64String(Root.GetProperty("rootKey").GetProperty("base64Key").GetString()!);
 
+        Assert.Equal(1, wrapped.Format);
         Assert.Equal(DataKeyId, key.Id);
         Assert.Equal(DataKeyBytes, key.Material.ToArray());
-        Assert.Equal(wrapped.WrappedKey, rewrapped.WrappedKey);
+        Assert.Equal(wrapped.WrappedKey, aes.EncryptKeyWrapPadded(DataKeyBytes));
     }
 
     /// <summary>Every golden envelope decrypts to its plaintext through the SDK.</summary>
@@ -40,7 +45,7 @@ public sealed class EnvelopeGoldenFileTests
     public async Task Golden_envelopes_decrypt()
     {
         var provider = TestKeys.Provider(RootKeyId, (RootKeyId, Root.GetProperty("rootKey").GetProperty("base64Key").GetString()!));
-        using var key = await new DataKeyWrapper(provider).UnwrapAsync(GoldenWrappedKey());
+        using var key = await new DataKeyWrapper(new RootKeyEncryptionKeyProvider(provider)).UnwrapAsync(GoldenWrappedKey());
         var count = 0;
 
         foreach (var field in Root.GetProperty("fields").EnumerateArray())
@@ -109,10 +114,10 @@ public sealed class EnvelopeGoldenFileTests
     public async Task Golden_envelope_read_elsewhere_is_refused()
     {
         var provider = TestKeys.Provider(RootKeyId, (RootKeyId, Root.GetProperty("rootKey").GetProperty("base64Key").GetString()!));
-        using var key = await new DataKeyWrapper(provider).UnwrapAsync(GoldenWrappedKey());
+        using var key = await new DataKeyWrapper(new RootKeyEncryptionKeyProvider(provider)).UnwrapAsync(GoldenWrappedKey());
         var fields = Root.GetProperty("fields").EnumerateArray().ToList();
 
-        Assert.Throws<CryptographicIntegrityException>(() => FieldCipher.Decrypt(fields[0].GetProperty("envelope").GetString()!, Context(fields[3]), key));
+        _ = Assert.Throws<CryptographicIntegrityException>(() => FieldCipher.Decrypt(fields[0].GetProperty("envelope").GetString()!, Context(fields[3]), key));
     }
 
     private static string RootKeyId => Root.GetProperty("rootKey").GetProperty("id").GetString()!;
@@ -126,9 +131,11 @@ public sealed class EnvelopeGoldenFileTests
         var wrapped = Root.GetProperty("dataKey").GetProperty("wrapped");
         return new WrappedDataKey(
             DataKeyId,
+            Guid.Parse("0194a6a1-7c00-7000-8000-00000000c0de"), // format 1 binds no customer: any id reads it
             wrapped.GetProperty("rootKeyId").GetString()!,
             Convert.FromBase64String(wrapped.GetProperty("base64WrappedKey").GetString()!),
-            InstantPattern.General.Parse(wrapped.GetProperty("createdAt").GetString()!).GetValueOrThrow());
+            InstantPattern.General.Parse(wrapped.GetProperty("createdAt").GetString()!).GetValueOrThrow(),
+            Format: 1);
     }
 
     private static FieldContext Context(JsonElement field) => new(

@@ -101,6 +101,88 @@ public sealed class FieldEncryptionOptionsTests
         Assert.Contains("RootKeys[3].Id is missing", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A blind-index length that is not a multiple of 8 from 16 to 128 bits is refused, naming each option.</summary>
+    /// <param name="bits">The configured length.</param>
+    [Theory]
+    [InlineData(8)]
+    [InlineData(12)]
+    [InlineData(0)]
+    [InlineData(-32)]
+    [InlineData(136)]
+    public void Blind_index_length_out_of_range_is_refused_naming_the_option(int bits)
+    {
+        var options = WithBlindIndexKey();
+        options.EmailBlindIndexBits = bits;
+        options.NamePrefixBlindIndexBits = bits;
+
+        var error = Assert.Throws<CrmConfigurationException>(() => FieldEncryptionOptionsValidator.ToBlindIndexSetup(options, localRootKeys: true));
+
+        Assert.Contains($"FieldEncryptionOptions.EmailBlindIndexBits is {bits}: use a multiple of 8 from 16 to 128 bits", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"FieldEncryptionOptions.NamePrefixBlindIndexBits is {bits}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("PhoneBlindIndexBits", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The bounds themselves are accepted, and the defaults are 32, 32 and 24 bits.</summary>
+    [Fact]
+    public void Blind_index_lengths_at_the_bounds_are_accepted()
+    {
+        var options = WithBlindIndexKey();
+        options.EmailBlindIndexBits = 16;
+        options.PhoneBlindIndexBits = 128;
+
+        var (keys, lengths) = FieldEncryptionOptionsValidator.ToBlindIndexSetup(options, localRootKeys: false);
+
+        Assert.Equal("idx-1", Assert.Single(keys).Id);
+        Assert.Equal(new BlindIndexLengths(16, 128, 24), lengths);
+        Assert.Equal(new BlindIndexLengths(32, 32, 24), FieldEncryptionOptionsValidator.ToBlindIndexSetup(WithBlindIndexKey(), localRootKeys: false).Lengths);
+    }
+
+    /// <summary>Without local root keys (a KMS key-encryption key provider) a blind-index key is required, and the message names the option.</summary>
+    [Fact]
+    public void Kms_without_a_blind_index_key_is_refused_naming_the_option()
+    {
+        var error = Assert.Throws<CrmConfigurationException>(() => FieldEncryptionOptionsValidator.ToBlindIndexSetup(new FieldEncryptionOptions(), localRootKeys: false));
+
+        Assert.Contains("FieldEncryptionOptions.BlindIndexKeys is empty", error.Message, StringComparison.Ordinal);
+        Assert.Contains("IKeyEncryptionKeyProvider", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// With local root keys and no blind-index key (the legacy configuration) the defaults are fine, but a changed length is
+    /// refused: it could not apply to the 128-bit legacy indexes.
+    /// </summary>
+    [Fact]
+    public void Lengths_without_a_blind_index_key_are_refused()
+    {
+        Assert.Empty(FieldEncryptionOptionsValidator.ToBlindIndexSetup(new FieldEncryptionOptions(), localRootKeys: true).Keys);
+
+        var error = Assert.Throws<CrmConfigurationException>(() => FieldEncryptionOptionsValidator.ToBlindIndexSetup(new FieldEncryptionOptions { PhoneBlindIndexBits = 48 }, localRootKeys: true));
+
+        Assert.Contains("apply to blind indexes computed with FieldEncryptionOptions.BlindIndexKeys, which is empty", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Blind-index keys are checked like root keys: size, repeated ids and a current id with several keys.</summary>
+    [Fact]
+    public void Bad_blind_index_keys_are_all_reported_at_once()
+    {
+        var options = new FieldEncryptionOptions();
+        options.BlindIndexKeys.Add(new BlindIndexKeyOptions { Id = "a", Base64Key = Convert.ToBase64String(new byte[16]) });
+        options.BlindIndexKeys.Add(new BlindIndexKeyOptions { Id = "a", Base64Key = GoodKey });
+
+        var error = Assert.Throws<CrmConfigurationException>(() => FieldEncryptionOptionsValidator.ToBlindIndexSetup(options, localRootKeys: false));
+
+        Assert.Contains("FieldEncryptionOptions.BlindIndexKeys[0].Base64Key decodes to 16 bytes; a blind-index key must be exactly 32", error.Message, StringComparison.Ordinal);
+        Assert.Contains("BlindIndexKeys[1].Id 'a' is used by another blind-index key", error.Message, StringComparison.Ordinal);
+        Assert.Contains("FieldEncryptionOptions.CurrentBlindIndexKeyId is missing", error.Message, StringComparison.Ordinal);
+    }
+
+    private static FieldEncryptionOptions WithBlindIndexKey()
+    {
+        var options = new FieldEncryptionOptions();
+        options.BlindIndexKeys.Add(new BlindIndexKeyOptions { Id = "idx-1", Base64Key = TestKeys.NewBase64Key() });
+        return options;
+    }
+
     private static OptionsRootKeyProvider Create(string? currentId, params (string Id, string Key)[] keys)
     {
         var options = new FieldEncryptionOptions { CurrentRootKeyId = currentId };

@@ -11,7 +11,7 @@ namespace Crm.Sdk.Tests.Encryption;
 /// </summary>
 internal sealed class SealingKeys : IDisposable
 {
-    private readonly DataKeyRing _ring = new(new InertDocumentStore(), TestKeys.Provider("k1", ("k1", TestKeys.NewBase64Key())), SystemClock.Instance);
+    private readonly DataKeyRing _ring = new(new InertDocumentStore(), TestKeys.Keks("k1", ("k1", TestKeys.NewBase64Key())), SystemClock.Instance);
     private readonly BlindIndexer _blindIndexer = new([BlindIndexKey.DeriveFrom(TestKeys.NewRootKey("k1"))]);
 
     public SealingKeys(params string[] encryptedFields)

@@ -21,6 +21,10 @@ internal static class TestKeys
 
     public static string NewBase64Key() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(RootKey.SizeInBytes));
 
+    /// <summary>Root keys as key-encryption keys (RFC 5649), as <c>AddFieldEncryption</c> uses them when the host registers no KMS.</summary>
+    public static IKeyEncryptionKeyProvider Keks(string currentId, params (string Id, string Base64Key)[] keys) =>
+        new RootKeyEncryptionKeyProvider(Provider(currentId, keys));
+
     public static OptionsRootKeyProvider Provider(string currentId, params (string Id, string Base64Key)[] keys)
     {
         var options = new FieldEncryptionOptions { CurrentRootKeyId = currentId };
