@@ -31,20 +31,27 @@ else
 // </database>
 
 // <development-key>
-// Personal data is encrypted before it reaches the database. This development root key is generated once and kept
-// next to the database: NOT for production, where the key comes from a secret store and never sits beside the data.
-var keyPath = path + ".key";
-if (!File.Exists(keyPath))
+// Personal data is encrypted before it reaches the database. Two development keys are generated once and kept next to
+// the database: the root key, which wraps each customer's data key, and the blind-index key, which makes emails, phones
+// and names searchable. NOT for production, where keys come from a secret store or a KMS and never sit beside the data.
+var developmentKey = DevelopmentKey(path + ".key");
+var developmentIndexKey = DevelopmentKey(path + ".index-key");
+
+static string DevelopmentKey(string keyPath)
 {
-    File.WriteAllText(keyPath, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
-    Console.WriteLine($"Generated a development encryption key in {keyPath} (not for production).");
-}
-else
-{
-    Console.WriteLine($"Using the development encryption key in {keyPath} (not for production).");
+    if (!File.Exists(keyPath))
+    {
+        File.WriteAllText(keyPath, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        Console.WriteLine($"Generated a development encryption key in {keyPath} (not for production).");
+    }
+    else
+    {
+        Console.WriteLine($"Using the development encryption key in {keyPath} (not for production).");
+    }
+
+    return File.ReadAllText(keyPath).Trim();
 }
 
-var developmentKey = File.ReadAllText(keyPath).Trim();
 // </development-key>
 
 // In production the key that wraps the data keys can stay in a KMS or HSM (Azure Key Vault, AWS KMS, Vault Transit…):
@@ -65,7 +72,14 @@ services
         options.CustomFields.Add(new CustomFieldDefinition("tier", "Loyalty tier", CustomFieldType.Choice, choices: ["gold", "silver", "bronze"]));
     })
     .UseSqlite(path)
-    .AddFieldEncryption(encryption => encryption.RootKeys.Add(new RootKeyOptions { Id = "dev", Base64Key = developmentKey }));
+    .AddFieldEncryption(encryption =>
+    {
+        encryption.RootKeys.Add(new RootKeyOptions { Id = "dev", Base64Key = developmentKey });
+        encryption.BlindIndexKeys.Add(new BlindIndexKeyOptions { Id = "dev-index", Base64Key = developmentIndexKey });
+
+        // A new database holds only the current format: refuse any record that is not (see field-encryption.md).
+        encryption.LegacyRecords = LegacyRecordHandling.Refuse;
+    });
 
 await using var provider = services.BuildServiceProvider();
 var crm = provider.GetRequiredService<ICrm>();

@@ -17,17 +17,20 @@ public sealed class DocumentationSnippetTests
     {
         using var database = new TestDatabase();
         Environment.SetEnvironmentVariable("CRM_ROOT_KEY", TestDatabase.NewRootKey());
+        Environment.SetEnvironmentVariable("CRM_INDEX_KEY", TestDatabase.NewRootKey());
         var services = new ServiceCollection();
         var path = database.Path;
 
         // <configure-encryption>
-        // The root key comes from the environment or a secret store, never from source control:
-        //   export CRM_ROOT_KEY="$(openssl rand -base64 32)"
+        // The keys come from the environment or a secret store, never from source control:
+        //   export CRM_ROOT_KEY="$(openssl rand -base64 32)" CRM_INDEX_KEY="$(openssl rand -base64 32)"
         services.AddCrm()
             .UseSqlite(path)
             .AddFieldEncryption(e =>
             {
                 e.RootKeys.Add(new RootKeyOptions { Id = "2025-01", Base64Key = Environment.GetEnvironmentVariable("CRM_ROOT_KEY") });
+                e.BlindIndexKeys.Add(new BlindIndexKeyOptions { Id = "idx-2025-01", Base64Key = Environment.GetEnvironmentVariable("CRM_INDEX_KEY") });
+                e.LegacyRecords = LegacyRecordHandling.Refuse;                        // a new database: current format only
                 e.EncryptedFields.Add(EncryptableField.Names.DealName);               // opt in: deal names
                 e.EncryptedFields.Remove(EncryptableField.Names.CustomerTextFields);  // opt out: text custom fields
             });
