@@ -195,6 +195,37 @@ public abstract class FieldEncryptionIntegrityConformanceTests<TFixture>(TFixtur
         await Assert.ThrowsAsync<CryptographicIntegrityException>(() => Crm.Interactions.GetAsync(later[1].Id));
     }
 
+    /// <summary>The wrapped data keys of two customers swapped between their rows: refused at unwrap, naming the data key (finding 4).</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task Wrapped_keys_swapped_between_rows_are_refused_at_unwrap()
+    {
+        var (a, b, _) = await SeedAsync();
+        var keys = new List<ExportedDocument>();
+        var store = await Fixture.ReopenStoreAsync(DatabaseName);
+        try
+        {
+            await foreach (var document in store.ExportAsync("data_keys", CancellationToken.None))
+            {
+                keys.Add(document);
+            }
+        }
+        finally
+        {
+            await Fixture.ReleaseStoreAsync(store);
+        }
+
+        var keyOfA = keys.Single(k => Member(k.Body, "customerId") == a.Id.Value.ToString());
+        var keyOfB = keys.Single(k => Member(k.Body, "customerId") == b.Id.Value.ToString());
+        await TamperAsync("data_keys", keyOfA.Id, d => (WithMember(d.Body, "wrappedKey", Member(keyOfB.Body, "wrappedKey")), d.Indexes));
+        await ReopenAsync();
+
+        var error = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => Crm.Customers.GetAsync(a.Id));
+
+        Assert.Equal((CryptographicIntegrityFailure.KeyUnwrapFailed, keyOfA.Id.ToString()), (error.Failure, error.KeyId));
+        Assert.Equal("Grace Hopper", (await Crm.Customers.GetAsync(b.Id)).DisplayName);
+    }
+
     /// <inheritdoc />
     protected override void ConfigureCrm(CrmBuilder builder) =>
         builder.AddFieldEncryption(o =>
@@ -228,7 +259,9 @@ public abstract class FieldEncryptionIntegrityConformanceTests<TFixture>(TFixtur
 
     private static string Flipped(string seal) => seal[..^5] + (seal[^5] == 'A' ? 'B' : 'A') + seal[^4..];
 
-    private static string Seal(string body) => JsonNode.Parse(body)!["sealed"]!.GetValue<string>();
+    private static string Seal(string body) => Member(body, "sealed");
+
+    private static string Member(string body, string name) => JsonNode.Parse(body)![name]!.GetValue<string>();
 
     private async Task<(Customer A, Customer B, Interaction Interaction)> SeedAsync()
     {
