@@ -133,6 +133,29 @@ public sealed class GoldenFileV2Tests
         }
     }
 
+    /// <summary>The independent decoder checks what FORMAT.md says a seal and a wrapped key bind: a changed claim or row fails.</summary>
+    [Fact]
+    public void Independent_decoder_refuses_changed_claims_and_moved_keys()
+    {
+        var rootKeyId = Text(Root.GetProperty("rootKey"), "id");
+        var rootKey = Convert.FromBase64String(Text(Root.GetProperty("rootKey"), "base64Key"));
+        var rows = Root.GetProperty("dataKeys").EnumerateArray().Where(r => !r.GetProperty("expected").GetProperty("erased").GetBoolean()).ToList();
+        var keys = rows.Select(r => FormatV2Decoder.UnwrapDataKey(Text(r, "id"), Text(r, "body"), rootKeyId, rootKey)).ToDictionary(k => k.Id);
+        var ticket = Root.GetProperty("records").EnumerateArray().First(r => Text(r, "collection") == "tickets");
+        var body = Text(ticket, "body");
+        var version = ticket.GetProperty("version").GetInt64();
+
+        Assert.Equal(SealState.Opened, FormatV2Decoder.OpenRecord("tickets", Text(ticket, "id"), version, body, keys).State);
+        _ = Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() =>
+            FormatV2Decoder.OpenRecord("tickets", Text(ticket, "id"), version, body.Replace("\"assigneeId\":\"agent-42\"", "\"assigneeId\":\"agent-43\"", StringComparison.Ordinal), keys));
+        _ = Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() =>
+            FormatV2Decoder.OpenRecord("tickets", Text(ticket, "id"), version + 1, body, keys));
+
+        // A wrapped key put into the other key's row names the wrong data key id and customer.
+        var moved = Text(rows[0], "body").Replace(Text(rows[0], "id"), Text(rows[1], "id"), StringComparison.Ordinal);
+        _ = Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => FormatV2Decoder.UnwrapDataKey(Text(rows[1], "id"), moved, rootKeyId, rootKey));
+    }
+
     /// <summary>FORMAT.md's name-token vector, reproduced by the independent decoder and stored as such in the golden database.</summary>
     [Fact]
     public void Name_token_vector_of_format_md_is_reproduced()
