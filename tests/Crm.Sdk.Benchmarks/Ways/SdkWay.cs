@@ -17,6 +17,7 @@ internal sealed class SdkWay : IWay
 {
     /// <summary>A fixed test root key (32 bytes): the benchmark's data is throw-away.</summary>
     private const string TestRootKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    private const string TestBlindIndexKey = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=";
 
     private readonly ServiceProvider _services;
     private readonly ICrm _crm;
@@ -29,7 +30,12 @@ internal sealed class SdkWay : IWay
         var builder = new ServiceCollection().AddCrm().UseSqlite(path, o => o.Synchronous = normalSync ? SqliteSynchronousMode.Normal : SqliteSynchronousMode.Full);
         if (encrypted)
         {
-            builder.AddFieldEncryption(e => e.RootKeys.Add(new RootKeyOptions { Id = "bench", Base64Key = TestRootKey }));
+            builder.AddFieldEncryption(e =>
+            {
+                e.RootKeys.Add(new RootKeyOptions { Id = "bench", Base64Key = TestRootKey });
+                e.BlindIndexKeys.Add(new BlindIndexKeyOptions { Id = "bench-index", Base64Key = TestBlindIndexKey });
+                e.LegacyRecords = LegacyRecordHandling.Refuse;
+            });
         }
 
         _services = builder.Services.BuildServiceProvider();
