@@ -10,13 +10,16 @@ namespace Crm.Sdk.Encryption;
 /// </summary>
 public enum LegacyRecordHandling
 {
-    /// <summary>Only version-2 seals are read; a record without one is refused (the strictest: after every record was re-encrypted).</summary>
+    /// <summary>Only version-2 seals are read; a record without one is refused (the strictest: after every record was re-encrypted, which also detects a removed seal).</summary>
     Refuse = 0,
 
     /// <summary>
-    /// Version-1 seals (written by Crm.Sdk 1.0) are read as well; records without a seal, or with an encrypted field in
-    /// plaintext, are refused. The default: a database written by 1.0 keeps working, and removing a seal or injecting
-    /// plaintext is detected.
+    /// What Crm.Sdk 1.0 wrote is read as well: version-1 seals, and records without a seal that hold no encrypted value (1.0
+    /// sealed only records with one, so a purchase, refund or behaviour event without subject has none). A record without a
+    /// seal that holds an encrypted field in plaintext, or a plain value beside a seal, is refused. The default: a database
+    /// written by 1.0 keeps working, and injected plaintext is detected; a removed seal is detected only by
+    /// <see cref="Refuse"/> (without its seal, the record reads with no encrypted value and unauthenticated claims, as 1.0
+    /// read it).
     /// </summary>
     ReadVersion1Seals = 1,
 

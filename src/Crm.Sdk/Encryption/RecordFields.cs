@@ -13,7 +13,8 @@ namespace Crm.Sdk.Encryption;
 /// <see cref="RecordClaims"/>. Reading mirrors it with <see cref="Open{T}"/>: the first call decrypts the seal
 /// (<see cref="OpenedSeal"/>), later ones read what it held. A seal whose data key was erased opens every field as
 /// <see langword="default"/> and sets <see cref="IsErased"/>. A record that lacks its seal, or holds an encrypted field in
-/// plaintext, is refused unless the host reads legacy records (<see cref="LegacyRecordHandling"/>). See <c>FORMAT.md</c>,
+/// plaintext, is refused unless the host reads legacy records (<see cref="LegacyRecordHandling"/>; while version-1 records
+/// are read, so is a record without a seal that holds no encrypted value, as Crm.Sdk 1.0 wrote it). See <c>FORMAT.md</c>,
 /// "Record seal".
 /// </summary>
 internal sealed class RecordFields : IDisposable
@@ -147,8 +148,10 @@ internal sealed class RecordFields : IDisposable
 
     private FieldContext Context() => new(_collection, _recordId, SealedField) { Claims = _claims };
 
-    // A record without a seal: an erased record (its personal data is gone), a collection without encrypted fields, or a
-    // legacy record written before encryption was switched on, which is read only when the host says so.
+    // A record without a seal: an erased record (its personal data is gone), a collection without encrypted fields, a
+    // record Crm.Sdk 1.0 wrote without any encrypted value (it sealed only records that had one: a purchase or behaviour
+    // event without subject), read while version-1 records are, or a legacy record written before encryption was switched
+    // on, which is read only when the host says so.
     private T? OpenUnsealed<T>(string field, T? plain)
     {
         if (!_protector.HasEncryptedFields(_collection) || _protector.ReadsUnsealedRecords)
@@ -161,7 +164,14 @@ internal sealed class RecordFields : IDisposable
             return _protector.IsEncrypted(_collection, field) ? default : plain;
         }
 
-        throw Refused(CryptographicIntegrityFailure.MissingSeal, SealedField, "it has no seal although its collection has encrypted fields (the seal was removed, or the record was written before encryption was switched on: see LegacyRecordHandling)");
+        if (_protector.ReadsVersion1Seals && (plain is null || !_protector.IsEncrypted(_collection, field)))
+        {
+            return plain;
+        }
+
+        throw Refused(CryptographicIntegrityFailure.MissingSeal, SealedField, _protector.ReadsVersion1Seals
+            ? $"it has no seal and holds encrypted field '{field}' in plaintext (the seal was removed, or the record was written before encryption was switched on: see LegacyRecordHandling)"
+            : "it has no seal although its collection has encrypted fields (the seal was removed, or the record was written before encryption was switched on, or by Crm.Sdk 1.0 without an encrypted value: see LegacyRecordHandling)");
     }
 
     private CryptographicIntegrityException Refused(CryptographicIntegrityFailure failure, string field, string why) =>

@@ -121,8 +121,10 @@ public abstract class FieldEncryptionIntegrityConformanceTests<TFixture>(TFixtur
     }
 
     /// <summary>
-    /// A seal removed, with or without plain members written in its place, is refused; so is a plain member next to a
-    /// genuine seal. A host migrating data written before encryption reads such records only when it says so.
+    /// Plain members written in place of a seal, or next to a genuine one, are refused. A seal removed without plaintext put
+    /// in its place reads as Crm.Sdk 1.0 wrote records without an encrypted value (the default reads what 1.0 wrote: the
+    /// record's encrypted fields are then empty), and is refused once the host reads only version 2. A host migrating data
+    /// written before encryption reads plaintext only when it says so.
     /// </summary>
     /// <returns>The test.</returns>
     [Fact]
@@ -133,13 +135,16 @@ public abstract class FieldEncryptionIntegrityConformanceTests<TFixture>(TFixtur
         await TamperAsync("customers", b.Id.Value, d => (WithMember(WithoutMember(d.Body, "sealed"), "displayName", "Mallory"), d.Indexes));
         await TamperAsync("interactions", interaction.Id.Value, d => (WithMember(d.Body, "subject", "Injected"), d.Indexes));
 
-        var sealRemoved = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => Crm.Customers.GetAsync(a.Id));
         var injected = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => Crm.Customers.GetAsync(b.Id));
         var besideSeal = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => Crm.Interactions.GetAsync(interaction.Id));
-
-        Assert.Equal((CryptographicIntegrityFailure.MissingSeal, "customers", a.Id.Value), (sealRemoved.Failure, sealRemoved.Collection, sealRemoved.RecordId));
-        Assert.Equal((CryptographicIntegrityFailure.MissingSeal, b.Id.Value), (injected.Failure, injected.RecordId));
+        Assert.Equal((CryptographicIntegrityFailure.MissingSeal, "customers", b.Id.Value), (injected.Failure, injected.Collection, injected.RecordId));
         Assert.Equal((CryptographicIntegrityFailure.PlaintextValue, "interactions", "subject"), (besideSeal.Failure, besideSeal.Collection, besideSeal.Field));
+        Assert.Equal(string.Empty, (await Crm.Customers.GetAsync(a.Id)).DisplayName);
+
+        _legacy = LegacyRecordHandling.Refuse;
+        await ReopenAsync();
+        var sealRemoved = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => Crm.Customers.GetAsync(a.Id));
+        Assert.Equal((CryptographicIntegrityFailure.MissingSeal, "customers", a.Id.Value), (sealRemoved.Failure, sealRemoved.Collection, sealRemoved.RecordId));
 
         _legacy = LegacyRecordHandling.ReadUnsealedRecords;
         await ReopenAsync();
@@ -153,7 +158,7 @@ public abstract class FieldEncryptionIntegrityConformanceTests<TFixture>(TFixtur
     {
         var (a, _, first) = await SeedAsync();
         var later = await Crm.Interactions.CreateManyAsync([.. Enumerable.Range(1, 4).Select(i => Draft(a, i))]);
-        await TamperAsync("interactions", later[1].Id.Value, d => (WithoutMember(d.Body, "sealed"), d.Indexes));
+        await TamperAsync("interactions", later[1].Id.Value, d => (WithMember(WithoutMember(d.Body, "sealed"), "subject", "Injected"), d.Indexes));
 
         await Assert.ThrowsAsync<CryptographicIntegrityException>(() => Crm.Interactions.ListAsync(InteractionFilter.ForCustomer(a.Id), PageRequest.First));
 

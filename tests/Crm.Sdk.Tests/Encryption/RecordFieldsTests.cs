@@ -74,7 +74,8 @@ public sealed partial class RecordFieldsTests : IDisposable
 
     /// <summary>
     /// In a collection with encrypted fields every record is sealed, an empty object when it holds no encrypted value, so
-    /// that its claims are authenticated and a removed seal is noticed; a collection without encrypted fields has no seal.
+    /// that its claims are authenticated; a collection without encrypted fields has no seal. A record without a seal reads
+    /// (while version-1 records are read) only as Crm.Sdk 1.0 wrote one, with no encrypted value; with plaintext it is refused.
     /// </summary>
     [Fact]
     public void Every_record_of_an_encrypted_collection_is_sealed()
@@ -90,7 +91,8 @@ public sealed partial class RecordFieldsTests : IDisposable
         Assert.Equal("{}", FieldCipher.Decrypt(onlyNulls.Sealed!, new FieldContext(Collection, recordId, "sealed") { Claims = _keys.Claims }, _keys.Key));
         Assert.Null(plainProtector.Sealed);
         Assert.Null(otherCollection.Sealed);
-        var missing = Assert.Throws<CryptographicIntegrityException>(() => unsealed.Open("subject", (string?)null));
+        Assert.Null(unsealed.Open("body", (string?)null));
+        var missing = Assert.Throws<CryptographicIntegrityException>(() => unsealed.Open("subject", "plain subject"));
         Assert.Equal((CryptographicIntegrityFailure.MissingSeal, Collection, recordId), (missing.Failure, missing.Collection, missing.RecordId));
     }
 
