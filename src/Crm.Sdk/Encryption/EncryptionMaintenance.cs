@@ -101,6 +101,12 @@ internal sealed class EncryptionMaintenance(CrmStore store, CrmContext context, 
                 await ReencryptCustomerAsync(ring, null, customer.Id, tally, cancellationToken).ConfigureAwait(false);
             }
 
+            // 3. Erased customers: no key to seal with; their records without a seal are marked erased instead.
+            foreach (var customer in batch.Where(IsErasedDocument))
+            {
+                await MarkUnsealedRecordsErasedAsync(customer.Id, tally, cancellationToken).ConfigureAwait(false);
+            }
+
             tally.Report();
         }
 
@@ -173,6 +179,54 @@ internal sealed class EncryptionMaintenance(CrmStore store, CrmContext context, 
                 tally.Conflicts++;
             }
         }
+    }
+
+    /// <summary>
+    /// The interactions and tickets of an erased customer that have no seal (Crm.Sdk 1.0 sealed only records with an
+    /// encrypted value, and erasure left them as they were) are written again as erased, without personal text and without
+    /// a seal, as erasure writes them without encryption: they then read (as erased) when only version-2 seals are read.
+    /// Records sealed under the erased key already read as erased and are left alone.
+    /// </summary>
+    private async Task MarkUnsealedRecordsErasedAsync(Guid customerId, Tally tally, CancellationToken cancellationToken)
+    {
+        var writes = await EraseUnsealedAsync(context.Interactions, InteractionMapping.CollectionName, InteractionMapping.CustomerIdIndex, customerId, i => i.WithContentErased(), cancellationToken).ConfigureAwait(false);
+        writes.AddRange(await EraseUnsealedAsync(context.Tickets, TicketMapping.CollectionName, TicketMapping.CustomerIdIndex, customerId, t => t.WithContentErased(), cancellationToken).ConfigureAwait(false));
+        if (writes.Count == 0)
+        {
+            return;
+        }
+
+        tally.Examined++;
+        try
+        {
+            await store.CommitAsync(writes, cancellationToken).ConfigureAwait(false);
+            tally.Changed++;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            tally.Conflicts++;
+        }
+    }
+
+    private async Task<List<DocumentWrite>> EraseUnsealedAsync<T>(
+        IDocumentMapping<T> mapping, string collection, string customerIndex, Guid customerId, Func<T, T> erase, CancellationToken cancellationToken)
+        where T : class
+    {
+        var writes = new List<DocumentWrite>();
+        var query = new DocumentQuery(collection) { Filter = IndexFilter.Equal(customerIndex, customerId) };
+        await foreach (var document in store.QueryDocumentsAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            if (IsErasedDocument(document) || document.Body.Contains("\"sealed\":", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // Read as stored (there is no seal to open); whatever personal text it holds is dropped by the erasure.
+            var erased = erase(mapping.Deserialize(document, FieldProtector.Plain));
+            writes.Add(DocumentWrite.Update(collection, document.Id, document.Version, mapping.Serialize(erased, FieldProtector.Plain), mapping.GetIndexValues(erased, FieldProtector.Plain)));
+        }
+
+        return writes;
     }
 
     private async Task<List<DocumentWrite>> ResealOwnedAsync<T>(

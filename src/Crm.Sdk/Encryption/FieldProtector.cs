@@ -102,8 +102,12 @@ internal sealed class FieldProtector
         IsEncrypted(collection, field) ? _blindIndexer!.Compute(collection + "/" + field, normalizedValue) : normalizedValue;
 
     /// <summary>The values to look a searchable field up by: during a key rotation, the blind index under every live key.</summary>
+    /// <remarks>While unsealed records are read (<see cref="LegacyRecordHandling.ReadUnsealedRecords"/>), the value itself is
+    /// looked up too: records written before encryption was switched on are indexed by it until they are re-encrypted.</remarks>
     public IReadOnlyList<string> LookupValues(string collection, string field, string normalizedValue) =>
-        IsEncrypted(collection, field) ? _blindIndexer!.ComputeAll(collection + "/" + field, normalizedValue) : [normalizedValue];
+        !IsEncrypted(collection, field) ? [normalizedValue]
+        : ReadsUnsealedRecords ? [.. _blindIndexer!.ComputeAll(collection + "/" + field, normalizedValue), normalizedValue]
+        : _blindIndexer!.ComputeAll(collection + "/" + field, normalizedValue);
 
     /// <summary>The id of the blind-index key new index values are computed with, or <see langword="null"/> without encryption.</summary>
     public string? BlindIndexKeyId => _blindIndexer?.CurrentKeyId;

@@ -37,7 +37,9 @@ public interface IEncryptionMaintenance
     /// with the current instant this is also the upgrade of a database written by Crm.Sdk 1.0, and, with
     /// <see cref="FieldEncryptionOptions.LegacyRecords"/> set to <see cref="LegacyRecordHandling.ReadUnsealedRecords"/>, the
     /// encryption of data written before encryption was switched on. A customer with a record that fails its integrity
-    /// check is left as it was and counted in <see cref="MaintenanceResult.Unreadable"/>.
+    /// check is left as it was and counted in <see cref="MaintenanceResult.Unreadable"/>. An erased customer has no key to seal
+    /// with: its interactions and tickets without a seal (Crm.Sdk 1.0 sealed only records with an encrypted value) are
+    /// written again as erased records instead, so that they read when only version-2 seals are.
     /// </summary>
     /// <param name="keysCreatedBefore">Keys created before this instant are replaced; pass the same instant to resume.</param>
     /// <param name="progress">Receives progress after each customer batch, or <see langword="null"/>.</param>
