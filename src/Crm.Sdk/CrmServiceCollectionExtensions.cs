@@ -3,6 +3,7 @@ using Crm.Sdk.Deals;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
+using Crm.Sdk.Security;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,7 @@ public static class CrmServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CrmOptions>, CrmOptionsValidator>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton(AccessPolicy.Unrestricted);
         services.TryAddSingleton(CreateStore);
         services.TryAddSingleton(sp => new CrmContext(sp.GetRequiredService<IClock>(), ValidatedOptions(sp)));
         services.TryAddSingleton<ICustomerService, CustomerService>();

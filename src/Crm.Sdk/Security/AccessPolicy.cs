@@ -1,0 +1,85 @@
+using System.Collections.Frozen;
+
+namespace Crm.Sdk.Security;
+
+/// <summary>
+/// Decides what the current actor may do: the highest level any of its roles grants for a resource and action, turned
+/// into an <see cref="AccessScope"/>. <see cref="Unrestricted"/> (access control not added) lets everyone do everything as
+/// <see cref="CrmActor.System"/>. No actor is denied everything.
+/// </summary>
+internal sealed class AccessPolicy
+{
+    private readonly ICrmActorAccessor? _accessor;
+    private readonly ICrmTeamDirectory? _teams;
+    private readonly FrozenDictionary<string, CrmRoleOptions> _roles;
+
+    private AccessPolicy(ICrmActorAccessor? accessor, ICrmTeamDirectory? teams, IDictionary<string, CrmRoleOptions> roles)
+    {
+        _accessor = accessor;
+        _teams = teams;
+        _roles = roles.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Access control not added: everything is allowed, as the system actor.</summary>
+    public static AccessPolicy Unrestricted { get; } = new(null, null, new Dictionary<string, CrmRoleOptions>());
+
+    /// <summary>Whether access control is on.</summary>
+    public bool IsEnabled => _accessor is not null;
+
+    /// <summary>The current actor: the accessor's (null when none), or the system actor when access control is off.</summary>
+    public CrmActor? Actor => _accessor is null ? CrmActor.System : _accessor.Current;
+
+    /// <summary>Creates the policy over the host's accessor and roles (already validated).</summary>
+    public static AccessPolicy Create(ICrmActorAccessor accessor, ICrmTeamDirectory teams, AccessControlOptions options) =>
+        new(accessor, teams, options.Roles);
+
+    /// <summary>What the current actor may reach for <paramref name="resource"/> and <paramref name="action"/>.</summary>
+    /// <exception cref="AccessDeniedException">No actor is set, or none of its roles grants the action.</exception>
+    public async ValueTask<AccessScope> ScopeAsync(CrmResource resource, CrmAction action, CancellationToken cancellationToken)
+    {
+        var actor = Actor ?? throw new AccessDeniedException(null, resource, action);
+        if (actor.IsSystem)
+        {
+            return new AccessScope(actor, AccessLevel.All, FrozenSet<string>.Empty, SeesPersonalData: true);
+        }
+
+        var key = CrmRoleOptions.Key(resource, action);
+        var level = AccessLevel.None;
+        var seesPersonalData = false;
+        foreach (var name in actor.Roles)
+        {
+            if (_roles.TryGetValue(name, out var role))
+            {
+                seesPersonalData |= role.SeesPersonalData;
+                if (role.Permissions.TryGetValue(key, out var granted) && granted > level)
+                {
+                    level = granted;
+                }
+            }
+        }
+
+        if (level == AccessLevel.None)
+        {
+            throw new AccessDeniedException(actor, resource, action);
+        }
+
+        var owners = new HashSet<string>(StringComparer.Ordinal) { actor.UserId };
+        if (level == AccessLevel.Team)
+        {
+            foreach (var team in actor.TeamIds)
+            {
+                owners.UnionWith(await _teams!.GetMembersAsync(team, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        return new AccessScope(actor, level, owners, seesPersonalData);
+    }
+
+    /// <summary>Checks that the current actor may act on one record owned by <paramref name="ownerId"/>.</summary>
+    /// <exception cref="AccessDeniedException">The action is denied, or the record is outside the actor's scope.</exception>
+    public async ValueTask<AccessScope> ThrowIfDeniedAsync(CrmResource resource, CrmAction action, Guid recordId, string? ownerId, CancellationToken cancellationToken)
+    {
+        var scope = await ScopeAsync(resource, action, cancellationToken).ConfigureAwait(false);
+        return scope.Allows(ownerId) ? scope : throw new AccessDeniedException(scope.Actor, resource, action, recordId);
+    }
+}

@@ -1,0 +1,23 @@
+namespace Crm.Sdk.Security;
+
+/// <summary>What a permission is about.</summary>
+public enum CrmResource
+{
+    /// <summary>Customers: profiles, contacts, custom fields, consents.</summary>
+    Customers = 1,
+
+    /// <summary>Interactions: the timeline. They follow their customer's owner.</summary>
+    Interactions = 2,
+
+    /// <summary>Deals. They follow their own owner, or their customer's owner when they have none.</summary>
+    Deals = 3,
+
+    /// <summary>Pipelines and their stages (no owner: a level other than none means all).</summary>
+    Pipelines = 4,
+
+    /// <summary>Tickets. They follow their assignee, or their customer's owner when unassigned.</summary>
+    Tickets = 5,
+
+    /// <summary>The audit trail.</summary>
+    Audit = 6,
+}
