@@ -1,5 +1,5 @@
-// Crm.Sdk side-by-side benchmark: each scenario three ways (the SDK with and without field encryption, hand-written
-// Microsoft.Data.Sqlite, EF Core) on the same generated data, in one process, each way on its own database file.
+// Crm.Sdk side-by-side benchmark: each scenario several ways (the SDK with and without field encryption, the SDK acting as
+// a sales rep under access control, hand-written Microsoft.Data.Sqlite, EF Core) on the same generated data, in one process, each way on its own database file.
 // Run: dotnet run -c Release --project tests/Crm.Sdk.Benchmarks -- [--scale N] [--json FILE] [--only NAME] [--micro]
 using System.Diagnostics;
 using Crm.Sdk;
@@ -45,6 +45,7 @@ var ways = new (string Key, Func<string, IWay> Create)[]
 {
     ("sdk", path => new SdkWay(path, encrypted: true, options.NormalSync)),
     ("sdk-plain", path => new SdkWay(path, encrypted: false, options.NormalSync)),
+    ("sdk-rep", path => new SdkWay(path, encrypted: true, options.NormalSync, restricted: true)),
     ("raw", path => new RawSqliteWay(path, options.NormalSync)),
     ("efcore", path => new EfCoreWay(path, options.NormalSync)),
 };

@@ -26,6 +26,7 @@ internal static class JsonReport
                 sdkOverRaw = results.TimeRatio("sdk", "raw", s.Key),
                 sdkOverEfCore = results.TimeRatio("sdk", "efcore", s.Key),
                 sdkEncryptedOverPlain = results.TimeRatio("sdk", "sdk-plain", s.Key),
+                salesRepOverUnrestricted = results.TimeRatio("sdk-rep", "sdk", s.Key),
                 p95 = s.Unit == "ms"
                     ? new
                     {

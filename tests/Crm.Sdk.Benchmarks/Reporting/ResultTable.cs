@@ -8,7 +8,7 @@ internal static class ResultTable
 {
     public static void Write(TextWriter output, Results results)
     {
-        string[] header = ["scenario", "unit", "SDK (encrypted)", "SDK (plain)", "raw SQLite", "EF Core", "SDK/raw", "SDK/EF", "encrypted/plain"];
+        string[] header = ["scenario", "unit", "SDK (encrypted)", "SDK (plain)", "raw SQLite", "EF Core", "SDK/raw", "SDK/EF", "encrypted/plain", "rep/unrestricted"];
         var rows = new List<string[]> { header };
         foreach (var (key, title, unit) in Scenarios.All)
         {
@@ -28,6 +28,7 @@ internal static class ResultTable
                 Ratio(results.TimeRatio("sdk", "raw", key)),
                 Ratio(results.TimeRatio("sdk", "efcore", key)),
                 Ratio(results.TimeRatio("sdk", "sdk-plain", key)),
+                Ratio(results.TimeRatio("sdk-rep", "sdk", key)),
             ]);
         }
 

@@ -5,7 +5,7 @@ namespace Crm.Sdk.Benchmarks.Running;
 /// <summary>Command-line options: <c>[--scale N] [--json FILE] [--only NAME[,NAME…]] [--sync full|normal] [--keep] [--micro]</c>.</summary>
 internal sealed class BenchOptions
 {
-    public static readonly string[] WayKeys = ["sdk", "sdk-plain", "raw", "efcore"];
+    public static readonly string[] WayKeys = ["sdk", "sdk-plain", "sdk-rep", "raw", "efcore"];
 
     public int Scale { get; private set; } = 100_000;
 

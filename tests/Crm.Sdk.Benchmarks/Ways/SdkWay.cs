@@ -4,6 +4,7 @@ using Crm.Sdk.Deals;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
+using Crm.Sdk.Security;
 using Crm.Sdk.Sqlite;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
@@ -12,7 +13,11 @@ using NodaTime;
 
 namespace Crm.Sdk.Benchmarks.Ways;
 
-/// <summary>The SDK through its public API only: <c>AddCrm().UseSqlite(path)</c>, with or without field encryption.</summary>
+/// <summary>
+/// The SDK through its public API only: <c>AddCrm().UseSqlite(path)</c>, with or without field encryption, and (way
+/// <c>sdk-rep</c>) with access control, acting after the setup as a sales rep whose team owns every customer: the same
+/// work and results as <c>sdk</c>, with every call checked and every list filtered by the rep's scope.
+/// </summary>
 internal sealed class SdkWay : IWay
 {
     /// <summary>A fixed test root key (32 bytes): the benchmark's data is throw-away.</summary>
@@ -20,13 +25,15 @@ internal sealed class SdkWay : IWay
     private const string TestBlindIndexKey = "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=";
 
     private readonly ServiceProvider _services;
+    private readonly BenchActor _actor = new();
     private readonly ICrm _crm;
     private CustomerId[] _customers = [];
     private PipelineId _pipeline;
 
-    public SdkWay(string path, bool encrypted, bool normalSync)
+    public SdkWay(string path, bool encrypted, bool normalSync, bool restricted = false)
     {
         Encrypted = encrypted;
+        Restricted = restricted;
         var builder = new ServiceCollection().AddCrm().UseSqlite(path, o => o.Synchronous = normalSync ? SqliteSynchronousMode.Normal : SqliteSynchronousMode.Full);
         if (encrypted)
         {
@@ -38,15 +45,32 @@ internal sealed class SdkWay : IWay
             });
         }
 
+        if (restricted)
+        {
+            builder.Services.AddSingleton<ICrmActorAccessor>(_actor);
+            builder.AddAccessControl(a =>
+            {
+                a.Roles["bench-rep"] = new CrmRoleOptions()
+                    .Allow(CrmResource.Customers, AccessLevel.Team, CrmAction.Read, CrmAction.Create, CrmAction.Update)
+                    .Allow(CrmResource.Interactions, AccessLevel.Team, CrmAction.Read, CrmAction.Create, CrmAction.Update)
+                    .Allow(CrmResource.Deals, AccessLevel.Team, CrmAction.Read, CrmAction.Create, CrmAction.Update)
+                    .Allow(CrmResource.Tickets, AccessLevel.Team, CrmAction.Read, CrmAction.Create, CrmAction.Update)
+                    .Allow(CrmResource.Pipelines, AccessLevel.All, CrmAction.Read);
+                a.Teams["sales"] = [.. Enumerable.Range(1, 19).Select(i => "rep-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+            });
+        }
+
         _services = builder.Services.BuildServiceProvider();
         _crm = _services.GetRequiredService<ICrm>();
     }
 
     public bool Encrypted { get; }
 
-    public string Key => Encrypted ? "sdk" : "sdk-plain";
+    public bool Restricted { get; }
 
-    public string Title => Encrypted ? "SDK (encrypted)" : "SDK (plain)";
+    public string Key => Restricted ? "sdk-rep" : Encrypted ? "sdk" : "sdk-plain";
+
+    public string Title => Restricted ? "SDK (sales rep)" : Encrypted ? "SDK (encrypted)" : "SDK (plain)";
 
     public async Task SetupAsync(DataGenerator data)
     {
@@ -97,6 +121,9 @@ internal sealed class SdkWay : IWay
 
             await uow.CommitAsync();
         }
+
+        // The setup is the host's own work; everything measured runs as the rep.
+        _actor.Current = new CrmActor("rep-1", ["sales"], ["bench-rep"]);
     }
 
     public Task IngestAsync(IReadOnlyList<InteractionRow> batch)
@@ -184,4 +211,10 @@ internal sealed class SdkWay : IWay
         Feedback = row.FeedbackCategory is { } category ? new FeedbackDetail(category, row.Rating, RatingScale.FiveStar, row.FeedbackComment) : null,
         BehaviourEvent = row.EventName is null ? null : new BehaviourEventDetail(row.EventName, new Dictionary<string, string> { ["path"] = "/products" }),
     };
+}
+
+/// <summary>The benchmark's actor: the system actor during the setup, then the sales rep.</summary>
+internal sealed class BenchActor : ICrmActorAccessor
+{
+    public CrmActor? Current { get; set; } = CrmActor.System;
 }
