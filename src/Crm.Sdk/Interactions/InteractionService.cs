@@ -103,9 +103,9 @@ internal sealed class InteractionService(CrmStore store, CrmContext context)
         }
 
         var customer = await Store.FindAsync(context.Customers, customerId.Value, cancellationToken).ConfigureAwait(false);
-        if (customer is not null && !scope.Allows(customer.OwnerId))
+        if (customer is not null)
         {
-            throw new AccessDeniedException(scope.Actor, CrmResource.Interactions, action, recordId ?? customerId.Value);
+            scope.ThrowUnlessAllows(CrmResource.Interactions, action, recordId ?? customerId.Value, customer.OwnerId);
         }
     }
 

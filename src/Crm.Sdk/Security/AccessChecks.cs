@@ -51,7 +51,10 @@ internal static class AccessChecks
         return text.ToString();
     }
 
-    /// <summary>Throws unless the record's owner is in the scope.</summary>
+    /// <summary>
+    /// Throws unless the record's owner is in the scope: with <see cref="AccessPolicy.ThrowIfDeniedAsync"/> and
+    /// <see cref="AccessPolicy.ScopeAsync"/>, the only place a denial is raised (recording denials must cover it too).
+    /// </summary>
     /// <exception cref="AccessDeniedException">The record is outside the scope.</exception>
     public static void ThrowUnlessAllows(this AccessScope scope, CrmResource resource, CrmAction action, Guid recordId, string? ownerId)
     {
