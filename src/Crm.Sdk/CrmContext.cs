@@ -4,6 +4,7 @@ using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Security;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
 using Microsoft.Extensions.Options;
@@ -14,9 +15,10 @@ namespace Crm.Sdk;
 /// <summary>What every service needs besides the store: the clock, the rules from options, and the document mappings.</summary>
 internal sealed class CrmContext
 {
-    public CrmContext(IClock clock, IOptions<CrmOptions> options)
+    public CrmContext(IClock clock, IOptions<CrmOptions> options, AccessPolicy? access = null)
     {
         Clock = clock;
+        Access = access ?? AccessPolicy.Unrestricted;
         var value = options.Value;
         CustomerPolicy = new CustomerPolicy(value.CustomFields, value.DefaultPhoneRegion);
         Customers = new CustomerMapping(CustomerPolicy, clock);
@@ -27,6 +29,9 @@ internal sealed class CrmContext
     }
 
     public IClock Clock { get; }
+
+    /// <summary>What the current actor may do (<see cref="AccessPolicy.Unrestricted"/> without access control).</summary>
+    public AccessPolicy Access { get; }
 
     public CustomerPolicy CustomerPolicy { get; }
 

@@ -43,14 +43,14 @@ public static class CrmServiceCollectionExtensions
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton(AccessPolicy.Unrestricted);
         services.TryAddSingleton(CreateStore);
-        services.TryAddSingleton(sp => new CrmContext(sp.GetRequiredService<IClock>(), ValidatedOptions(sp)));
+        services.TryAddSingleton(sp => new CrmContext(sp.GetRequiredService<IClock>(), ValidatedOptions(sp), sp.GetRequiredService<AccessPolicy>()));
         services.TryAddSingleton<ICustomerService, CustomerService>();
         services.TryAddSingleton<IInteractionService, InteractionService>();
         services.TryAddSingleton<IPipelineService, PipelineService>();
         services.TryAddSingleton<IDealService, DealService>();
         services.TryAddSingleton<ITicketService, TicketService>();
         services.TryAddSingleton<ICrm, Crm>();
-        services.TryAddSingleton<ICrmDataUpgrades>(sp => sp.GetRequiredService<CrmStore>().DataUpgrades);
+        services.TryAddSingleton<ICrmDataUpgrades>(sp => new GuardedDataUpgrades(sp.GetRequiredService<CrmStore>().DataUpgrades, sp.GetRequiredService<AccessPolicy>()));
         return new CrmBuilder(services);
     }
 

@@ -3,6 +3,7 @@ using Crm.Sdk.Deals;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Security;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
 
@@ -12,10 +13,19 @@ namespace Crm.Sdk;
 /// The default <see cref="ICrmUnitOfWork"/>, also used by every service for its single calls, so that one call and
 /// one unit of work follow the same path: validate, collect, commit once with the references checked in the same transaction.
 /// </summary>
+/// <remarks>
+/// Access control: each create checks the action on the new record's owner before the record joins the unit of work
+/// (a customer, deal or ticket created without an owner or assignee is reached only at level All, so a rep or manager
+/// must name an owner in scope; nothing is changed silently); an interaction follows its customer's owner. Each public
+/// update is checked when the unit of work commits, against the stored record's owner (never the caller's copy, so a
+/// record cannot be moved into scope by editing it) and against the new owner (a record cannot be given away out of
+/// scope). A denied check throws <see cref="AccessDeniedException"/> before anything is written.
+/// </remarks>
 internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUnitOfWork
 {
     private readonly DocumentSession _session = store.OpenSession();
-    private readonly HashSet<Guid> _createdCustomers = [];
+    private readonly Dictionary<Guid, string?> _createdCustomers = [];
+    private readonly List<PendingUpdate> _updates = [];
     private readonly HashSet<Guid> _referencedCustomers = [];
 
     private readonly Dictionary<Guid, Pipeline> _createdPipelines = [];
@@ -23,33 +33,36 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
     private readonly Dictionary<Guid, CustomerId> _createdTickets = [];
     private readonly List<Interaction> _linkedInteractions = [];
 
-    public Task<Customer> CreateCustomerAsync(CustomerDraft draft, CancellationToken cancellationToken = default)
+    public async Task<Customer> CreateCustomerAsync(CustomerDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = context.Now();
         var customer = context.Customers.Attach(Customer.Create(draft, CustomerId.New(now), now, context.CustomerPolicy));
+        await context.Access.ThrowIfDeniedAsync(CrmResource.Customers, CrmAction.Create, customer.Id.Value, customer.OwnerId, cancellationToken).ConfigureAwait(false);
         _session.Insert(context.Customers, customer);
-        _createdCustomers.Add(customer.Id.Value);
-        return Task.FromResult(customer);
+        _createdCustomers.Add(customer.Id.Value, customer.OwnerId);
+        return customer;
     }
 
-    public Task<Interaction> CreateInteractionAsync(InteractionDraft draft, CancellationToken cancellationToken = default)
+    public async Task<Interaction> CreateInteractionAsync(InteractionDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = context.Now();
         var interaction = context.Interactions.Attach(Interaction.Record(draft, InteractionId.New(now), now));
+        await ThrowIfDeniedOnCustomerAsync(CrmResource.Interactions, CrmAction.Create, interaction.Id.Value, interaction.CustomerId, cancellationToken).ConfigureAwait(false);
         Add(interaction);
-        return Task.FromResult(interaction);
+        return interaction;
     }
 
-    public Task<Pipeline> CreatePipelineAsync(PipelineDraft draft, CancellationToken cancellationToken = default)
+    public async Task<Pipeline> CreatePipelineAsync(PipelineDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = context.Now();
         var pipeline = context.Pipelines.Attach(Pipeline.Create(draft, PipelineId.New(now), now));
+        await context.Access.ScopeAsync(CrmResource.Pipelines, CrmAction.Create, cancellationToken).ConfigureAwait(false);
         _session.Insert(context.Pipelines, pipeline);
         _createdPipelines.Add(pipeline.Id.Value, pipeline);
-        return Task.FromResult(pipeline);
+        return pipeline;
     }
 
     public async Task<Deal> CreateDealAsync(DealDraft draft, CancellationToken cancellationToken = default)
@@ -60,49 +73,150 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
             ?? await store.GetAsync(context.Pipelines, draft.PipelineId.Value, cancellationToken).ConfigureAwait(false);
         var now = context.Now();
         var deal = context.Deals.Attach(Deal.Create(draft, pipeline, DealId.New(now), now));
+        await context.Access.ThrowIfDeniedAsync(CrmResource.Deals, CrmAction.Create, deal.Id.Value, deal.OwnerId, cancellationToken).ConfigureAwait(false);
         _session.Insert(context.Deals, deal);
         _referencedCustomers.Add(deal.CustomerId.Value);
         _createdDeals.Add(deal.Id.Value, deal.CustomerId);
         return deal;
     }
 
-    public Task<Ticket> CreateTicketAsync(TicketDraft draft, CancellationToken cancellationToken = default)
+    public async Task<Ticket> CreateTicketAsync(TicketDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = context.Now();
         var ticket = context.Tickets.Attach(Ticket.Open(draft, TicketId.New(now), now));
+        await context.Access.ThrowIfDeniedAsync(CrmResource.Tickets, CrmAction.Create, ticket.Id.Value, ticket.AssigneeId, cancellationToken).ConfigureAwait(false);
         _session.Insert(context.Tickets, ticket);
         _referencedCustomers.Add(ticket.CustomerId.Value);
         _createdTickets.Add(ticket.Id.Value, ticket.CustomerId);
-        return Task.FromResult(ticket);
+        return ticket;
     }
 
     public void Update(Customer customer)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        customer.Touch(context.Now());
-        _session.Update(context.Customers, customer);
+        Update(customer, new PendingUpdate(CrmResource.Customers, customer.Id.Value, () => customer.OwnerId));
     }
 
     public void Update(Pipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
-        pipeline.Touch(context.Now());
-        _session.Update(context.Pipelines, pipeline);
+        Update(pipeline, new PendingUpdate(CrmResource.Pipelines, pipeline.Id.Value, () => null));
     }
 
     public void Update(Deal deal)
     {
         ArgumentNullException.ThrowIfNull(deal);
-        deal.Touch(context.Now());
-        _session.Update(context.Deals, deal);
+        Update(deal, new PendingUpdate(CrmResource.Deals, deal.Id.Value, () => deal.OwnerId));
     }
 
     public void Update(Ticket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        ticket.Touch(context.Now());
-        _session.Update(context.Tickets, ticket);
+        Update(ticket, new PendingUpdate(CrmResource.Tickets, ticket.Id.Value, () => ticket.AssigneeId));
+    }
+
+    /// <summary>Updates a customer whose stored owner the caller already checked the update against.</summary>
+    internal void Update(Customer customer, string? storedOwnerId) =>
+        Update(customer, new PendingUpdate(CrmResource.Customers, customer.Id.Value, () => customer.OwnerId) { StoredOwnerId = storedOwnerId, StoredOwnerKnown = true });
+
+    /// <summary>Updates a deal whose stored owner the caller already checked the update against.</summary>
+    internal void Update(Deal deal, string? storedOwnerId) =>
+        Update(deal, new PendingUpdate(CrmResource.Deals, deal.Id.Value, () => deal.OwnerId) { StoredOwnerId = storedOwnerId, StoredOwnerKnown = true });
+
+    /// <summary>Updates a ticket whose stored assignee the caller already checked the update against.</summary>
+    internal void Update(Ticket ticket, string? storedAssigneeId) =>
+        Update(ticket, new PendingUpdate(CrmResource.Tickets, ticket.Id.Value, () => ticket.AssigneeId) { StoredOwnerId = storedAssigneeId, StoredOwnerKnown = true });
+
+    /// <summary>Updates a customer, deal, ticket or pipeline without an access check: the caller checked a wider action (erase).</summary>
+    internal void UpdateUnchecked<T>(T aggregate)
+        where T : class => Update(aggregate, null);
+
+    private void Update<T>(T aggregate, PendingUpdate? check)
+        where T : class
+    {
+        switch (aggregate)
+        {
+            case Customer customer:
+                customer.Touch(context.Now());
+                _session.Update(context.Customers, customer);
+                break;
+            case Pipeline pipeline:
+                pipeline.Touch(context.Now());
+                _session.Update(context.Pipelines, pipeline);
+                break;
+            case Deal deal:
+                deal.Touch(context.Now());
+                _session.Update(context.Deals, deal);
+                break;
+            case Ticket ticket:
+                ticket.Touch(context.Now());
+                _session.Update(context.Tickets, ticket);
+                break;
+        }
+
+        if (check is not null)
+        {
+            _updates.Add(check);
+        }
+    }
+
+    /// <summary>
+    /// Checks every update of this unit of work before it commits: the action on the stored record's owner (read from the
+    /// database unless the caller checked it) and on the owner the record will have. Skipped at level All.
+    /// </summary>
+    private async Task CheckUpdatesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var update in _updates)
+        {
+            var scope = await context.Access.ScopeAsync(update.Resource, CrmAction.Update, cancellationToken).ConfigureAwait(false);
+            if (scope.IsAll || update.Resource == CrmResource.Pipelines)
+            {
+                continue;
+            }
+
+            var newOwner = update.NewOwnerId();
+            var storedOwner = update.StoredOwnerKnown ? update.StoredOwnerId : await StoredOwnerAsync(update.Resource, update.Id, newOwner, cancellationToken).ConfigureAwait(false);
+            scope.ThrowUnlessAllows(update.Resource, CrmAction.Update, update.Id, storedOwner);
+            scope.ThrowUnlessAllows(update.Resource, CrmAction.Update, update.Id, newOwner);
+        }
+
+        _updates.Clear();
+    }
+
+    // The owner of the stored record (a record no longer stored fails the commit anyway: its new owner is checked).
+    private async Task<string?> StoredOwnerAsync(CrmResource resource, Guid id, string? newOwner, CancellationToken cancellationToken) => resource switch
+    {
+        CrmResource.Customers => await store.FindAsync(context.Customers, id, cancellationToken).ConfigureAwait(false) is { } c ? c.OwnerId : newOwner,
+        CrmResource.Deals => await store.FindAsync(context.Deals, id, cancellationToken).ConfigureAwait(false) is { } d ? d.OwnerId : newOwner,
+        CrmResource.Tickets => await store.FindAsync(context.Tickets, id, cancellationToken).ConfigureAwait(false) is { } t ? t.AssigneeId : newOwner,
+        _ => newOwner,
+    };
+
+    /// <summary>
+    /// Checks an action on a record that follows its customer's owner (interactions): the customer created in this unit
+    /// of work, or the stored one. A customer that does not exist is left to the commit, which requires it.
+    /// </summary>
+    internal async Task ThrowIfDeniedOnCustomerAsync(CrmResource resource, CrmAction action, Guid recordId, CustomerId customerId, CancellationToken cancellationToken)
+    {
+        var scope = await context.Access.ScopeAsync(resource, action, cancellationToken).ConfigureAwait(false);
+        if (scope.IsAll)
+        {
+            return;
+        }
+
+        if (!_createdCustomers.TryGetValue(customerId.Value, out var owner))
+        {
+            var customer = await store.FindAsync(context.Customers, customerId.Value, cancellationToken).ConfigureAwait(false);
+            if (customer is null)
+            {
+                return;
+            }
+
+            owner = customer.OwnerId;
+        }
+
+        scope.ThrowUnlessAllows(resource, action, recordId, owner);
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
@@ -110,7 +224,8 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
         // Each referenced customer is required inside the commit's transaction, not checked before it: a customer deleted
         // concurrently can then never be left with a new interaction, deal or ticket (the provider keeps a required
         // document from being deleted until the commit ends).
-        _referencedCustomers.ExceptWith(_createdCustomers);
+        await CheckUpdatesAsync(cancellationToken).ConfigureAwait(false);
+        _referencedCustomers.ExceptWith(_createdCustomers.Keys);
         foreach (var customerId in _referencedCustomers)
         {
             _session.Add(DocumentWrite.Require(CustomerMapping.CollectionName, customerId));
@@ -188,4 +303,12 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
     internal void Delete(Customer customer) => _session.Delete(context.Customers, customer);
 
     internal void Add(DocumentWrite write) => _session.Add(write);
+
+    /// <summary>An update to check at commit: the record, its new owner (read at commit), and its stored owner when known.</summary>
+    private sealed record PendingUpdate(CrmResource Resource, Guid Id, Func<string?> NewOwnerId)
+    {
+        public string? StoredOwnerId { get; init; }
+
+        public bool StoredOwnerKnown { get; init; }
+    }
 }

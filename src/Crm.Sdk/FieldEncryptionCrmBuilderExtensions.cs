@@ -44,8 +44,9 @@ public static class FieldEncryptionCrmBuilderExtensions
                 UnreadableRecordSkipped = options.UnreadableRecordSkipped,
             };
         });
-        builder.Services.TryAddSingleton<IEncryptionMaintenance>(sp => new EncryptionMaintenance(
-            sp.GetRequiredService<Storage.CrmStore>(), sp.GetRequiredService<CrmContext>(), sp.GetRequiredService<FieldEncryptionSetup>()));
+        builder.Services.TryAddSingleton<IEncryptionMaintenance>(sp => new Security.GuardedEncryptionMaintenance(
+            new EncryptionMaintenance(sp.GetRequiredService<Storage.CrmStore>(), sp.GetRequiredService<CrmContext>(), sp.GetRequiredService<FieldEncryptionSetup>()),
+            sp.GetRequiredService<Security.AccessPolicy>()));
         return builder;
     }
 }

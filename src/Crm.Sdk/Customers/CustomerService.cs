@@ -4,13 +4,20 @@ using Crm.Sdk.Domain;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Security;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
 
 namespace Crm.Sdk.Customers;
 
-/// <summary>The default <see cref="ICustomerService"/>.</summary>
-internal sealed class CustomerService(CrmStore store, CrmContext context) : AggregateService<Customer>(store, context.Customers), ICustomerService
+/// <summary>
+/// The default <see cref="ICustomerService"/>. Access control: customers are scoped by their owner; lists, streams and
+/// lookups (email, phone, external id, name prefix) carry the actor's scope in the database query, so out-of-scope
+/// customers are not found rather than denied; reads, changes, deletes and erasure of one customer check it against the
+/// stored owner; the 360° summary needs the customer's read and counts only the interactions, deals and tickets the actor may read.
+/// </summary>
+internal sealed class CustomerService(CrmStore store, CrmContext context)
+    : AggregateService<Customer>(store, context.Customers, context.Access, CrmResource.Customers), ICustomerService
 {
     private static readonly string[] ContactKinds =
         [.. new[] { InteractionKind.Email, InteractionKind.Call, InteractionKind.Chat, InteractionKind.Meeting }.Select(InteractionMapping.ToIndex)];
@@ -41,7 +48,9 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
 
     public async Task DeleteAsync(CustomerId id, CancellationToken cancellationToken = default)
     {
-        var customer = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        // Deleting a customer removes its interactions, deals and tickets with it: the customer's delete permission covers them.
+        var customer = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        await ThrowIfDeniedAsync(CrmAction.Delete, customer, cancellationToken).ConfigureAwait(false);
         var uow = new CrmUnitOfWork(Store, context);
         customer.MarkDeleted();
 
@@ -111,7 +120,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
     {
         await Store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         var (query, listName, matches) = Query(filter);
-        var result = await Store.PageAsync(context.Customers, listName, query, page, cancellationToken).ConfigureAwait(false);
+        var result = await Access.PageAsync(Store, context.Customers, CrmResource.Customers, CustomerMapping.OwnerIdIndex, listName, query, page, cancellationToken).ConfigureAwait(false);
         return matches is null ? result : result with { Items = result.Items.Where(matches).ToArray() };
     }
 
@@ -119,7 +128,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
     {
         await Store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         var (query, _, matches) = Query(filter);
-        await foreach (var customer in Store.QueryAsync(context.Customers, query, cancellationToken).ConfigureAwait(false))
+        await foreach (var customer in Access.StreamAsync(Store, context.Customers, CrmResource.Customers, CustomerMapping.OwnerIdIndex, query, cancellationToken).ConfigureAwait(false))
         {
             if (matches is null || matches(customer))
             {
@@ -176,7 +185,8 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
 
     public async Task EraseAsync(CustomerId id, CancellationToken cancellationToken = default)
     {
-        var customer = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var customer = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        await ThrowIfDeniedAsync(CrmAction.Erase, customer, cancellationToken).ConfigureAwait(false);
         var uow = new CrmUnitOfWork(Store, context);
         var keyQuery = new DocumentQuery(DataKeyMapping.CollectionName) { Filter = IndexFilter.Equal(DataKeyMapping.CustomerIdIndex, id.Value) };
         var erasedKeys = new List<Guid>();
@@ -196,12 +206,12 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
 
             await foreach (var ticket in Store.QueryAsync(context.Tickets, ByCustomer(TicketMapping.CollectionName, TicketMapping.CustomerIdIndex, id), cancellationToken).ConfigureAwait(false))
             {
-                uow.Update(ticket.WithContentErased());
+                uow.UpdateUnchecked(ticket.WithContentErased());
             }
         }
 
         customer.Erase();
-        uow.Update(customer);
+        uow.UpdateUnchecked(customer);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
         foreach (var keyId in erasedKeys)
         {
@@ -216,6 +226,16 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
         var customer = await GetAsync(id, cancellationToken).ConfigureAwait(false);
         var byCustomer = IndexFilter.Equal(InteractionMapping.CustomerIdIndex, id.Value);
 
+        // Each part counts only what the actor may read: the customer's interactions if they follow an owner in the
+        // actor's interaction scope, the deals and tickets in the actor's deal and ticket scopes (in the aggregate query);
+        // a part the actor may not read at all counts nothing.
+        var interactionScope = await Access.TryScopeAsync(CrmResource.Interactions, CrmAction.Read, cancellationToken).ConfigureAwait(false);
+        var seesInteractions = interactionScope is not null && interactionScope.Allows(customer.OwnerId);
+        var dealScope = await Access.TryScopeAsync(CrmResource.Deals, CrmAction.Read, cancellationToken).ConfigureAwait(false);
+        var ticketScope = await Access.TryScopeAsync(CrmResource.Tickets, CrmAction.Read, cancellationToken).ConfigureAwait(false);
+        Task<IReadOnlyList<AggregateResult>> Aggregate(bool allowed, AggregateQuery query) =>
+            allowed ? Store.AggregateAsync(query, cancellationToken) : Task.FromResult<IReadOnlyList<AggregateResult>>([]);
+
         var count = new AggregateFunction(AggregateKind.Count);
         var lastAt = new AggregateFunction(AggregateKind.Max, InteractionMapping.OccurredAtIndex);
         var interactionAmount = new AggregateFunction(AggregateKind.Sum, InteractionMapping.AmountIndex);
@@ -224,33 +244,33 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
         var ticketRatings = new AggregateFunction(AggregateKind.Count, TicketMapping.RatingIndex);
         var ticketRatingSum = new AggregateFunction(AggregateKind.Sum, TicketMapping.RatingIndex);
 
-        var kinds = Store.AggregateAsync(
-            new AggregateQuery(InteractionMapping.CollectionName, byCustomer, [InteractionMapping.KindIndex], [count, lastAt]),
-            cancellationToken);
-        var money = Store.AggregateAsync(
+        var kinds = Aggregate(
+            seesInteractions,
+            new AggregateQuery(InteractionMapping.CollectionName, byCustomer, [InteractionMapping.KindIndex], [count, lastAt]));
+        var money = Aggregate(
+            seesInteractions,
             new AggregateQuery(InteractionMapping.CollectionName,
                 IndexFilter.And(byCustomer, IndexFilter.AnyOf(InteractionMapping.KindIndex, [InteractionMapping.ToIndex(InteractionKind.Purchase), InteractionMapping.ToIndex(InteractionKind.Refund)])),
                 [InteractionMapping.KindIndex, InteractionMapping.CurrencyIndex],
-                [interactionAmount]),
-            cancellationToken);
-        var feedback = Store.AggregateAsync(
+                [interactionAmount]));
+        var feedback = Aggregate(
+            seesInteractions,
             new AggregateQuery(InteractionMapping.CollectionName,
                 IndexFilter.And(byCustomer, IndexFilter.Equal(InteractionMapping.RatingScaleIndex, InteractionMapping.ToIndex(RatingScale.FiveStar))),
                 [],
-                [count, ratingSumOf]),
-            cancellationToken);
-        var deals = Store.AggregateAsync(
+                [count, ratingSumOf]));
+        var deals = Aggregate(
+            dealScope is not null,
             new AggregateQuery(DealMapping.CollectionName,
-                IndexFilter.And(IndexFilter.Equal(DealMapping.CustomerIdIndex, id.Value), IndexFilter.Equal(DealMapping.StatusIndex, DealMapping.StatusKey(DealStatus.Open))),
+                dealScope?.Apply(IndexFilter.And(IndexFilter.Equal(DealMapping.CustomerIdIndex, id.Value), IndexFilter.Equal(DealMapping.StatusIndex, DealMapping.StatusKey(DealStatus.Open))), DealMapping.OwnerIdIndex),
                 [DealMapping.CurrencyIndex],
-                [count, dealAmount]),
-            cancellationToken);
-        var tickets = Store.AggregateAsync(
+                [count, dealAmount]));
+        var tickets = Aggregate(
+            ticketScope is not null,
             new AggregateQuery(TicketMapping.CollectionName,
-                IndexFilter.Equal(TicketMapping.CustomerIdIndex, id.Value),
+                ticketScope?.Apply(IndexFilter.Equal(TicketMapping.CustomerIdIndex, id.Value), TicketMapping.AssigneeIdIndex),
                 [TicketMapping.IsOpenIndex],
-                [count, ticketRatings, ticketRatingSum]),
-            cancellationToken);
+                [count, ticketRatings, ticketRatingSum]));
         await Task.WhenAll(kinds, money, feedback, deals, tickets).ConfigureAwait(false);
 
         var kindRows = kinds.Result;
@@ -283,16 +303,21 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
 
     private async Task<Customer> ChangeAsync(CustomerId id, Action<Customer> change, CancellationToken cancellationToken)
     {
-        var customer = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var customer = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        var storedOwner = await ThrowIfDeniedAsync(CrmAction.Update, customer, cancellationToken).ConfigureAwait(false);
         change(customer);
         if (customer.DomainEvents.Count == 0)
         {
             return customer; // The change changed nothing (every change raises an event): nothing to save, no new version.
         }
 
-        await UpdateAsync(customer, cancellationToken).ConfigureAwait(false);
+        var uow = new CrmUnitOfWork(Store, context);
+        uow.Update(customer, storedOwner);
+        await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
         return customer;
     }
+
+    protected override ValueTask<string?> OwnerOfAsync(Customer item, CancellationToken cancellationToken) => ValueTask.FromResult(item.OwnerId);
 
     private static IndexFilter AnyOf(string index, IReadOnlyList<string> values) =>
         values.Count == 1 ? IndexFilter.Equal(index, values[0]) : IndexFilter.AnyOf(index, values);
@@ -304,7 +329,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
     {
         var customers = new List<Customer>();
         var query = new DocumentQuery(CustomerMapping.CollectionName) { Filter = filter, Limit = 1000 };
-        await foreach (var customer in Store.QueryAsync(context.Customers, query, cancellationToken).ConfigureAwait(false))
+        await foreach (var customer in Access.StreamAsync(Store, context.Customers, CrmResource.Customers, CustomerMapping.OwnerIdIndex, query, cancellationToken).ConfigureAwait(false))
         {
             customers.Add(customer);
         }

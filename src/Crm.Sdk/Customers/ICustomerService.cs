@@ -4,6 +4,12 @@ namespace Crm.Sdk.Customers;
 /// Customers: create, read, change, delete and erase; find by email, phone or external id; list and stream; the 360°
 /// summary of one customer; and shortcuts for the main state changes (lifecycle stage, owner).
 /// </summary>
+/// <remarks>
+/// With access control (<c>AddAccessControl</c>) every call checks the current actor and a denied call throws
+/// <see cref="Security.AccessDeniedException"/> before anything is written. Customers are scoped by their owner; an actor below level All creates customers with an owner in its scope (an unowned one is denied). Lists, streams and lookups by email, phone or external id are filtered by the actor's scope in the database query: an out-of-scope customer is not found. Reading, changing, deleting or erasing one customer checks its stored owner (and a new owner must be in scope too). The 360° summary counts only what the actor may read. Reading one record by id that is out
+/// of the actor's scope throws <see cref="Security.AccessDeniedException"/>, from <c>FindAsync</c> too (rather than
+/// returning <see langword="null"/>): the denial is explicit and audited, and no data is returned.
+/// </remarks>
 public interface ICustomerService
 {
     /// <summary>Creates a customer.</summary>

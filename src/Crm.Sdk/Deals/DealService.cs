@@ -1,12 +1,19 @@
 using Crm.Sdk.Domain;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Security;
 using Crm.Sdk.Storage;
 
 namespace Crm.Sdk.Deals;
 
-/// <summary>The default <see cref="IDealService"/>.</summary>
-internal sealed class DealService(CrmStore store, CrmContext context) : AggregateService<Deal>(store, context.Deals), IDealService
+/// <summary>
+/// The default <see cref="IDealService"/>. Access control: a deal is scoped by its own owner only (not its customer's: a
+/// list can then be filtered in the database by the deal's <c>owner_id</c> index alone, and a deal's scope does not move
+/// when its customer changes hands); an unowned deal is reached only at level All, so a rep or manager creating a deal
+/// names an owner in scope.
+/// </summary>
+internal sealed class DealService(CrmStore store, CrmContext context)
+    : AggregateService<Deal>(store, context.Deals, context.Access, CrmResource.Deals), IDealService
 {
     public async Task<Deal> CreateAsync(DealDraft draft, CancellationToken cancellationToken = default)
     {
@@ -42,11 +49,11 @@ internal sealed class DealService(CrmStore store, CrmContext context) : Aggregat
     public Task<Page<Deal>> ListAsync(DealFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = Query(filter);
-        return Store.PageAsync(context.Deals, $"deals:{filter.PipelineId}:{filter.StageId}:{filter.CustomerId}:{filter.Status}:{filter.OwnerId}", query, page, cancellationToken);
+        return Access.PageAsync(Store, context.Deals, CrmResource.Deals, DealMapping.OwnerIdIndex, $"deals:{filter.PipelineId}:{filter.StageId}:{filter.CustomerId}:{filter.Status}:{filter.OwnerId}", query, page, cancellationToken);
     }
 
     public IAsyncEnumerable<Deal> StreamAsync(DealFilter filter, CancellationToken cancellationToken = default) =>
-        Store.QueryAsync(context.Deals, Query(filter), cancellationToken);
+        Access.StreamAsync(Store, context.Deals, CrmResource.Deals, DealMapping.OwnerIdIndex, Query(filter), cancellationToken);
 
     private static DocumentQuery Query(DealFilter filter)
     {
@@ -71,10 +78,15 @@ internal sealed class DealService(CrmStore store, CrmContext context) : Aggregat
 
     private async Task<Deal> ChangeAsync(DealId id, Action<Deal, Pipeline> change, CancellationToken cancellationToken)
     {
-        var deal = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var deal = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        var storedOwner = await ThrowIfDeniedAsync(CrmAction.Update, deal, cancellationToken).ConfigureAwait(false);
         var pipeline = await Store.GetAsync(context.Pipelines, deal.PipelineId.Value, cancellationToken).ConfigureAwait(false);
         change(deal, pipeline);
-        await UpdateAsync(deal, cancellationToken).ConfigureAwait(false);
+        var uow = new CrmUnitOfWork(Store, context);
+        uow.Update(deal, storedOwner);
+        await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
         return deal;
     }
+
+    protected override ValueTask<string?> OwnerOfAsync(Deal item, CancellationToken cancellationToken) => ValueTask.FromResult(item.OwnerId);
 }

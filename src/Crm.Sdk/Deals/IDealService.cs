@@ -5,6 +5,12 @@ namespace Crm.Sdk.Deals;
 /// pipeline, win, lose, reopen and assign it. A deal is closed (won or lost), not deleted; it goes when its customer is
 /// deleted.
 /// </summary>
+/// <remarks>
+/// With access control (<c>AddAccessControl</c>) every call checks the current actor and a denied call throws
+/// <see cref="Security.AccessDeniedException"/> before anything is written. Deals are scoped by their own owner, not their customer's: an unowned deal is reached only at level All, and an actor below All creates deals with an owner in its scope. Lists and streams are filtered by the actor's scope in the database query; one deal read or changed checks its stored owner (and a new owner must be in scope too). Reading one record by id that is out
+/// of the actor's scope throws <see cref="Security.AccessDeniedException"/>, from <c>FindAsync</c> too (rather than
+/// returning <see langword="null"/>): the denial is explicit and audited, and no data is returned.
+/// </remarks>
 public interface IDealService
 {
     /// <summary>Creates a deal in the draft's pipeline, at its initial stage (the first open stage unless the draft names one).</summary>

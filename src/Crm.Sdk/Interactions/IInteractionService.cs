@@ -5,6 +5,12 @@ namespace Crm.Sdk.Interactions;
 /// or a ticket after the fact. Interactions are history: they are not edited or deleted one by one (a customer's
 /// deletion or erasure removes or shreds them all).
 /// </summary>
+/// <remarks>
+/// With access control (<c>AddAccessControl</c>) every call checks the current actor and a denied call throws
+/// <see cref="Security.AccessDeniedException"/> before anything is written. Interactions follow their customer's owner: a timeline is one customer's, checked once; one interaction read, created or linked checks its customer's owner. Reading one record by id that is out
+/// of the actor's scope throws <see cref="Security.AccessDeniedException"/>, from <c>FindAsync</c> too (rather than
+/// returning <see langword="null"/>): the denial is explicit and audited, and no data is returned.
+/// </remarks>
 public interface IInteractionService
 {
     /// <summary>Records one interaction of an existing customer.</summary>

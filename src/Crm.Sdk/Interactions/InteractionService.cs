@@ -1,13 +1,19 @@
 using Crm.Sdk.Deals;
 using Crm.Sdk.Domain;
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Security;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
 
 namespace Crm.Sdk.Interactions;
 
-/// <summary>The default <see cref="IInteractionService"/>.</summary>
-internal sealed class InteractionService(CrmStore store, CrmContext context) : AggregateService<Interaction>(store, context.Interactions), IInteractionService
+/// <summary>
+/// The default <see cref="IInteractionService"/>. Access control: an interaction follows its customer's owner. A timeline
+/// is always one customer's, so the customer is checked once and the list is read whole (no owner filter is needed in
+/// the query); one interaction read or changed checks its customer's owner.
+/// </summary>
+internal sealed class InteractionService(CrmStore store, CrmContext context)
+    : AggregateService<Interaction>(store, context.Interactions, context.Access, CrmResource.Interactions), IInteractionService
 {
     public async Task<Interaction> CreateAsync(InteractionDraft draft, CancellationToken cancellationToken = default)
     {
@@ -51,6 +57,11 @@ internal sealed class InteractionService(CrmStore store, CrmContext context) : A
         }
 
         var uow = new CrmUnitOfWork(Store, context);
+        foreach (var interaction in interactions.DistinctBy(i => i.CustomerId))
+        {
+            await uow.ThrowIfDeniedOnCustomerAsync(CrmResource.Interactions, CrmAction.Create, interaction.Id.Value, interaction.CustomerId, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var interaction in interactions)
         {
             uow.Add(interaction);
@@ -60,20 +71,52 @@ internal sealed class InteractionService(CrmStore store, CrmContext context) : A
         return interactions;
     }
 
-    public Task<Page<Interaction>> ListAsync(InteractionFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    public async Task<Page<Interaction>> ListAsync(InteractionFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = TimelineQuery(filter);
-        return Store.PageAsync(context.Interactions, $"timeline:{filter.CustomerId}", query, page, cancellationToken);
+        await ThrowIfDeniedOnCustomerAsync(CrmAction.Read, filter.CustomerId, null, cancellationToken).ConfigureAwait(false);
+        return await Store.PageAsync(context.Interactions, $"timeline:{filter.CustomerId}", query, page, cancellationToken).ConfigureAwait(false);
     }
 
     public IAsyncEnumerable<Interaction> StreamAsync(InteractionFilter filter, CancellationToken cancellationToken = default) =>
-        Store.QueryAsync(context.Interactions, TimelineQuery(filter), cancellationToken);
+        StreamAsync(filter.CustomerId, TimelineQuery(filter), cancellationToken);
+
+    private async IAsyncEnumerable<Interaction> StreamAsync(CustomerId customerId, DocumentQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await ThrowIfDeniedOnCustomerAsync(CrmAction.Read, customerId, null, cancellationToken).ConfigureAwait(false);
+        await foreach (var interaction in Store.QueryAsync(context.Interactions, query, cancellationToken).ConfigureAwait(false))
+        {
+            yield return interaction;
+        }
+    }
+
+    protected override async ValueTask<string?> OwnerOfAsync(Interaction item, CancellationToken cancellationToken) =>
+        (await Store.FindAsync(context.Customers, item.CustomerId.Value, cancellationToken).ConfigureAwait(false))?.OwnerId;
+
+    /// <summary>Throws unless the actor may do <paramref name="action"/> on the interactions of a customer (its owner's).</summary>
+    private async Task ThrowIfDeniedOnCustomerAsync(CrmAction action, CustomerId customerId, Guid? recordId, CancellationToken cancellationToken)
+    {
+        var scope = await Access.ScopeAsync(CrmResource.Interactions, action, cancellationToken).ConfigureAwait(false);
+        if (scope.IsAll)
+        {
+            return;
+        }
+
+        var customer = await Store.FindAsync(context.Customers, customerId.Value, cancellationToken).ConfigureAwait(false);
+        if (customer is not null)
+        {
+            scope.ThrowUnlessAllows(CrmResource.Interactions, action, recordId ?? customerId.Value, customer.OwnerId);
+        }
+    }
 
     public async Task<Interaction> LinkToDealAsync(InteractionId id, DealId dealId, CancellationToken cancellationToken = default)
     {
         DealId.ThrowIfEmpty(dealId, nameof(dealId));
-        var interaction = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var interaction = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        await ThrowIfDeniedAsync(CrmAction.Update, interaction, cancellationToken).ConfigureAwait(false);
         var deal = await Store.GetAsync(context.Deals, dealId.Value, cancellationToken).ConfigureAwait(false);
+        (await Access.ScopeAsync(CrmResource.Deals, CrmAction.Read, cancellationToken).ConfigureAwait(false))
+            .ThrowUnlessAllows(CrmResource.Deals, CrmAction.Read, dealId.Value, deal.OwnerId);
         CrmUnitOfWork.RequireSameCustomer(interaction, deal.CustomerId, "deal");
         interaction.LinkToDeal(dealId);
         return await SaveLinkAsync(interaction, DealMapping.CollectionName, dealId.Value, cancellationToken).ConfigureAwait(false);
@@ -82,8 +125,11 @@ internal sealed class InteractionService(CrmStore store, CrmContext context) : A
     public async Task<Interaction> LinkToTicketAsync(InteractionId id, TicketId ticketId, CancellationToken cancellationToken = default)
     {
         TicketId.ThrowIfEmpty(ticketId, nameof(ticketId));
-        var interaction = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var interaction = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        await ThrowIfDeniedAsync(CrmAction.Update, interaction, cancellationToken).ConfigureAwait(false);
         var ticket = await Store.GetAsync(context.Tickets, ticketId.Value, cancellationToken).ConfigureAwait(false);
+        (await Access.ScopeAsync(CrmResource.Tickets, CrmAction.Read, cancellationToken).ConfigureAwait(false))
+            .ThrowUnlessAllows(CrmResource.Tickets, CrmAction.Read, ticketId.Value, ticket.AssigneeId);
         CrmUnitOfWork.RequireSameCustomer(interaction, ticket.CustomerId, "ticket");
         interaction.LinkToTicket(ticketId);
         return await SaveLinkAsync(interaction, TicketMapping.CollectionName, ticketId.Value, cancellationToken).ConfigureAwait(false);

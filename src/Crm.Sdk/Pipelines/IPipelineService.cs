@@ -5,6 +5,12 @@ namespace Crm.Sdk.Pipelines;
 /// <see cref="UpdateAsync"/>), list and stream; and the summary of the deals in one. Pipelines are configuration and
 /// have no command shortcuts; deals refer to them, so they are not deleted.
 /// </summary>
+/// <remarks>
+/// With access control (<c>AddAccessControl</c>) every call checks the current actor and a denied call throws
+/// <see cref="Security.AccessDeniedException"/> before anything is written. Pipelines have no owner: any level other than None reaches every pipeline. The summary counts and sums only the deals in the actor's deal scope, in the aggregate query. Reading one record by id that is out
+/// of the actor's scope throws <see cref="Security.AccessDeniedException"/>, from <c>FindAsync</c> too (rather than
+/// returning <see langword="null"/>): the denial is explicit and audited, and no data is returned.
+/// </remarks>
 public interface IPipelineService
 {
     /// <summary>Creates a pipeline.</summary>

@@ -1,12 +1,17 @@
 using Crm.Sdk.Deals;
 using Crm.Sdk.Domain;
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Security;
 using Crm.Sdk.Storage;
 
 namespace Crm.Sdk.Pipelines;
 
-/// <summary>The default <see cref="IPipelineService"/>.</summary>
-internal sealed class PipelineService(CrmStore store, CrmContext context) : AggregateService<Pipeline>(store, context.Pipelines), IPipelineService
+/// <summary>
+/// The default <see cref="IPipelineService"/>. Access control: pipelines have no owner, any level other than None reaches
+/// all of them; the summary needs the pipeline's read and counts only the deals in the actor's deal scope (in the aggregate query).
+/// </summary>
+internal sealed class PipelineService(CrmStore store, CrmContext context)
+    : AggregateService<Pipeline>(store, context.Pipelines, context.Access, CrmResource.Pipelines), IPipelineService
 {
     public async Task<Pipeline> CreateAsync(PipelineDraft draft, CancellationToken cancellationToken = default)
     {
@@ -20,6 +25,7 @@ internal sealed class PipelineService(CrmStore store, CrmContext context) : Aggr
     {
         ArgumentNullException.ThrowIfNull(name);
         InputRules.ThrowIfInvalidLookup(name, "Name", Pipeline.MaxNameLength);
+        await Access.ScopeAsync(CrmResource.Pipelines, CrmAction.Read, cancellationToken).ConfigureAwait(false);
         var query = new DocumentQuery(PipelineMapping.CollectionName)
         {
             Filter = IndexFilter.Equal(PipelineMapping.NameKeyIndex, PipelineMapping.NameKey(name.Trim())),
@@ -34,10 +40,10 @@ internal sealed class PipelineService(CrmStore store, CrmContext context) : Aggr
     }
 
     public Task<Page<Pipeline>> ListAsync(PipelineFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
-        Store.PageAsync(context.Pipelines, $"pipelines:{filter?.NamePrefix}", Query(filter), page, cancellationToken);
+        Access.PageAsync(Store, context.Pipelines, CrmResource.Pipelines, null, $"pipelines:{filter?.NamePrefix}", Query(filter), page, cancellationToken);
 
     public IAsyncEnumerable<Pipeline> StreamAsync(PipelineFilter filter, CancellationToken cancellationToken = default) =>
-        Store.QueryAsync(context.Pipelines, Query(filter), cancellationToken);
+        Access.StreamAsync(Store, context.Pipelines, CrmResource.Pipelines, null, Query(filter), cancellationToken);
 
     private static DocumentQuery Query(PipelineFilter? filter)
     {
@@ -62,13 +68,16 @@ internal sealed class PipelineService(CrmStore store, CrmContext context) : Aggr
         var pipeline = await GetAsync(id, cancellationToken).ConfigureAwait(false);
         var count = new AggregateFunction(AggregateKind.Count);
         var amount = new AggregateFunction(AggregateKind.Sum, DealMapping.AmountIndex);
-        var rows = await Store.AggregateAsync(
-            new AggregateQuery(
-                DealMapping.CollectionName,
-                IndexFilter.Equal(DealMapping.PipelineIdIndex, id.Value),
-                [DealMapping.StageIdIndex, DealMapping.CurrencyIndex],
-                [count, amount]),
-            cancellationToken).ConfigureAwait(false);
+        var dealScope = await Access.TryScopeAsync(CrmResource.Deals, CrmAction.Read, cancellationToken).ConfigureAwait(false);
+        var rows = dealScope is null
+            ? []
+            : await Store.AggregateAsync(
+                new AggregateQuery(
+                    DealMapping.CollectionName,
+                    dealScope.Apply(IndexFilter.Equal(DealMapping.PipelineIdIndex, id.Value), DealMapping.OwnerIdIndex),
+                    [DealMapping.StageIdIndex, DealMapping.CurrencyIndex],
+                    [count, amount]),
+                cancellationToken).ConfigureAwait(false);
 
         var stages = new List<StageSummary>(pipeline.Stages.Count);
         foreach (var stage in pipeline.Stages)
@@ -84,4 +93,6 @@ internal sealed class PipelineService(CrmStore store, CrmContext context) : Aggr
         var forecast = MoneyTotals.Sum(stages.Where(s => s.Stage.Outcome == StageOutcome.Open).SelectMany(s => s.WeightedAmount));
         return new PipelineSummary(pipeline, stages, forecast);
     }
+
+    protected override ValueTask<string?> OwnerOfAsync(Pipeline item, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
 }

@@ -82,4 +82,19 @@ internal sealed class AccessPolicy
         var scope = await ScopeAsync(resource, action, cancellationToken).ConfigureAwait(false);
         return scope.Allows(ownerId) ? scope : throw new AccessDeniedException(scope.Actor, resource, action, recordId);
     }
+
+    /// <summary>
+    /// Like <see cref="ScopeAsync"/>, but <see langword="null"/> rather than a denial when the actor's roles do not grant
+    /// the action: for the parts of a summary (360°, pipeline) that an actor allowed the summary may not see, which then
+    /// count nothing. No actor still throws.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">No actor is set.</exception>
+    public async ValueTask<AccessScope?> TryScopeAsync(CrmResource resource, CrmAction action, CancellationToken cancellationToken)
+    {
+        var actor = Actor ?? throw new AccessDeniedException(null, resource, action);
+        var key = CrmRoleOptions.Key(resource, action);
+        var granted = actor.IsSystem || actor.Roles.Any(name =>
+            _roles.TryGetValue(name, out var role) && role.Permissions.TryGetValue(key, out var level) && level > AccessLevel.None);
+        return granted ? await ScopeAsync(resource, action, cancellationToken).ConfigureAwait(false) : null;
+    }
 }

@@ -9,13 +9,13 @@ public enum CrmResource
     /// <summary>Interactions: the timeline. They follow their customer's owner.</summary>
     Interactions = 2,
 
-    /// <summary>Deals. They follow their own owner, or their customer's owner when they have none.</summary>
+    /// <summary>Deals. They follow their own owner only: an unowned deal is reached at level All alone.</summary>
     Deals = 3,
 
     /// <summary>Pipelines and their stages (no owner: a level other than none means all).</summary>
     Pipelines = 4,
 
-    /// <summary>Tickets. They follow their assignee, or their customer's owner when unassigned.</summary>
+    /// <summary>Tickets. They follow their assignee only: an unassigned ticket is reached at level All alone.</summary>
     Tickets = 5,
 
     /// <summary>The audit trail.</summary>

@@ -4,6 +4,12 @@ namespace Crm.Sdk.Tickets;
 /// Service tickets: open (create), read, change, list and stream; shortcuts to assign, comment, move through the status
 /// workflow and rate. A ticket is closed, not deleted; it goes when its customer is deleted.
 /// </summary>
+/// <remarks>
+/// With access control (<c>AddAccessControl</c>) every call checks the current actor and a denied call throws
+/// <see cref="Security.AccessDeniedException"/> before anything is written. Tickets are scoped by their assignee, not their customer's owner: an unassigned ticket is reached only at level All, and an actor below All creates tickets assigned within its scope. Lists and streams are filtered by the actor's scope in the database query; one ticket read or changed checks its stored assignee (and a new assignee must be in scope too). Reading one record by id that is out
+/// of the actor's scope throws <see cref="Security.AccessDeniedException"/>, from <c>FindAsync</c> too (rather than
+/// returning <see langword="null"/>): the denial is explicit and audited, and no data is returned.
+/// </remarks>
 public interface ITicketService
 {
     /// <summary>Opens a ticket for an existing customer.</summary>

@@ -1,11 +1,17 @@
 using Crm.Sdk.Domain;
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Security;
 using Crm.Sdk.Storage;
 
 namespace Crm.Sdk.Tickets;
 
-/// <summary>The default <see cref="ITicketService"/>.</summary>
-internal sealed class TicketService(CrmStore store, CrmContext context) : AggregateService<Ticket>(store, context.Tickets), ITicketService
+/// <summary>
+/// The default <see cref="ITicketService"/>. Access control: a ticket is scoped by its assignee only (not its customer's
+/// owner: the queue is filtered in the database by the <c>assignee_id</c> index alone); an unassigned ticket is reached
+/// only at level All, so an actor below All creates tickets assigned to someone in scope.
+/// </summary>
+internal sealed class TicketService(CrmStore store, CrmContext context)
+    : AggregateService<Ticket>(store, context.Tickets, context.Access, CrmResource.Tickets), ITicketService
 {
     public async Task<Ticket> CreateAsync(TicketDraft draft, CancellationToken cancellationToken = default)
     {
@@ -37,11 +43,11 @@ internal sealed class TicketService(CrmStore store, CrmContext context) : Aggreg
     public Task<Page<Ticket>> ListAsync(TicketFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = Query(filter);
-        return Store.PageAsync(context.Tickets, $"tickets:{filter.CustomerId}:{filter.IsOpen}:{filter.AssigneeId}:{filter.Priority}", query, page, cancellationToken);
+        return Access.PageAsync(Store, context.Tickets, CrmResource.Tickets, TicketMapping.AssigneeIdIndex, $"tickets:{filter.CustomerId}:{filter.IsOpen}:{filter.AssigneeId}:{filter.Priority}", query, page, cancellationToken);
     }
 
     public IAsyncEnumerable<Ticket> StreamAsync(TicketFilter filter, CancellationToken cancellationToken = default) =>
-        Store.QueryAsync(context.Tickets, Query(filter), cancellationToken);
+        Access.StreamAsync(Store, context.Tickets, CrmResource.Tickets, TicketMapping.AssigneeIdIndex, Query(filter), cancellationToken);
 
     private static DocumentQuery Query(TicketFilter filter)
     {
@@ -65,14 +71,19 @@ internal sealed class TicketService(CrmStore store, CrmContext context) : Aggreg
 
     private async Task<Ticket> ChangeAsync(TicketId id, Action<Ticket> change, CancellationToken cancellationToken)
     {
-        var ticket = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var ticket = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        var storedAssignee = await ThrowIfDeniedAsync(CrmAction.Update, ticket, cancellationToken).ConfigureAwait(false);
         change(ticket);
         if (ticket.DomainEvents.Count == 0)
         {
             return ticket; // The change changed nothing (every change raises an event): nothing to save, no new version.
         }
 
-        await UpdateAsync(ticket, cancellationToken).ConfigureAwait(false);
+        var uow = new CrmUnitOfWork(Store, context);
+        uow.Update(ticket, storedAssignee);
+        await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
         return ticket;
     }
+
+    protected override ValueTask<string?> OwnerOfAsync(Ticket item, CancellationToken cancellationToken) => ValueTask.FromResult(item.AssigneeId);
 }
