@@ -188,4 +188,6 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
     internal void Delete(Customer customer) => _session.Delete(context.Customers, customer);
 
     internal void Add(DocumentWrite write) => _session.Add(write);
+
+    internal void AddAuditEntry(Audit.AuditAction action, Security.CrmResource resource, Guid recordId) => _session.AddAuditEntry(action, resource, recordId);
 }

@@ -1,3 +1,5 @@
+using Crm.Sdk.Audit;
+using Crm.Sdk.Security;
 using System.Runtime.CompilerServices;
 using Crm.Sdk.Deals;
 using Crm.Sdk.Domain;
@@ -201,6 +203,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context) : Aggr
         }
 
         customer.Erase();
+        uow.AddAuditEntry(AuditAction.Erase, CrmResource.Customers, id.Value);
         uow.Update(customer);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
         foreach (var keyId in erasedKeys)
