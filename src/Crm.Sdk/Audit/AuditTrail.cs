@@ -49,6 +49,11 @@ internal sealed class AuditTrail(CrmStore store, AccessPolicy policy) : IAuditTr
             checkedCount++;
             var entry = AuditEntryMapping.Read(document);
             var position = Convert.ToInt64(document.SortValue, CultureInfo.InvariantCulture);
+            if (entry.Sequence < expected && position < expected)
+            {
+                return Bad(entry.Sequence, AuditIntegrityProblem.Inserted, $"Audit entry {entry.Sequence} ({document.Id}) repeats a sequence number or precedes the prune point: it was inserted.");
+            }
+
             if (!string.Equals(AuditEntryMapping.ComputeHash(entry), entry.Hash, StringComparison.Ordinal))
             {
                 return Bad(entry.Sequence, AuditIntegrityProblem.Changed, $"Audit entry {entry.Sequence} ({document.Id}) does not match its hash: it was changed.");
@@ -59,10 +64,6 @@ internal sealed class AuditTrail(CrmStore store, AccessPolicy policy) : IAuditTr
                 return Bad(entry.Sequence, AuditIntegrityProblem.Reordered, $"Audit entry {entry.Sequence} ({document.Id}) is stored at position {position}: it was moved.");
             }
 
-            if (entry.Sequence < expected)
-            {
-                return Bad(entry.Sequence, AuditIntegrityProblem.Inserted, $"Audit entry {entry.Sequence} ({document.Id}) repeats a sequence number or precedes the prune point: it was inserted.");
-            }
 
             if (entry.Sequence > expected)
             {
