@@ -139,9 +139,9 @@ internal sealed class DocumentSession
         activity?.SetTag("crm.writes", writes.Count);
         try
         {
-            if (_store.Audit is { } audit)
+            if (_store.Audit is { } audit && AuditDrafts(audit) is { Count: > 0 } drafts)
             {
-                await audit.CommitAsync(writes, AuditDrafts(audit), cancellationToken).ConfigureAwait(false);
+                await audit.CommitAsync(writes, drafts, cancellationToken).ConfigureAwait(false);
             }
             else
             {
