@@ -1,4 +1,6 @@
+using Crm.Sdk.Audit;
 using Crm.Sdk.Security;
+using Crm.Sdk.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -42,7 +44,9 @@ public static class AccessControlCrmBuilderExtensions
                 throw new CrmConfigurationException("Access control is misconfigured: " + string.Join(" ", e.Failures));
             }
 
-            return AccessPolicy.Create(accessor, sp.GetRequiredService<ICrmTeamDirectory>(), value);
+            // With the audit trail added, denied attempts are recorded (the store is resolved only then).
+            var audit = sp.GetService<AuditTrailOptions>() is null ? null : sp.GetRequiredService<CrmStore>().Audit;
+            return AccessPolicy.Create(accessor, sp.GetRequiredService<ICrmTeamDirectory>(), value, audit);
         }));
         return builder;
     }

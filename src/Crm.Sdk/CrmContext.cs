@@ -56,6 +56,8 @@ internal sealed class CrmContext
         DataKeyMapping.Collection,
         DataUpgradeStateMapping.Collection,
         StoreKeyMapping.Collection,
+        Audit.AuditEntryMapping.Definition,
+        Audit.AuditEntryMapping.HeadDefinition,
     ]);
 
     /// <summary>The data upgrades of stored values, in the order they run (see <see cref="DataUpgradeRunner"/>).</summary>

@@ -1,3 +1,4 @@
+using Crm.Sdk.Audit;
 using Crm.Sdk.Customers;
 using Crm.Sdk.Deals;
 using Crm.Sdk.Encryption;
@@ -70,7 +71,8 @@ public static class CrmServiceCollectionExtensions
             logger,
             services.GetService<FieldEncryptionSetup>(),
             context.DataUpgrades,
-            options.Value.RunDataUpgradesInBackground);
+            options.Value.RunDataUpgradesInBackground,
+            services.GetService<AuditTrailOptions>() is { } audit ? new AuditSetup(audit, services.GetRequiredService<AccessPolicy>) : null);
     }
 
     private static IOptions<CrmOptions> ValidatedOptions(IServiceProvider services)

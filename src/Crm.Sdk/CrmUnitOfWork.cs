@@ -177,8 +177,8 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
 
             var newOwner = update.NewOwnerId();
             var storedOwner = update.StoredOwnerKnown ? update.StoredOwnerId : await StoredOwnerAsync(update.Resource, update.Id, newOwner, cancellationToken).ConfigureAwait(false);
-            scope.ThrowUnlessAllows(update.Resource, CrmAction.Update, update.Id, storedOwner);
-            scope.ThrowUnlessAllows(update.Resource, CrmAction.Update, update.Id, newOwner);
+            await context.Access.ThrowUnlessAllowsAsync(scope, update.Resource, CrmAction.Update, update.Id, storedOwner, cancellationToken).ConfigureAwait(false);
+            await context.Access.ThrowUnlessAllowsAsync(scope, update.Resource, CrmAction.Update, update.Id, newOwner, cancellationToken).ConfigureAwait(false);
         }
 
         _updates.Clear();
@@ -216,7 +216,7 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
             owner = customer.OwnerId;
         }
 
-        scope.ThrowUnlessAllows(resource, action, recordId, owner);
+        await context.Access.ThrowUnlessAllowsAsync(scope, resource, action, recordId, owner, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
@@ -303,6 +303,8 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
     internal void Delete(Customer customer) => _session.Delete(context.Customers, customer);
 
     internal void Add(DocumentWrite write) => _session.Add(write);
+
+    internal void AddAuditEntry(Audit.AuditAction action, Security.CrmResource resource, Guid recordId) => _session.AddAuditEntry(action, resource, recordId);
 
     /// <summary>An update to check at commit: the record, its new owner (read at commit), and its stored owner when known.</summary>
     private sealed record PendingUpdate(CrmResource Resource, Guid Id, Func<string?> NewOwnerId)

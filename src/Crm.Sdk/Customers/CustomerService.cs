@@ -1,10 +1,11 @@
+using Crm.Sdk.Audit;
+using Crm.Sdk.Security;
 using System.Runtime.CompilerServices;
 using Crm.Sdk.Deals;
 using Crm.Sdk.Domain;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.ProviderKit;
-using Crm.Sdk.Security;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
 
@@ -211,6 +212,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context)
         }
 
         customer.Erase();
+        uow.AddAuditEntry(AuditAction.Erase, CrmResource.Customers, id.Value);
         uow.UpdateUnchecked(customer);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
         foreach (var keyId in erasedKeys)

@@ -105,7 +105,7 @@ internal sealed class InteractionService(CrmStore store, CrmContext context)
         var customer = await Store.FindAsync(context.Customers, customerId.Value, cancellationToken).ConfigureAwait(false);
         if (customer is not null)
         {
-            scope.ThrowUnlessAllows(CrmResource.Interactions, action, recordId ?? customerId.Value, customer.OwnerId);
+            await Access.ThrowUnlessAllowsAsync(scope, CrmResource.Interactions, action, recordId ?? customerId.Value, customer.OwnerId, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -115,8 +115,7 @@ internal sealed class InteractionService(CrmStore store, CrmContext context)
         var interaction = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
         await ThrowIfDeniedAsync(CrmAction.Update, interaction, cancellationToken).ConfigureAwait(false);
         var deal = await Store.GetAsync(context.Deals, dealId.Value, cancellationToken).ConfigureAwait(false);
-        (await Access.ScopeAsync(CrmResource.Deals, CrmAction.Read, cancellationToken).ConfigureAwait(false))
-            .ThrowUnlessAllows(CrmResource.Deals, CrmAction.Read, dealId.Value, deal.OwnerId);
+        await Access.ThrowIfDeniedAsync(CrmResource.Deals, CrmAction.Read, dealId.Value, deal.OwnerId, cancellationToken).ConfigureAwait(false);
         CrmUnitOfWork.RequireSameCustomer(interaction, deal.CustomerId, "deal");
         interaction.LinkToDeal(dealId);
         return await SaveLinkAsync(interaction, DealMapping.CollectionName, dealId.Value, cancellationToken).ConfigureAwait(false);
@@ -128,8 +127,7 @@ internal sealed class InteractionService(CrmStore store, CrmContext context)
         var interaction = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
         await ThrowIfDeniedAsync(CrmAction.Update, interaction, cancellationToken).ConfigureAwait(false);
         var ticket = await Store.GetAsync(context.Tickets, ticketId.Value, cancellationToken).ConfigureAwait(false);
-        (await Access.ScopeAsync(CrmResource.Tickets, CrmAction.Read, cancellationToken).ConfigureAwait(false))
-            .ThrowUnlessAllows(CrmResource.Tickets, CrmAction.Read, ticketId.Value, ticket.AssigneeId);
+        await Access.ThrowIfDeniedAsync(CrmResource.Tickets, CrmAction.Read, ticketId.Value, ticket.AssigneeId, cancellationToken).ConfigureAwait(false);
         CrmUnitOfWork.RequireSameCustomer(interaction, ticket.CustomerId, "ticket");
         interaction.LinkToTicket(ticketId);
         return await SaveLinkAsync(interaction, TicketMapping.CollectionName, ticketId.Value, cancellationToken).ConfigureAwait(false);

@@ -51,19 +51,6 @@ internal static class AccessChecks
         return text.ToString();
     }
 
-    /// <summary>
-    /// Throws unless the record's owner is in the scope: with <see cref="AccessPolicy.ThrowIfDeniedAsync"/> and
-    /// <see cref="AccessPolicy.ScopeAsync"/>, the only place a denial is raised (recording denials must cover it too).
-    /// </summary>
-    /// <exception cref="AccessDeniedException">The record is outside the scope.</exception>
-    public static void ThrowUnlessAllows(this AccessScope scope, CrmResource resource, CrmAction action, Guid recordId, string? ownerId)
-    {
-        if (!scope.Allows(ownerId))
-        {
-            throw new AccessDeniedException(scope.Actor, resource, action, recordId);
-        }
-    }
-
     /// <summary>A stream of the query kept to the actor's read scope (no owner index: unowned resources, only the action is checked); the scope is checked when the stream starts.</summary>
     public static async IAsyncEnumerable<T> StreamAsync<T>(
         this AccessPolicy policy,

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Crm.Sdk.Audit;
 
 namespace Crm.Sdk.Security;
 
@@ -12,10 +13,12 @@ internal sealed class AccessPolicy
     private readonly ICrmActorAccessor? _accessor;
     private readonly ICrmTeamDirectory? _teams;
     private readonly FrozenDictionary<string, CrmRoleOptions> _roles;
+    private readonly IAccessAuditSink? _audit;
 
-    private AccessPolicy(ICrmActorAccessor? accessor, ICrmTeamDirectory? teams, IDictionary<string, CrmRoleOptions> roles)
+    private AccessPolicy(ICrmActorAccessor? accessor, ICrmTeamDirectory? teams, IDictionary<string, CrmRoleOptions> roles, IAccessAuditSink? audit = null)
     {
         _accessor = accessor;
+        _audit = audit;
         _teams = teams;
         _roles = roles.ToFrozenDictionary(StringComparer.Ordinal);
     }
@@ -29,15 +32,15 @@ internal sealed class AccessPolicy
     /// <summary>The current actor: the accessor's (null when none), or the system actor when access control is off.</summary>
     public CrmActor? Actor => _accessor is null ? CrmActor.System : _accessor.Current;
 
-    /// <summary>Creates the policy over the host's accessor and roles (already validated).</summary>
-    public static AccessPolicy Create(ICrmActorAccessor accessor, ICrmTeamDirectory teams, AccessControlOptions options) =>
-        new(accessor, teams, options.Roles);
+    /// <summary>Creates the policy over the host's accessor and roles (already validated); denials go to <paramref name="audit"/> when given.</summary>
+    public static AccessPolicy Create(ICrmActorAccessor accessor, ICrmTeamDirectory teams, AccessControlOptions options, IAccessAuditSink? audit = null) =>
+        new(accessor, teams, options.Roles, audit);
 
     /// <summary>What the current actor may reach for <paramref name="resource"/> and <paramref name="action"/>.</summary>
     /// <exception cref="AccessDeniedException">No actor is set, or none of its roles grants the action.</exception>
     public async ValueTask<AccessScope> ScopeAsync(CrmResource resource, CrmAction action, CancellationToken cancellationToken)
     {
-        var actor = Actor ?? throw new AccessDeniedException(null, resource, action);
+        var actor = Actor ?? throw await DeniedAsync(new AccessDeniedException(null, resource, action), null, resource, action, null, cancellationToken).ConfigureAwait(false);
         if (actor.IsSystem)
         {
             return new AccessScope(actor, AccessLevel.All, FrozenSet<string>.Empty, SeesPersonalData: true);
@@ -60,7 +63,7 @@ internal sealed class AccessPolicy
 
         if (level == AccessLevel.None)
         {
-            throw new AccessDeniedException(actor, resource, action);
+            throw await DeniedAsync(new AccessDeniedException(actor, resource, action), actor, resource, action, null, cancellationToken).ConfigureAwait(false);
         }
 
         var owners = new HashSet<string>(StringComparer.Ordinal) { actor.UserId };
@@ -80,7 +83,42 @@ internal sealed class AccessPolicy
     public async ValueTask<AccessScope> ThrowIfDeniedAsync(CrmResource resource, CrmAction action, Guid recordId, string? ownerId, CancellationToken cancellationToken)
     {
         var scope = await ScopeAsync(resource, action, cancellationToken).ConfigureAwait(false);
-        return scope.Allows(ownerId) ? scope : throw new AccessDeniedException(scope.Actor, resource, action, recordId);
+        return scope.Allows(ownerId)
+            ? scope
+            : throw await DeniedAsync(new AccessDeniedException(scope.Actor, resource, action, recordId), scope.Actor, resource, action, recordId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks that a record owned by <paramref name="ownerId"/> is in <paramref name="scope"/>; a denial is recorded like any other.</summary>
+    /// <exception cref="AccessDeniedException">The record is outside the scope.</exception>
+    public async ValueTask ThrowUnlessAllowsAsync(AccessScope scope, CrmResource resource, CrmAction action, Guid recordId, string? ownerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!scope.Allows(ownerId))
+        {
+            throw await DeniedAsync(new AccessDeniedException(scope.Actor, resource, action, recordId), scope.Actor, resource, action, recordId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Records a denied attempt in the audit trail, on its own, when the audit trail is added, and returns the exception to
+    /// throw. The caller gets the <see cref="AccessDeniedException"/> whatever happens to the record.
+    /// </summary>
+    private async ValueTask<AccessDeniedException> DeniedAsync(AccessDeniedException denied, CrmActor? actor, CrmResource resource, CrmAction action, Guid? recordId, CancellationToken cancellationToken)
+    {
+        if (_audit is not null)
+        {
+            try
+            {
+                await _audit.RecordDeniedAsync(actor, resource, action, recordId, cancellationToken).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The denial is what the caller must see; a failed record of it must not replace it.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
+
+        return denied;
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ internal abstract class AggregateService<T>(CrmStore store, AggregateMapping<T> 
         }
 
         var owner = await OwnerOfAsync(item, cancellationToken).ConfigureAwait(false);
-        scope.ThrowUnlessAllows(resource, action, item.Id.Value, owner);
+        await Access.ThrowUnlessAllowsAsync(scope, resource, action, item.Id.Value, owner, cancellationToken).ConfigureAwait(false);
         return owner;
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using Crm.Sdk.Audit;
 using Crm.Sdk.Diagnostics;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.ProviderKit;
@@ -34,7 +35,8 @@ internal sealed partial class CrmStore : IDisposable
         ILogger<CrmStore> logger,
         FieldEncryptionSetup? encryption = null,
         IReadOnlyList<IDataUpgrade>? dataUpgrades = null,
-        bool runDataUpgradesInBackground = true)
+        bool runDataUpgradesInBackground = true,
+        AuditSetup? audit = null)
     {
         _provider = provider;
         Schema = schema;
@@ -42,7 +44,11 @@ internal sealed partial class CrmStore : IDisposable
         _logger = logger;
         _encryption = encryption;
         DataUpgrades = new DataUpgradeRunner(this, dataUpgrades ?? [], runDataUpgradesInBackground, logger);
+        Audit = audit is null ? null : new AuditRecorder(this, audit.Options, audit.Policy);
     }
+
+    /// <summary>The audit trail's writer, or <see langword="null"/> when the host did not add the audit trail.</summary>
+    public AuditRecorder? Audit { get; }
 
     /// <summary>The data upgrades of stored values, started once the schema is ready (see <see cref="DataUpgradeRunner"/>).</summary>
     public DataUpgradeRunner DataUpgrades { get; }
@@ -102,8 +108,24 @@ internal sealed partial class CrmStore : IDisposable
     {
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         var document = await Guard(() => _provider.GetAsync(mapping.Collection.Name, id, cancellationToken), $"reading {mapping.EntityName}").ConfigureAwait(false);
-        return document is null ? null : await DeserializeAsync(mapping, document, cancellationToken).ConfigureAwait(false);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var item = await DeserializeAsync(mapping, document, cancellationToken).ConfigureAwait(false);
+        await AuditReadAsync(mapping.Collection.Name, [document.Id], cancellationToken).ConfigureAwait(false);
+        return item;
     }
+
+    /// <summary>
+    /// Records a read of personal records in the audit trail: only when the audit trail is added and access control is on
+    /// (hosts without either pay one null check), one entry per call listing the ids read.
+    /// </summary>
+    private Task AuditReadAsync(string collection, IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
+        Audit is { RecordsReads: true } audit && AuditRecorder.HoldsPersonalData(collection) && AuditRecorder.ResourceOf(collection) is { } resource
+            ? Guard(() => audit.RecordReadAsync(resource, AuditAction.Read, ids, cancellationToken), "recording a read in the audit trail")
+            : Task.CompletedTask;
 
     public async Task<T> GetAsync<T>(IDocumentMapping<T> mapping, Guid id, CancellationToken cancellationToken)
         where T : class =>
@@ -120,6 +142,7 @@ internal sealed partial class CrmStore : IDisposable
         await foreach (var chunk in _provider.QueryAsync(query, cancellationToken).Chunk(StreamChunkSize).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             await LoadKeysAsync(chunk, cancellationToken).ConfigureAwait(false);
+            await AuditReadAsync(mapping.Collection.Name, Array.ConvertAll(chunk, d => d.Id), cancellationToken).ConfigureAwait(false);
             foreach (var document in chunk)
             {
                 if (Open(mapping, document, query.Filter) is { } item)
@@ -180,6 +203,7 @@ internal sealed partial class CrmStore : IDisposable
         }
 
         await LoadKeysAsync(documents, cancellationToken).ConfigureAwait(false);
+        await AuditReadAsync(mapping.Collection.Name, documents.ConvertAll(d => d.Id), cancellationToken).ConfigureAwait(false);
         var items = new List<T>(documents.Count);
         foreach (var document in documents)
         {

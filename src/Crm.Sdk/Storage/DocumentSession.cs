@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using Crm.Sdk.Audit;
 using Crm.Sdk.Diagnostics;
 using Crm.Sdk.Domain;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Security;
 
 namespace Crm.Sdk.Storage;
 
@@ -16,6 +18,7 @@ internal sealed class DocumentSession
 {
     private readonly CrmStore _store;
     private readonly List<Pending> _pending = [];
+    private readonly List<(AuditAction Action, CrmResource Resource, Guid RecordId)> _operations = [];
     private bool _committed;
 
     public DocumentSession(CrmStore store)
@@ -41,7 +44,8 @@ internal sealed class DocumentSession
             () => mapping.SetVersion(aggregate, 1),
             aggregate as IAggregateRoot,
             mapping.EntityName,
-            id));
+            id,
+            AuditAction.Create));
     }
 
     public void Update<T>(IDocumentMapping<T> mapping, T aggregate)
@@ -63,7 +67,8 @@ internal sealed class DocumentSession
             () => mapping.SetVersion(aggregate, version + 1),
             aggregate as IAggregateRoot,
             mapping.EntityName,
-            id));
+            id,
+            AuditAction.Update));
     }
 
     public void Delete<T>(IDocumentMapping<T> mapping, T aggregate)
@@ -73,13 +78,20 @@ internal sealed class DocumentSession
         var id = mapping.GetId(aggregate);
         var version = mapping.GetVersion(aggregate);
         var write = DocumentWrite.Delete(mapping.Collection.Name, id, version);
-        _pending.Add(new Pending(write.Collection, null, _ => write, () => mapping.SetVersion(aggregate, 0), aggregate as IAggregateRoot, mapping.EntityName, id));
+        _pending.Add(new Pending(write.Collection, null, _ => write, () => mapping.SetVersion(aggregate, 0), aggregate as IAggregateRoot, mapping.EntityName, id, AuditAction.Delete));
     }
 
     public void Add(DocumentWrite write)
     {
         EnsureOpen();
-        _pending.Add(new Pending(write.Collection, null, _ => write, null, null, write.Collection, write.Id));
+        _pending.Add(new Pending(write.Collection, null, _ => write, null, null, write.Collection, write.Id, null));
+    }
+
+    /// <summary>Records an operation (an erasure, a merge, an import batch) in the audit trail with this session's writes.</summary>
+    public void AddAuditEntry(AuditAction action, CrmResource resource, Guid recordId)
+    {
+        EnsureOpen();
+        _operations.Add((action, resource, recordId));
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -127,7 +139,14 @@ internal sealed class DocumentSession
         activity?.SetTag("crm.writes", writes.Count);
         try
         {
-            await _store.CommitAsync(writes, cancellationToken).ConfigureAwait(false);
+            if (_store.Audit is { } audit && AuditDrafts(audit) is { Count: > 0 } drafts)
+            {
+                await audit.CommitAsync(writes, drafts, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await _store.CommitAsync(writes, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (ConcurrencyConflictException)
         {
@@ -148,6 +167,36 @@ internal sealed class DocumentSession
             pending.Root?.ClearDomainEvents();
             pending.AfterCommit?.Invoke();
         }
+    }
+
+    /// <summary>
+    /// One audit entry per aggregate written (create, update, delete) and per operation added. What an update changed is
+    /// named by the types of the domain events it raised (<c>CustomerRenamed</c>, <c>DealStageChanged</c>, …): names, never
+    /// values, and no extra read of the stored document.
+    /// </summary>
+    private List<AuditDraft> AuditDrafts(AuditRecorder audit)
+    {
+        var actor = audit.CurrentActorId;
+        var drafts = new List<AuditDraft>(_pending.Count + _operations.Count);
+        foreach (var (action, resource, recordId) in _operations)
+        {
+            drafts.Add(new AuditDraft(actor, action, resource, AuditOutcome.Succeeded, [recordId], []));
+        }
+
+        foreach (var pending in _pending)
+        {
+            if (pending.AuditAs is not { } action || AuditRecorder.ResourceOf(pending.Collection) is not { } resource)
+            {
+                continue;
+            }
+
+            IReadOnlyList<string> fields = action == AuditAction.Update && pending.Root is { } root
+                ? root.DomainEvents.Select(e => e.GetType().Name).Distinct(StringComparer.Ordinal).ToArray()
+                : [];
+            drafts.Add(new AuditDraft(actor, action, resource, AuditOutcome.Succeeded, [pending.Id], fields));
+        }
+
+        return drafts;
     }
 
     private async Task<FieldProtector> PrepareProtectorAsync(List<(Guid CustomerId, DataKey Key, DocumentWrite Write)> newKeys, CancellationToken cancellationToken)
@@ -186,5 +235,6 @@ internal sealed class DocumentSession
         Action? AfterCommit,
         IAggregateRoot? Root,
         string EntityName,
-        Guid Id);
+        Guid Id,
+        AuditAction? AuditAs);
 }
