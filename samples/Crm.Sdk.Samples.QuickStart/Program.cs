@@ -2,12 +2,14 @@
 // public API only, then prints a customer 360° view, two pages of her timeline and the pipeline summary.
 // The docs (docs/articles/getting-started.md) quote the regions marked <name> ... </name> below.
 using Crm.Sdk;
+using Crm.Sdk.Audit;
 using Crm.Sdk.Customers;
 using Crm.Sdk.Deals;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.Samples.QuickStart;
+using Crm.Sdk.Security;
 using Crm.Sdk.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -79,7 +81,13 @@ services
 
         // A new database holds only the current format: refuse any record that is not (see field-encryption.md).
         encryption.LegacyRecords = LegacyRecordHandling.Refuse;
-    });
+    })
+    .AddAccessControl()  // every call checks who is acting (the built-in roles)
+    .AddAuditTrail();    // and every change and denied attempt is recorded, hash-chained
+
+// Who is acting: a real host sets it per request or per job; this story acts as an administrator.
+var actor = new StoryActor { Current = new CrmActor("admin-ann", roles: [BuiltInRoles.Administrator]) };
+services.AddSingleton<ICrmActorAccessor>(actor);
 
 await using var provider = services.BuildServiceProvider();
 var crm = provider.GetRequiredService<ICrm>();
@@ -340,5 +348,39 @@ Console.Write(stages);
 Console.WriteLine($"  Forecast (weighted amount of the open stages): {Show.Amounts(summary.OpenWeightedAmount)}");
 // </pipeline-summary>
 
+// <access-control>
+// A sales rep may reach only the customers they own: reading Ada (owned by rep-mary) is denied, and nothing is returned.
+actor.Current = new CrmActor("rep-john", roles: [BuiltInRoles.SalesRep]);
+try
+{
+    await crm.Customers.GetAsync(ada.Id);
+}
+catch (AccessDeniedException denied)
+{
+    Console.WriteLine();
+    Console.WriteLine($"As expected, {denied.Message}");
+}
+
+// The audit trail recorded the attempt; an auditor reads it (entries hold ids and field names, never personal values).
+actor.Current = new CrmActor("audit-alice", roles: [BuiltInRoles.Auditor]);
+var audit = provider.GetRequiredService<IAuditTrail>();
+var entries = await audit.ListAsync(new AuditFilter { RecordId = ada.Id.Value }, new PageRequest(100));
+Show.Heading($"Audit trail of {ada.Id}");
+var log = new TextTable("#", "Actor", "Action", "Outcome", "Changed");
+foreach (var entry in entries.Items)
+{
+    log.Add(Show.Number(entry.Sequence), entry.ActorId, entry.Action.ToString(), entry.Outcome.ToString(), string.Join(", ", entry.Fields));
+}
+
+Console.Write(log);
+Console.WriteLine($"  Chain intact: {(await audit.VerifyAsync()).IsIntact}");
+// </access-control>
+
 Console.WriteLine();
 Console.WriteLine($"Done. The story is in {Path.GetFullPath(path)}; run again to start afresh.");
+
+/// <summary>The story's actor: who is acting now, set as the story goes (a host sets it per request or per job).</summary>
+internal sealed class StoryActor : ICrmActorAccessor
+{
+    public CrmActor? Current { get; set; }
+}

@@ -45,7 +45,7 @@ public static class AccessControlCrmBuilderExtensions
             }
 
             // With the audit trail added, denied attempts are recorded (the store is resolved only then).
-            var audit = sp.GetService<AuditTrailOptions>() is null ? null : sp.GetRequiredService<CrmStore>().Audit;
+            Func<IAccessAuditSink?>? audit = sp.GetService<AuditTrailOptions>() is null ? null : () => sp.GetRequiredService<CrmStore>().Audit;
             return AccessPolicy.Create(accessor, sp.GetRequiredService<ICrmTeamDirectory>(), value, audit);
         }));
         return builder;

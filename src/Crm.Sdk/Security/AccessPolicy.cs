@@ -13,9 +13,10 @@ internal sealed class AccessPolicy
     private readonly ICrmActorAccessor? _accessor;
     private readonly ICrmTeamDirectory? _teams;
     private readonly FrozenDictionary<string, CrmRoleOptions> _roles;
-    private readonly IAccessAuditSink? _audit;
+    // Resolved at the first denial: the audit trail writes through the store, which itself needs this policy.
+    private readonly Func<IAccessAuditSink?>? _audit;
 
-    private AccessPolicy(ICrmActorAccessor? accessor, ICrmTeamDirectory? teams, IDictionary<string, CrmRoleOptions> roles, IAccessAuditSink? audit = null)
+    private AccessPolicy(ICrmActorAccessor? accessor, ICrmTeamDirectory? teams, IDictionary<string, CrmRoleOptions> roles, Func<IAccessAuditSink?>? audit = null)
     {
         _accessor = accessor;
         _audit = audit;
@@ -33,7 +34,7 @@ internal sealed class AccessPolicy
     public CrmActor? Actor => _accessor is null ? CrmActor.System : _accessor.Current;
 
     /// <summary>Creates the policy over the host's accessor and roles (already validated); denials go to <paramref name="audit"/> when given.</summary>
-    public static AccessPolicy Create(ICrmActorAccessor accessor, ICrmTeamDirectory teams, AccessControlOptions options, IAccessAuditSink? audit = null) =>
+    public static AccessPolicy Create(ICrmActorAccessor accessor, ICrmTeamDirectory teams, AccessControlOptions options, Func<IAccessAuditSink?>? audit = null) =>
         new(accessor, teams, options.Roles, audit);
 
     /// <summary>What the current actor may reach for <paramref name="resource"/> and <paramref name="action"/>.</summary>
@@ -105,11 +106,11 @@ internal sealed class AccessPolicy
     /// </summary>
     private async ValueTask<AccessDeniedException> DeniedAsync(AccessDeniedException denied, CrmActor? actor, CrmResource resource, CrmAction action, Guid? recordId, CancellationToken cancellationToken)
     {
-        if (_audit is not null)
+        if (_audit?.Invoke() is { } audit)
         {
             try
             {
-                await _audit.RecordDeniedAsync(actor, resource, action, recordId, cancellationToken).ConfigureAwait(false);
+                await audit.RecordDeniedAsync(actor, resource, action, recordId, cancellationToken).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // The denial is what the caller must see; a failed record of it must not replace it.
             catch (Exception)

@@ -70,7 +70,7 @@ public sealed class AuditEntryHashTests
         var sink = new Sink();
         var options = new AccessControlOptions();
         var actor = new CrmActor("viewer-1", roles: [BuiltInRoles.Auditor]);
-        var policy = AccessPolicy.Create(new Accessor(actor), new OptionsTeamDirectory(Options.Create(options)), options, sink);
+        var policy = AccessPolicy.Create(new Accessor(actor), new OptionsTeamDirectory(Options.Create(options)), options, () => sink);
 
         var denied = await Assert.ThrowsAsync<AccessDeniedException>(async () => await policy.ScopeAsync(CrmResource.Customers, CrmAction.Delete, CancellationToken.None));
 
