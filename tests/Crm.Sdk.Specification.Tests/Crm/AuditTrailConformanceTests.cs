@@ -52,6 +52,22 @@ public abstract class AuditTrailConformanceTests<TFixture>(TFixture fixture) : C
         Assert.Equal(new string('0', 64), entries[0].PreviousHash);
     }
 
+    /// <summary>A batch of creates in one commit is one entry naming every record created.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task Batch_of_creates_is_one_entry_naming_every_record()
+    {
+        var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer("Ada"));
+        var created = await Crm.Interactions.CreateManyAsync([.. Enumerable.Range(0, 5).Select(_ => TestDrafts.Interaction(customer.Id))]);
+
+        var entries = (await AllAsync(AuditFilter.All)).Where(e => e.Resource == CrmResource.Interactions).ToList();
+
+        var entry = Assert.Single(entries);
+        Assert.Equal(AuditAction.Create, entry.Action);
+        Assert.Equal(created.Select(i => i.Id.Value).Order(), entry.RecordIds.Order());
+        Assert.Single(await AllAsync(new AuditFilter { RecordId = created[3].Id.Value }));
+    }
+
     /// <summary>An export streams the entries and is itself recorded, first.</summary>
     /// <returns>The test.</returns>
     [Fact]
