@@ -183,7 +183,8 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
             aggregate.IsErased ? true : null,
             fields.Sealed,
             aggregate.IsErased ? null : protector.BlindIndexKeyId,
-            aggregate.IsErased || protector.BlindIndexForm is not { Version: > 1 } form ? null : form.ToString());
+            aggregate.IsErased || protector.BlindIndexForm is not { Version: > 1 } form ? null : form.ToString(),
+            aggregate.IsErased ? null : MatchKeysVersion);
         return CrmJson.Serialize(document);
     }
 
@@ -261,6 +262,16 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
         var probe = CrmJson.Deserialize<BlindIndexKeyProbe>(document.Body, CollectionName);
         return probe.BlindIndexForm ?? (probe.BlindIndexKey is { } key ? Encryption.BlindIndexForm.V1(key).ToString() : null);
     }
+
+    /// <summary>
+    /// The body member <c>matchKeys</c> of a customer written with blocking keys (index <see cref="MatchKeysIndex"/>):
+    /// <see cref="Duplicates.CustomerMatchKeyUpgrade"/> rewrites only customers without it.
+    /// </summary>
+    public const int MatchKeysVersion = 1;
+
+    /// <summary>Whether a stored customer was written with blocking keys (body member <c>matchKeys</c>).</summary>
+    public static bool HasMatchKeys(StoredDocument document) =>
+        CrmJson.Deserialize<MatchKeysProbe>(document.Body, CollectionName).MatchKeys >= MatchKeysVersion;
 
     /// <summary>What duplicate detection reads from custom fields (birth date, identifiers); set from the host's options.</summary>
     public Duplicates.DuplicateDetectionOptions MatchOptions { get; init; } = new();
@@ -367,7 +378,10 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
         bool? Erased,
         string? Sealed,
         string? BlindIndexKey,
-        string? BlindIndexForm = null);
+        string? BlindIndexForm = null,
+        int? MatchKeys = null);
+
+    private sealed record MatchKeysProbe(int? MatchKeys);
 
     private sealed record BlindIndexKeyProbe(string? BlindIndexKey, string? BlindIndexForm);
 

@@ -7,7 +7,8 @@ namespace Crm.Sdk.Duplicates;
 /// <summary>
 /// The data upgrade that came with duplicate detection: writes the blocking keys (index <c>match_keys</c>) of every
 /// customer stored before, resumably (the <see cref="DataUpgradeRunner"/> checkpoint), as
-/// <see cref="CustomerNameTokenUpgrade"/> does for name tokens. Erased customers have no keys and are kept.
+/// <see cref="CustomerNameTokenUpgrade"/> does for name tokens. A customer written with keys (body member
+/// <c>matchKeys</c>, <see cref="CustomerMapping.HasMatchKeys"/>) and an erased customer are kept.
 /// </summary>
 /// <remarks>
 /// Rewriting computes every index value afresh, with the current blind-index key; no domain event is raised and
@@ -32,6 +33,12 @@ internal sealed class CustomerMatchKeyUpgrade(CustomerMapping mapping) : IDataUp
         var kept = 0;
         foreach (var document in documents)
         {
+            if (CustomerMapping.HasMatchKeys(document))
+            {
+                kept++;
+                continue;
+            }
+
             var customer = await store.DeserializeAsync(mapping, document, cancellationToken).ConfigureAwait(false);
             if (customer.IsErased || MatchKeys.Of(MatchProfile.Of(customer, mapping.MatchOptions)).Count == 0)
             {

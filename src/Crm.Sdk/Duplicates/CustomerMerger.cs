@@ -46,7 +46,7 @@ internal static class CustomerMerger
 
         var history = survivor.ConsentHistory.Select((c, i) => (c, i)).Concat(duplicate.ConsentHistory.Select((c, i) => (c, i: i + 100_000)))
             .OrderBy(x => x.c.At).ThenBy(x => x.i).Select(x => x.c).ToList();
-        foreach (var channel in history.Select(c => c.Channel).Distinct())
+        foreach (var channel in history.Select(c => c.Channel).Distinct().ToList())
         {
             var latest = history.Last(c => c.Channel == channel);
             var withdrawn = new[] { survivor, duplicate }.Any(c => c.Consents.TryGetValue(channel, out var own) && own.Status == ConsentStatus.Withdrawn);
