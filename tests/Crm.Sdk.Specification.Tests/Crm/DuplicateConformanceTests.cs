@@ -76,6 +76,42 @@ public abstract class DuplicateConformanceTests<TFixture>(TFixture fixture) : Cr
         Assert.Contains(await Crm.Duplicates.FindMatchesAsync(wang.Id), m => m.Customer.Id == wang2.Id);
     }
 
+    /// <summary>
+    /// Scale, kept small: 300 customers with 30 planted duplicates (same email, a typo in the family name); the scan finds
+    /// every planted pair and compares far fewer pairs than all of them (blocking, not all-pairs). The large run is the
+    /// benchmark's job.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task A_scan_compares_few_pairs_and_finds_every_planted_duplicate()
+    {
+        var random = new Random(13);
+        string[] given = ["Ann", "Ben", "Cara", "Dan", "Eve", "Finn", "Gia", "Hal", "Ida", "Jon", "Kay", "Lou"];
+        string[] family = ["Lee", "Wu", "Smith", "Jones", "Brown", "Patel", "Khan", "Novak", "Rossi", "Silva", "Kim", "Ito", "Moreau", "Fischer", "Nagy"];
+        var uow = Crm.BeginUnitOfWork();
+        var planted = new List<(CustomerId, CustomerId)>();
+        for (var i = 0; i < 270; i++)
+        {
+            var g = given[random.Next(given.Length)];
+            var f = family[random.Next(family.Length)];
+            var original = await uow.CreateCustomerAsync(Person(g, f, $"c{i}@example.com", null, null, $"AB{random.Next(10, 99)} 1CD"));
+            if (i % 9 == 0)
+            {
+                var copy = await uow.CreateCustomerAsync(Person(g, f + "e", $"c{i}@example.com", null, null, null));
+                planted.Add(original.Id.CompareTo(copy.Id) < 0 ? (original.Id, copy.Id) : (copy.Id, original.Id));
+            }
+        }
+
+        await uow.CommitAsync();
+        DuplicateScanProgress? last = null;
+        var pairs = await Crm.Duplicates.FindDuplicatesAsync(progress: new SyncProgress<DuplicateScanProgress>(p => last = p)).ToListAsync();
+
+        Assert.Equal(30, planted.Count);
+        Assert.Subset(pairs.Select(p => (p.First, p.Second)).ToHashSet(), planted.ToHashSet());
+        Assert.Equal(300, last!.CustomersExamined);
+        Assert.InRange(last.CandidatesCompared, planted.Count, 300L * 299 / 2 / 10);
+    }
+
     /// <summary>A merge re-points every interaction, deal and ticket, keeps both emails and external ids, lets a withdrawal win, deletes the duplicate and is audited.</summary>
     /// <returns>The test.</returns>
     [Fact]
