@@ -1,5 +1,6 @@
 using Crm.Sdk.Customers;
 using Crm.Sdk.Deals;
+using Crm.Sdk.Duplicates;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.Storage;
@@ -15,7 +16,8 @@ internal sealed class Crm(
     IInteractionService interactions,
     IPipelineService pipelines,
     IDealService deals,
-    ITicketService tickets) : ICrm
+    ITicketService tickets,
+    IDuplicateService duplicates) : ICrm
 {
     public ICustomerService Customers { get; } = customers;
 
@@ -26,6 +28,8 @@ internal sealed class Crm(
     public IDealService Deals { get; } = deals;
 
     public ITicketService Tickets { get; } = tickets;
+
+    public IDuplicateService Duplicates { get; } = duplicates;
 
     public ICrmUnitOfWork BeginUnitOfWork() => new CrmUnitOfWork(store, context);
 }

@@ -15,13 +15,14 @@ namespace Crm.Sdk;
 /// <summary>What every service needs besides the store: the clock, the rules from options, and the document mappings.</summary>
 internal sealed class CrmContext
 {
-    public CrmContext(IClock clock, IOptions<CrmOptions> options, AccessPolicy? access = null)
+    public CrmContext(IClock clock, IOptions<CrmOptions> options, AccessPolicy? access = null, Duplicates.DuplicateDetectionOptions? duplicates = null)
     {
         Clock = clock;
         Access = access ?? AccessPolicy.Unrestricted;
         var value = options.Value;
         CustomerPolicy = new CustomerPolicy(value.CustomFields, value.DefaultPhoneRegion);
-        Customers = new CustomerMapping(CustomerPolicy, clock);
+        Duplicates = duplicates ?? new Duplicates.DuplicateDetectionOptions();
+        Customers = new CustomerMapping(CustomerPolicy, clock) { MatchOptions = Duplicates };
         Interactions = new InteractionMapping(clock);
         Pipelines = new PipelineMapping(clock);
         Deals = new DealMapping(clock);
@@ -34,6 +35,9 @@ internal sealed class CrmContext
     public AccessPolicy Access { get; }
 
     public CustomerPolicy CustomerPolicy { get; }
+
+    /// <summary>The options of duplicate detection (blocking keys read the birth date and identifier fields they name).</summary>
+    public Duplicates.DuplicateDetectionOptions Duplicates { get; }
 
     public CustomerMapping Customers { get; }
 
@@ -55,6 +59,7 @@ internal sealed class CrmContext
         DomainEventMapping.Collection,
         DataKeyMapping.Collection,
         DataUpgradeStateMapping.Collection,
+        global::Crm.Sdk.Duplicates.MergeJournalMapping.Collection,
         StoreKeyMapping.Collection,
         Audit.AuditEntryMapping.Definition,
         Audit.AuditEntryMapping.HeadDefinition,
@@ -62,7 +67,7 @@ internal sealed class CrmContext
 
     /// <summary>The data upgrades of stored values, in the order they run (see <see cref="DataUpgradeRunner"/>).</summary>
     public IReadOnlyList<IDataUpgrade> DataUpgrades =>
-        [new PhoneUpgrade(Customers), new CustomerTextKeyUpgrade(Customers), new PipelineTextKeyUpgrade(Pipelines), new CustomerNameTokenUpgrade(Customers)];
+        [new PhoneUpgrade(Customers), new CustomerTextKeyUpgrade(Customers), new PipelineTextKeyUpgrade(Pipelines), new CustomerNameTokenUpgrade(Customers), new global::Crm.Sdk.Duplicates.CustomerMatchKeyUpgrade(Customers)];
 
     public Instant Now() => Clock.GetCurrentInstant();
 }

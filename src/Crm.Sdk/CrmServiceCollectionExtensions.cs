@@ -44,7 +44,8 @@ public static class CrmServiceCollectionExtensions
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton(AccessPolicy.Unrestricted);
         services.TryAddSingleton(CreateStore);
-        services.TryAddSingleton(sp => new CrmContext(sp.GetRequiredService<IClock>(), ValidatedOptions(sp), sp.GetRequiredService<AccessPolicy>()));
+        services.TryAddSingleton(sp => new CrmContext(sp.GetRequiredService<IClock>(), ValidatedOptions(sp), sp.GetRequiredService<AccessPolicy>(), sp.GetService<IOptions<Duplicates.DuplicateDetectionOptions>>()?.Value));
+        services.TryAddSingleton<Duplicates.IDuplicateService, Duplicates.DuplicateService>();
         services.TryAddSingleton<ICustomerService, CustomerService>();
         services.TryAddSingleton<IInteractionService, InteractionService>();
         services.TryAddSingleton<IPipelineService, PipelineService>();

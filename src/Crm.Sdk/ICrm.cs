@@ -1,5 +1,6 @@
 using Crm.Sdk.Customers;
 using Crm.Sdk.Deals;
+using Crm.Sdk.Duplicates;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.Tickets;
@@ -26,6 +27,9 @@ public interface ICrm
 
     /// <summary>Service tickets.</summary>
     ITicketService Tickets { get; }
+
+    /// <summary>Duplicate detection (over the store, or for an incoming record), merge and undo of a merge.</summary>
+    IDuplicateService Duplicates { get; }
 
     /// <summary>
     /// Begins a unit of work: changes to several records (for example a new customer, its first deal and a note)

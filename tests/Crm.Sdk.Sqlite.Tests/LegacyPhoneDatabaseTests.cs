@@ -137,7 +137,10 @@ public sealed class LegacyPhoneDatabaseTests : IDisposable
     /// <summary>The phone upgrade's result (the name-key upgrades run too, and change nothing in these files: their texts are ASCII).</summary>
     private static DataUpgradeProgress Phones(IReadOnlyList<DataUpgradeProgress> results)
     {
-        Assert.All(results.Where(r => r.Upgrade != "phones-libphonenumber"), r => Assert.Equal((true, 0L), (r.IsComplete, r.Changed)));
+        // The other upgrades change nothing in these databases, except customers-match-keys, which writes the blocking
+        // keys of duplicate detection for every customer of the old release.
+        Assert.All(results.Where(r => r.Upgrade is not "phones-libphonenumber" and not "customers-match-keys"), r => Assert.Equal((true, 0L), (r.IsComplete, r.Changed)));
+        Assert.True(Assert.Single(results, r => r.Upgrade == "customers-match-keys").IsComplete);
         return Assert.Single(results, r => r.Upgrade == "phones-libphonenumber");
     }
 

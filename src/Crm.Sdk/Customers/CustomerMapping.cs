@@ -46,6 +46,12 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
     /// <summary>The creation time (<see cref="IndexConversions.ToIndex(Instant)"/>).</summary>
     public const string CreatedAtIndex = "created_at";
 
+    /// <summary>
+    /// Index <c>match_keys</c> (Text, multi-valued): the blocking keys of duplicate detection (<see cref="Duplicates.MatchKeys"/>),
+    /// each blind-indexed (HMAC) under the field it comes from when that field is encrypted (<see cref="MatchKeyField"/>).
+    /// </summary>
+    public const string MatchKeysIndex = "match_keys";
+
     /// <summary>The time of the last saved change (<see cref="IndexConversions.ToIndex(Instant)"/>).</summary>
     public const string UpdatedAtIndex = "updated_at";
 
@@ -94,6 +100,7 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
             new IndexDefinition(PhonesIndex, IndexValueType.Text, isMultiValued: true),
             new IndexDefinition(ExternalIdsIndex, IndexValueType.Text, isMultiValued: true, isUnique: true),
             new IndexDefinition(CreatedAtIndex, IndexValueType.WholeNumber),
+            new IndexDefinition(MatchKeysIndex, IndexValueType.Text, isMultiValued: true),
             new IndexDefinition(UpdatedAtIndex, IndexValueType.WholeNumber),
         ],
         [
@@ -176,7 +183,8 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
             aggregate.IsErased ? true : null,
             fields.Sealed,
             aggregate.IsErased ? null : protector.BlindIndexKeyId,
-            aggregate.IsErased || protector.BlindIndexForm is not { Version: > 1 } form ? null : form.ToString());
+            aggregate.IsErased || protector.BlindIndexForm is not { Version: > 1 } form ? null : form.ToString(),
+            aggregate.IsErased ? null : MatchKeysVersion);
         return CrmJson.Serialize(document);
     }
 
@@ -241,6 +249,7 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
             .SetMany(PhonesIndex, aggregate.Phones.Select(p => protector.IndexValue(CollectionName, PhonesField, p.Number.E164)))
             .SetMany(ExternalIdsIndex, aggregate.ExternalIds.Select(e => e.Key))
             .Set(CreatedAtIndex, (long?)IndexConversions.ToIndex(aggregate.CreatedAt))
+            .SetMany(MatchKeysIndex, aggregate.IsErased ? [] : MatchKeyValues(Duplicates.MatchProfile.Of(aggregate, MatchOptions), protector))
             .Set(UpdatedAtIndex, (long?)IndexConversions.ToIndex(aggregate.UpdatedAt));
     }
 
@@ -253,6 +262,39 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
         var probe = CrmJson.Deserialize<BlindIndexKeyProbe>(document.Body, CollectionName);
         return probe.BlindIndexForm ?? (probe.BlindIndexKey is { } key ? Encryption.BlindIndexForm.V1(key).ToString() : null);
     }
+
+    /// <summary>
+    /// The body member <c>matchKeys</c> of a customer written with blocking keys (index <see cref="MatchKeysIndex"/>):
+    /// <see cref="Duplicates.CustomerMatchKeyUpgrade"/> rewrites only customers without it.
+    /// </summary>
+    public const int MatchKeysVersion = 1;
+
+    /// <summary>Whether a stored customer was written with blocking keys (body member <c>matchKeys</c>).</summary>
+    public static bool HasMatchKeys(StoredDocument document) =>
+        CrmJson.Deserialize<MatchKeysProbe>(document.Body, CollectionName).MatchKeys >= MatchKeysVersion;
+
+    /// <summary>What duplicate detection reads from custom fields (birth date, identifiers); set from the host's options.</summary>
+    public Duplicates.DuplicateDetectionOptions MatchOptions { get; init; } = new();
+
+    /// <summary>The stored values of a profile's blocking keys: each key, or its blind index when its field is encrypted.</summary>
+    public static IEnumerable<string> MatchKeyValues(Duplicates.MatchProfile profile, FieldProtector protector) =>
+        Duplicates.MatchKeys.Of(profile).Select(k => protector.IndexValue(CollectionName, MatchKeyField(k.Kind, protector), k.Key)).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The values to look up customers sharing a profile's blocking keys: each key, or its blind indexes under every live key.</summary>
+    public static IReadOnlyList<string> MatchKeyLookup(Duplicates.MatchProfile profile, FieldProtector protector) =>
+        [.. Duplicates.MatchKeys.Of(profile).SelectMany(k => protector.LookupValues(CollectionName, MatchKeyField(k.Kind, protector), k.Key)).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The field a blocking key is blind-indexed under: emails and phones under their own fields; keys from names,
+    /// addresses, birth dates, identifiers and company names under the first of display name, person name, company
+    /// name and addresses that is encrypted (so such a key is hashed whenever any of them is), else in clear.
+    /// </summary>
+    public static string MatchKeyField(Duplicates.MatchKeys.KeyKind kind, FieldProtector protector) => kind switch
+    {
+        Duplicates.MatchKeys.KeyKind.Email => EmailsField,
+        Duplicates.MatchKeys.KeyKind.Phone => PhonesField,
+        _ => new[] { DisplayNameField, PersonNameField, CompanyNameField, AddressesField }.FirstOrDefault(f => protector.IsEncrypted(CollectionName, f)) ?? DisplayNameField,
+    };
 
     /// <summary>The values to look customers up by email: the normalized address, or its blind indexes under every live key.</summary>
     public static IReadOnlyList<string> EmailLookup(FieldProtector protector, string normalizedEmail) =>
@@ -336,7 +378,10 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
         bool? Erased,
         string? Sealed,
         string? BlindIndexKey,
-        string? BlindIndexForm = null);
+        string? BlindIndexForm = null,
+        int? MatchKeys = null);
+
+    private sealed record MatchKeysProbe(int? MatchKeys);
 
     private sealed record BlindIndexKeyProbe(string? BlindIndexKey, string? BlindIndexForm);
 

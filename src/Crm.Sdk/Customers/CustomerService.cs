@@ -70,6 +70,8 @@ internal sealed class CustomerService(CrmStore store, CrmContext context)
             uow.Add(DocumentWrite.DeleteWhere(collection, IndexFilter.Equal(index, id.Value)));
         }
 
+        // Merge journals that hold this customer's records go too (they could otherwise restore it).
+        uow.Add(DocumentWrite.DeleteWhere(Duplicates.MergeJournalMapping.CollectionName, IndexFilter.Equal(Duplicates.MergeJournalMapping.CustomerIdsIndex, Duplicates.MergeJournalMapping.IdText(id.Value))));
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
         await Store.PurgeDeletedContentAfterCommitAsync().ConfigureAwait(false);
     }
@@ -211,6 +213,8 @@ internal sealed class CustomerService(CrmStore store, CrmContext context)
             }
         }
 
+        // A merge journal holds copies of the customer's records (sealed under its key, or in clear without encryption): it goes.
+        uow.Add(DocumentWrite.DeleteWhere(Duplicates.MergeJournalMapping.CollectionName, IndexFilter.Equal(Duplicates.MergeJournalMapping.CustomerIdsIndex, Duplicates.MergeJournalMapping.IdText(id.Value))));
         customer.Erase();
         uow.AddAuditEntry(AuditAction.Erase, CrmResource.Customers, id.Value);
         uow.UpdateUnchecked(customer);

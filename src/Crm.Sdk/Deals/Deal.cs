@@ -37,7 +37,7 @@ public sealed class Deal : AggregateRoot<Deal>
     }
 
     /// <summary>The customer the deal is with.</summary>
-    public CustomerId CustomerId { get; }
+    public CustomerId CustomerId { get; private set; }
 
     /// <summary>The pipeline the deal moves through.</summary>
     public PipelineId PipelineId { get; }
@@ -475,4 +475,7 @@ public sealed class Deal : AggregateRoot<Deal>
             Raise(new DealLost(Id, stage.Id, lostReason));
         }
     }
+
+    /// <summary>Moves the record to another customer (a merge re-points it to the survivor, its undo back); raises no event.</summary>
+    internal void MoveToCustomer(CustomerId customerId) => CustomerId = customerId;
 }

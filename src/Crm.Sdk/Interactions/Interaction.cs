@@ -62,7 +62,7 @@ public sealed class Interaction : AggregateRoot<Interaction>
     }
 
     /// <summary>The customer the interaction was with.</summary>
-    public CustomerId CustomerId { get; }
+    public CustomerId CustomerId { get; private set; }
 
     /// <summary>What happened.</summary>
     public InteractionKind Kind { get; }
@@ -251,4 +251,7 @@ public sealed class Interaction : AggregateRoot<Interaction>
             {
                 Properties = new Dictionary<string, string>(behaviourEvent.Properties ?? ReadOnlyDictionary<string, string>.Empty, StringComparer.Ordinal).AsReadOnly(),
             };
+
+    /// <summary>Moves the record to another customer (a merge re-points it to the survivor, its undo back); raises no event.</summary>
+    internal void MoveToCustomer(CustomerId customerId) => CustomerId = customerId;
 }

@@ -71,6 +71,28 @@ internal sealed class DocumentSession
             AuditAction.Update));
     }
 
+    /// <summary>
+    /// Writes back a record that was deleted, at the version after the one the aggregate carries (an undone merge puts
+    /// the merged-away customer back under its own id); fails with <see cref="DuplicateKeyException"/> if the id exists.
+    /// </summary>
+    public void Restore<T>(IDocumentMapping<T> mapping, T aggregate)
+        where T : class
+    {
+        EnsureOpen();
+        var id = mapping.GetId(aggregate);
+        var version = mapping.GetVersion(aggregate);
+        var collection = mapping.Collection.Name;
+        _pending.Add(new Pending(
+            collection,
+            mapping.GetOwnerId(aggregate),
+            p => DocumentWrite.Import(collection, id, version + 1, mapping.Serialize(aggregate, p), mapping.GetIndexValues(aggregate, p)),
+            () => mapping.SetVersion(aggregate, version + 1),
+            aggregate as IAggregateRoot,
+            mapping.EntityName,
+            id,
+            AuditAction.Create));
+    }
+
     public void Delete<T>(IDocumentMapping<T> mapping, T aggregate)
         where T : class
     {

@@ -59,7 +59,7 @@ public sealed class Ticket : AggregateRoot<Ticket>
     }
 
     /// <summary>The customer who asks.</summary>
-    public CustomerId CustomerId { get; }
+    public CustomerId CustomerId { get; private set; }
 
     /// <summary>What the customer asks for.</summary>
     public TicketType Type { get; }
@@ -501,4 +501,7 @@ public sealed class Ticket : AggregateRoot<Ticket>
 
         InputRules.Check(value, field, maxLength, errors, multiline);
     }
+
+    /// <summary>Moves the record to another customer (a merge re-points it to the survivor, its undo back); raises no event.</summary>
+    internal void MoveToCustomer(CustomerId customerId) => CustomerId = customerId;
 }
