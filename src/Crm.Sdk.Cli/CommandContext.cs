@@ -17,6 +17,13 @@ internal sealed class CommandContext
         Error = error;
         IsJson = json;
         Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+
+        // Not a terminal (a pipe, a file, a test's writer): no width to fit, so tables are not wrapped at 80 columns.
+        if (!ReferenceEquals(output, System.Console.Out) || System.Console.IsOutputRedirected)
+        {
+            Console.Profile.Width = 200;
+        }
+
         ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
     }
 

@@ -36,8 +36,8 @@ internal static class Views
         customer.Id.Value,
         customer.DisplayName,
         Name(customer.Kind),
-        customer.Emails.FirstOrDefault(e => e.IsPrimary)?.Address.Value ?? customer.Emails.FirstOrDefault()?.Address.Value,
-        customer.Phones.FirstOrDefault()?.Number.E164,
+        customer.Emails.FirstOrDefault(e => e.IsPrimary)?.Address.Value ?? (customer.Emails.Count > 0 ? customer.Emails[0].Address.Value : null),
+        customer.Phones.Count > 0 ? customer.Phones[0].Number.E164 : null,
         Name(customer.LifecycleStage),
         customer.OwnerId,
         customer.IsErased);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Crm.Sdk.Customers;
 using Crm.Sdk.Privacy;
+using Spectre.Console;
 
 namespace Crm.Sdk.Cli.Commands;
 
@@ -80,7 +81,7 @@ internal static class ExportSubjectCommand
             }
             else
             {
-                context.Console.MarkupLine($"Exported customer [bold]{result.CustomerId.Value}[/]{(result.IsErased ? " (erased)" : "")} to {Spectre.Console.Markup.Escape(file.FullName)}: {result.Interactions} interactions, {result.Deals} deals, {result.Tickets} tickets, {result.AuditEntries} audit entries, {result.Bytes} bytes.");
+                context.Console.MarkupLine($"Exported customer [bold]{result.CustomerId.Value}[/]{(result.IsErased ? " (erased)" : "")} to {Markup.Escape(file.FullName)}: {result.Interactions} interactions, {result.Deals} deals, {result.Tickets} tickets, {result.AuditEntries} audit entries, {result.Bytes} bytes.");
             }
 
             return ExitCodes.Success;
