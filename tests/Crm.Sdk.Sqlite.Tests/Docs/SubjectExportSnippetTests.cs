@@ -19,6 +19,8 @@ public sealed class SubjectExportSnippetTests
 {
     private const string ExampleFile = "Docs/subject-export-example.json";
 
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The article's call: export one customer to a file.</summary>
     /// <returns>The test.</returns>
     [Fact]
@@ -33,6 +35,7 @@ public sealed class SubjectExportSnippetTests
         var customer = await crm.Customers.CreateAsync(new CustomerDraft
         {
             Kind = CustomerKind.Person,
+            DisplayName = "王芳",
             FamilyName = "王",
             GivenName = "芳",
             Emails = ["wang.fang@example.cn"],
@@ -61,7 +64,7 @@ public sealed class SubjectExportSnippetTests
         using var document = JsonDocument.Parse(await File.ReadAllBytesAsync(path));
         SubjectExportSchema.Check(document.RootElement);
         Assert.Equal("王芳", document.RootElement.GetProperty("profile").GetProperty("displayName").GetString());
-        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "subject-export-example.generated.json"), JsonSerializer.Serialize(document.RootElement, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "subject-export-example.generated.json"), JsonSerializer.Serialize(document.RootElement, Indented));
     }
 
     /// <summary>The example shown in the article follows the schema the conformance suite checks.</summary>
