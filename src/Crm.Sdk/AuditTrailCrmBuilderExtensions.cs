@@ -24,6 +24,16 @@ public static class AuditTrailCrmBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var options = new AuditTrailOptions();
         configure?.Invoke(options);
+        if (options.ReadEntryDelay < TimeSpan.Zero || options.ReadEntryDelay > TimeSpan.FromMinutes(1))
+        {
+            throw new CrmConfigurationException($"AuditTrailOptions.ReadEntryDelay is {options.ReadEntryDelay}: it must be between zero (each read's entry written before the read returns) and one minute.");
+        }
+
+        if (options.ChainHeadInterval < 1)
+        {
+            throw new CrmConfigurationException($"AuditTrailOptions.ChainHeadInterval is {options.ChainHeadInterval}: it must be at least 1.");
+        }
+
         builder.Services.TryAddSingleton(options);
         builder.Services.TryAddSingleton<IAuditTrail>(sp => new AuditTrail(sp.GetRequiredService<CrmStore>(), sp.GetRequiredService<AccessPolicy>()));
         return builder;

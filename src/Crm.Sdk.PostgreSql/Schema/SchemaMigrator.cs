@@ -63,6 +63,14 @@ internal static class SchemaMigrator
             }
 
             var merged = CollectionDefinition.Merge(old, collection);
+            if (old is not null && string.Equals(merged.ToJson(), old.ToJson(), StringComparison.Ordinal))
+            {
+                // Recorded as it is wanted: its tables and indexes were created with that record. No DDL, so no lock on
+                // the collection's tables: a CREATE INDEX IF NOT EXISTS takes a SHARE lock even when the index exists,
+                // and would deadlock with other processes committing to the same tables while this one starts.
+                continue;
+            }
+
             await ExecuteAsync(connection, transaction, commandTimeout, cancellationToken, CollectionDdl(schemaName, collection).ToArray()).ConfigureAwait(false);
             using var record = new NpgsqlCommand(
                 $"INSERT INTO {quotedSchema}.{SqlIdentifier.Quote(SchemaTable)} (\"name\", \"definition\", \"updated_at\") VALUES ($1, $2::jsonb, now()) "

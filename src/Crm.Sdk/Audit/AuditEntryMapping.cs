@@ -88,8 +88,9 @@ internal sealed class AuditEntryMapping : IDocumentMapping<AuditEntry>
     }
 
     /// <summary>Creates the entry that follows <paramref name="previousHash"/> at <paramref name="sequence"/>, hashed.</summary>
-    public static AuditEntry Create(long sequence, Instant at, string previousHash, AuditDraft draft)
+    public static AuditEntry Create(long sequence, Instant committed, string previousHash, AuditDraft draft)
     {
+        var at = draft.At ?? committed;
         var entry = new AuditEntry(
             Guid.CreateVersion7(at.ToDateTimeOffset()),
             sequence,
@@ -218,4 +219,8 @@ internal sealed record AuditHeadDocument(long Sequence, string Hash, Instant? At
 }
 
 /// <summary>An entry to append: everything but its place in the chain.</summary>
-internal sealed record AuditDraft(string ActorId, AuditAction Action, CrmResource Resource, AuditOutcome Outcome, IReadOnlyList<Guid> RecordIds, IReadOnlyList<string> Fields);
+internal sealed record AuditDraft(string ActorId, AuditAction Action, CrmResource Resource, AuditOutcome Outcome, IReadOnlyList<Guid> RecordIds, IReadOnlyList<string> Fields)
+{
+    /// <summary>When it happened, if not at the commit that writes the entry (a read whose entry waited).</summary>
+    public Instant? At { get; init; }
+}

@@ -6,6 +6,7 @@ using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Security;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
+using Microsoft.Extensions.Logging;
 
 namespace Crm.Sdk.Audit;
 
@@ -15,7 +16,11 @@ namespace Crm.Sdk.Audit;
 /// conflict on it; the loser reads the new head and tries again (its own writes are unchanged, so a conflict on them
 /// still reaches the caller as the usual <see cref="ConcurrencyConflictException"/>).
 /// </summary>
-internal sealed class AuditRecorder : IAccessAuditSink
+/// <remarks>
+/// Entries of reads wait up to <see cref="AuditTrailOptions.ReadEntryDelay"/> and are written together (see
+/// <see cref="PendingReads"/>): a read then costs no write of its own.
+/// </remarks>
+internal sealed class AuditRecorder : IAccessAuditSink, IDisposable
 {
     private const int MaxAttempts = 50;
 
@@ -23,12 +28,16 @@ internal sealed class AuditRecorder : IAccessAuditSink
     private readonly AuditTrailOptions _options;
     private readonly Func<AccessPolicy> _policy;
 
-    public AuditRecorder(CrmStore store, AuditTrailOptions options, Func<AccessPolicy> policy)
+    public AuditRecorder(CrmStore store, AuditTrailOptions options, Func<AccessPolicy> policy, ILogger logger)
     {
         _store = store;
         _options = options;
         _policy = policy;
+        PendingReads = new PendingReads(this, options.ReadEntryDelay, logger);
     }
+
+    /// <summary>The entries of reads that wait to be written.</summary>
+    public PendingReads PendingReads { get; }
 
     /// <summary>Whether reads of personal data and exports are recorded: only when access control is on.</summary>
     public bool RecordsReads => _policy().IsEnabled;
@@ -117,11 +126,14 @@ internal sealed class AuditRecorder : IAccessAuditSink
     public Task RecordAsync(IReadOnlyList<AuditDraft> drafts, CancellationToken cancellationToken) =>
         CommitAsync([], drafts, cancellationToken);
 
-    /// <summary>Records a read or export of records, as the current actor, when access control is on.</summary>
+    /// <summary>Records a read or export of records, as the current actor, when access control is on (the entry may wait, see <see cref="PendingReads"/>).</summary>
     public Task RecordReadAsync(CrmResource resource, AuditAction action, IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
         RecordsReads && ids.Count > 0
-            ? RecordAsync([new AuditDraft(CurrentActorId, action, resource, AuditOutcome.Succeeded, ids, [])], cancellationToken)
+            ? PendingReads.AddAsync(new AuditDraft(CurrentActorId, action, resource, AuditOutcome.Succeeded, ids, []) { At = _store.Clock.GetCurrentInstant() }, cancellationToken)
             : Task.CompletedTask;
+
+    /// <summary>Writes the entries of reads still waiting.</summary>
+    public void Dispose() => PendingReads.Dispose();
 
     /// <inheritdoc />
     public Task RecordDeniedAsync(CrmActor? actor, CrmResource resource, CrmAction action, Guid? recordId, CancellationToken cancellationToken) =>
@@ -161,7 +173,7 @@ internal sealed class AuditRecorder : IAccessAuditSink
 
     private void AfterCommit(long before, AuditHeadDocument head)
     {
-        var interval = Math.Max(1, _options.ChainHeadInterval);
+        var interval = _options.ChainHeadInterval;
         if (head.Sequence / interval != before / interval)
         {
             Announce(head.ToChainHead());

@@ -17,6 +17,7 @@ internal sealed class AuditTrail(CrmStore store, AccessPolicy policy) : IAuditTr
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(page);
         await policy.ScopeAsync(CrmResource.Audit, CrmAction.Read, cancellationToken).ConfigureAwait(false);
+        await Recorder.PendingReads.FlushAsync(cancellationToken).ConfigureAwait(false);
         return await store.PageAsync(AuditEntryMapping.Instance, "audit", Query(filter), page, cancellationToken).ConfigureAwait(false);
     }
 
@@ -24,6 +25,7 @@ internal sealed class AuditTrail(CrmStore store, AccessPolicy policy) : IAuditTr
     {
         ArgumentNullException.ThrowIfNull(filter);
         await policy.ScopeAsync(CrmResource.Audit, CrmAction.Export, cancellationToken).ConfigureAwait(false);
+        await Recorder.PendingReads.FlushAsync(cancellationToken).ConfigureAwait(false);
         await Recorder.RecordAsync([new AuditDraft(Recorder.CurrentActorId, AuditAction.Export, CrmResource.Audit, AuditOutcome.Succeeded, [], [])], cancellationToken).ConfigureAwait(false);
         await foreach (var document in store.QueryDocumentsAsync(Query(filter), cancellationToken).ConfigureAwait(false))
         {
@@ -35,6 +37,7 @@ internal sealed class AuditTrail(CrmStore store, AccessPolicy policy) : IAuditTr
     {
         await policy.ScopeAsync(CrmResource.Audit, CrmAction.Read, cancellationToken).ConfigureAwait(false);
         await store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        await Recorder.PendingReads.FlushAsync(cancellationToken).ConfigureAwait(false);
         var head = AuditEntryMapping.ReadHead(await Recorder.ReadHeadDocumentAsync(cancellationToken).ConfigureAwait(false));
         var chainHead = head.ToChainHead();
         var expected = head.AnchorSequence + 1;
@@ -106,6 +109,7 @@ internal sealed class AuditTrail(CrmStore store, AccessPolicy policy) : IAuditTr
     public async Task<long> PruneAsync(Instant before, CancellationToken cancellationToken = default)
     {
         await policy.ScopeAsync(CrmResource.Audit, CrmAction.Administer, cancellationToken).ConfigureAwait(false);
+        await Recorder.PendingReads.FlushAsync(cancellationToken).ConfigureAwait(false);
         var pruned = 0L;
         await Recorder.CommitAsync(
             async (head, ct) =>

@@ -244,6 +244,9 @@ internal sealed class CustomerService(CrmStore store, CrmContext context)
         if (audit is not null)
         {
             await Access.ScopeAsync(CrmResource.Audit, CrmAction.Export, cancellationToken).ConfigureAwait(false);
+
+            // Reads recorded up to ReadEntryDelay ago are written first, so the document holds them.
+            await audit.PendingReads.FlushAsync(cancellationToken).ConfigureAwait(false);
             await audit.RecordAsync([new AuditDraft(audit.CurrentActorId, AuditAction.Export, CrmResource.Customers, AuditOutcome.Succeeded, [id.Value], [])], cancellationToken).ConfigureAwait(false);
         }
 

@@ -44,7 +44,7 @@ internal sealed partial class CrmStore : IDisposable
         _logger = logger;
         _encryption = encryption;
         DataUpgrades = new DataUpgradeRunner(this, dataUpgrades ?? [], runDataUpgradesInBackground, logger);
-        Audit = audit is null ? null : new AuditRecorder(this, audit.Options, audit.Policy);
+        Audit = audit is null ? null : new AuditRecorder(this, audit.Options, audit.Policy, logger);
     }
 
     /// <summary>The audit trail's writer, or <see langword="null"/> when the host did not add the audit trail.</summary>
@@ -387,6 +387,7 @@ internal sealed partial class CrmStore : IDisposable
 
     public void Dispose()
     {
+        Audit?.Dispose();
         DataUpgrades.Dispose();
         KeyRing?.Dispose();
         if (Interlocked.Exchange(ref _tokenKey, null) is { } tokenKey)

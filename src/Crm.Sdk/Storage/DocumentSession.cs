@@ -170,19 +170,21 @@ internal sealed class DocumentSession
     }
 
     /// <summary>
-    /// One audit entry per aggregate written (create, update, delete) and per operation added. What an update changed is
-    /// named by the types of the domain events it raised (<c>CustomerRenamed</c>, <c>DealStageChanged</c>, …): names, never
-    /// values, and no extra read of the stored document.
+    /// The audit entries of the commit: one per operation added (erase, …), and one per kind of write — action, resource
+    /// and, for updates, what changed — listing every record written that way, so a batch of a thousand creates is one
+    /// entry naming a thousand records. What an update changed is named by the types of the domain events it raised
+    /// (<c>CustomerRenamed</c>, <c>DealStageChanged</c>, …): names, never values, and no extra read of the stored document.
     /// </summary>
     private List<AuditDraft> AuditDrafts(AuditRecorder audit)
     {
         var actor = audit.CurrentActorId;
-        var drafts = new List<AuditDraft>(_pending.Count + _operations.Count);
+        var drafts = new List<AuditDraft>(_operations.Count + 4);
         foreach (var (action, resource, recordId) in _operations)
         {
             drafts.Add(new AuditDraft(actor, action, resource, AuditOutcome.Succeeded, [recordId], []));
         }
 
+        var groups = new Dictionary<(AuditAction Action, CrmResource Resource, string Fields), List<Guid>>();
         foreach (var pending in _pending)
         {
             if (pending.AuditAs is not { } action || AuditRecorder.ResourceOf(pending.Collection) is not { } resource)
@@ -190,10 +192,17 @@ internal sealed class DocumentSession
                 continue;
             }
 
-            IReadOnlyList<string> fields = action == AuditAction.Update && pending.Root is { } root
-                ? root.DomainEvents.Select(e => e.GetType().Name).Distinct(StringComparer.Ordinal).ToArray()
+            string[] fields = action == AuditAction.Update && pending.Root is { } root
+                ? [.. root.DomainEvents.Select(e => e.GetType().Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
                 : [];
-            drafts.Add(new AuditDraft(actor, action, resource, AuditOutcome.Succeeded, [pending.Id], fields));
+            var key = (action, resource, string.Join('\n', fields));
+            if (!groups.TryGetValue(key, out var ids))
+            {
+                groups[key] = ids = [];
+                drafts.Add(new AuditDraft(actor, action, resource, AuditOutcome.Succeeded, ids, fields));
+            }
+
+            ids.Add(pending.Id);
         }
 
         return drafts;

@@ -15,8 +15,9 @@ namespace Crm.Sdk.Benchmarks.Ways;
 
 /// <summary>
 /// The SDK through its public API only: <c>AddCrm().UseSqlite(path)</c>, with or without field encryption, and (way
-/// <c>sdk-rep</c>) with access control, acting after the setup as a sales rep whose team owns every customer: the same
-/// work and results as <c>sdk</c>, with every call checked and every list filtered by the rep's scope.
+/// <c>sdk-rep</c>) with access control and the audit trail, acting after the setup as a sales rep whose team owns every
+/// customer: the same work and results as <c>sdk</c>, with every call checked, every list filtered by the rep's scope,
+/// every change and every read of personal data recorded in the audit trail.
 /// </summary>
 internal sealed class SdkWay : IWay
 {
@@ -58,6 +59,7 @@ internal sealed class SdkWay : IWay
                     .Allow(CrmResource.Pipelines, AccessLevel.All, CrmAction.Read);
                 a.Teams["sales"] = [.. Enumerable.Range(1, 19).Select(i => "rep-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
             });
+            builder.AddAuditTrail();
         }
 
         _services = builder.Services.BuildServiceProvider();
@@ -195,6 +197,7 @@ internal sealed class SdkWay : IWay
         Priority = ticket.Priority,
         Subject = ticket.Subject,
         Description = ticket.Description,
+        AssigneeId = "rep-1",
     };
 
     private InteractionDraft Draft(InteractionRow row) => new()

@@ -61,12 +61,35 @@ public abstract class AuditTrailAccessControlConformanceTests<TFixture>(TFixture
         Assert.Equal(2, (await Audit.ListAsync(new AuditFilter { RecordId = customer.Id.Value, ActorId = CrmActor.SystemUserId }, new PageRequest(100))).Items.Count(e => e.Action == AuditAction.Read));
     }
 
+    /// <summary>
+    /// A read's entry waits (here up to a minute, so only disposal can write it) and is written when the SDK is disposed,
+    /// with the time of the read, not of the write.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task Waiting_read_entries_are_written_when_the_sdk_is_disposed()
+    {
+        _actor.Current = CrmActor.System;
+        var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer("Read Me"));
+        var before = Clock.GetCurrentInstant();
+        await Crm.Customers.GetAsync(customer.Id);
+        var after = Clock.GetCurrentInstant();
+
+        await ReopenAsync();
+        _actor.Current = Auditor;
+        var read = Assert.Single((await Audit.ListAsync(AuditFilter.All, new PageRequest(100))).Items, e => e.Action == AuditAction.Read);
+
+        Assert.Equal([customer.Id.Value], read.RecordIds);
+        Assert.InRange(read.At, before, after);
+        Assert.True((await Audit.VerifyAsync()).IsIntact);
+    }
+
     /// <inheritdoc />
     protected override void ConfigureCrm(CrmBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<ICrmActorAccessor>(_actor);
-        builder.AddAccessControl().AddAuditTrail();
+        builder.AddAccessControl().AddAuditTrail(o => o.ReadEntryDelay = TimeSpan.FromMinutes(1));
     }
 
     private sealed class SwitchableActor : ICrmActorAccessor

@@ -52,6 +52,22 @@ public abstract class AuditTrailConformanceTests<TFixture>(TFixture fixture) : C
         Assert.Equal(new string('0', 64), entries[0].PreviousHash);
     }
 
+    /// <summary>A batch of creates in one commit is one entry naming every record created.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task Batch_of_creates_is_one_entry_naming_every_record()
+    {
+        var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer("Ada"));
+        var created = await Crm.Interactions.CreateManyAsync([.. Enumerable.Range(0, 5).Select(_ => TestDrafts.Interaction(customer.Id))]);
+
+        var entries = (await AllAsync(AuditFilter.All)).Where(e => e.Resource == CrmResource.Interactions).ToList();
+
+        var entry = Assert.Single(entries);
+        Assert.Equal(AuditAction.Create, entry.Action);
+        Assert.Equal(created.Select(i => i.Id.Value).Order(), entry.RecordIds.Order());
+        Assert.Single(await AllAsync(new AuditFilter { RecordId = created[3].Id.Value }));
+    }
+
     /// <summary>An export streams the entries and is itself recorded, first.</summary>
     /// <returns>The test.</returns>
     [Fact]
@@ -76,7 +92,7 @@ public abstract class AuditTrailConformanceTests<TFixture>(TFixture fixture) : C
     {
         await SeedAsync();
         var target = await EntryAsync(2);
-        await TamperAsync(target.Id, d => (WithMember(d.Body, "actorId", "mallory"), d.Indexes));
+        await TamperRawAsync(Entries, target.Id, d => (WithMember(d.Body, "actorId", "mallory"), d.Indexes));
 
         var result = await Audit.VerifyAsync();
 
@@ -90,7 +106,7 @@ public abstract class AuditTrailConformanceTests<TFixture>(TFixture fixture) : C
     {
         await SeedAsync();
         var target = await EntryAsync(2);
-        await TamperAsync(target.Id, d => (WithMember(d.Body, "hash", new string('a', 64)), d.Indexes));
+        await TamperRawAsync(Entries, target.Id, d => (WithMember(d.Body, "hash", new string('a', 64)), d.Indexes));
 
         var result = await Audit.VerifyAsync();
 
@@ -104,7 +120,7 @@ public abstract class AuditTrailConformanceTests<TFixture>(TFixture fixture) : C
     {
         await SeedAsync();
         var target = await EntryAsync(3);
-        await WriteAsync([DocumentWrite.Delete(Entries, target.Id, 1)]);
+        await WriteRawAsync([DocumentWrite.Delete(Entries, target.Id, 1)]);
 
         var result = await Audit.VerifyAsync();
 
@@ -118,7 +134,7 @@ public abstract class AuditTrailConformanceTests<TFixture>(TFixture fixture) : C
     {
         await SeedAsync();
         var last = (await AllAsync(AuditFilter.All))[^1];
-        await WriteAsync([DocumentWrite.Delete(Entries, last.Id, 1)]);
+        await WriteRawAsync([DocumentWrite.Delete(Entries, last.Id, 1)]);
 
         var result = await Audit.VerifyAsync();
 
@@ -131,8 +147,8 @@ public abstract class AuditTrailConformanceTests<TFixture>(TFixture fixture) : C
     public async Task Inserted_entry_is_named()
     {
         await SeedAsync();
-        var original = await ExportAsync(Entries, (await EntryAsync(2)).Id);
-        await WriteAsync([DocumentWrite.Import(Entries, Guid.CreateVersion7(), 1, original.Body, original.Indexes)]);
+        var original = await ExportRawAsync(Entries, (await EntryAsync(2)).Id);
+        await WriteRawAsync([DocumentWrite.Import(Entries, Guid.CreateVersion7(), 1, original.Body, original.Indexes)]);
 
         var result = await Audit.VerifyAsync();
 
@@ -147,9 +163,9 @@ public abstract class AuditTrailConformanceTests<TFixture>(TFixture fixture) : C
     {
         await SeedAsync();
         var last = (await AllAsync(AuditFilter.All))[^1];
-        var exported = await ExportAsync(Entries, last.Id);
+        var exported = await ExportRawAsync(Entries, last.Id);
         var forged = WithMember(WithMember(exported.Body, "previousHash", last.Hash), "sequence", last.Sequence + 1);
-        await WriteAsync([DocumentWrite.Import(Entries, Guid.CreateVersion7(), 1, forged, exported.Indexes.Set("sequence", last.Sequence + 1))]);
+        await WriteRawAsync([DocumentWrite.Import(Entries, Guid.CreateVersion7(), 1, forged, exported.Indexes.Set("sequence", last.Sequence + 1))]);
 
         var result = await Audit.VerifyAsync();
 
@@ -164,9 +180,9 @@ public abstract class AuditTrailConformanceTests<TFixture>(TFixture fixture) : C
     public async Task Swapped_entries_are_named()
     {
         await SeedAsync();
-        var second = await ExportAsync(Entries, (await EntryAsync(2)).Id);
-        var third = await ExportAsync(Entries, (await EntryAsync(3)).Id);
-        await WriteAsync(
+        var second = await ExportRawAsync(Entries, (await EntryAsync(2)).Id);
+        var third = await ExportRawAsync(Entries, (await EntryAsync(3)).Id);
+        await WriteRawAsync(
         [
             DocumentWrite.Delete(Entries, second.Id, second.Version),
             DocumentWrite.Delete(Entries, third.Id, third.Version),
@@ -279,7 +295,7 @@ public abstract class AuditTrailConformanceTests<TFixture>(TFixture fixture) : C
         var result = await Audit.VerifyAsync();
         Assert.True(result.IsIntact, result.Message);
 
-        await WriteAsync([DocumentWrite.Delete(Entries, rest[0].Id, 1)]);
+        await WriteRawAsync([DocumentWrite.Delete(Entries, rest[0].Id, 1)]);
         var broken = await Audit.VerifyAsync();
         Assert.Equal((AuditIntegrityProblem.Removed, rest[0].Sequence), (broken.Problem, broken.FirstBadSequence));
     }
@@ -348,46 +364,4 @@ public abstract class AuditTrailConformanceTests<TFixture>(TFixture fixture) : C
         (await AllPagesAsync(50, p => Audit.ListAsync(filter, p))).SelectMany(p => p.Items).ToList();
 
     private async Task<AuditEntry> EntryAsync(long sequence) => (await AllAsync(AuditFilter.All)).Single(e => e.Sequence == sequence);
-
-    private async Task<ExportedDocument> ExportAsync(string collection, Guid id)
-    {
-        var store = await Fixture.ReopenStoreAsync(DatabaseName);
-        try
-        {
-            await foreach (var document in store.ExportAsync(collection, CancellationToken.None))
-            {
-                if (document.Id == id)
-                {
-                    return document;
-                }
-            }
-
-            throw new InvalidOperationException($"No {collection} record {id}.");
-        }
-        finally
-        {
-            await Fixture.ReleaseStoreAsync(store);
-        }
-    }
-
-    private async Task WriteAsync(IReadOnlyList<DocumentWrite> writes)
-    {
-        var store = await Fixture.ReopenStoreAsync(DatabaseName);
-        try
-        {
-            await store.CommitAsync(writes, CancellationToken.None);
-        }
-        finally
-        {
-            await Fixture.ReleaseStoreAsync(store);
-        }
-    }
-
-    // Replaces the stored row (body and index values) at the same version, as someone writing to the database would.
-    private async Task TamperAsync(Guid id, Func<ExportedDocument, (string Body, IndexValues Indexes)> change)
-    {
-        var document = await ExportAsync(Entries, id);
-        var (body, indexes) = change(document);
-        await WriteAsync([DocumentWrite.Delete(Entries, id, document.Version), DocumentWrite.Import(Entries, id, document.Version, body, indexes)]);
-    }
 }

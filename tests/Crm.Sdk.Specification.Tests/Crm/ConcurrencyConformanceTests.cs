@@ -26,6 +26,36 @@ public abstract class ConcurrencyConformanceTests<TFixture>(TFixture fixture) : 
     public virtual Task Parallel_updates_of_one_customer_through_two_crms_let_exactly_one_win() =>
         ParallelUpdatesLetExactlyOneWinAsync(Crm, OpenSecondCrm());
 
+    /// <summary>
+    /// CRMs starting over a database (their schema set-up) while another process keeps committing to the same tables:
+    /// every start and every commit succeeds, none deadlocks.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public virtual async Task Starting_while_another_crm_commits_succeeds()
+    {
+        var first = await Crm.Customers.CreateAsync(TestDrafts.Customer("Writer 0"));
+        using var stop = new CancellationTokenSource();
+        var writes = 0;
+        var writer = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested || writes == 0)
+            {
+                await Crm.Interactions.CreateManyAsync([TestDrafts.Interaction(first.Id), TestDrafts.Interaction(first.Id)]);
+                writes++;
+            }
+        });
+
+        var starts = await Task.WhenAll(Enumerable.Range(1, 4).Select(i => Task.Run(async () =>
+            (await OpenSecondCrm().Customers.CreateAsync(TestDrafts.Customer($"Starter {i}"))).Id)));
+        await stop.CancelAsync();
+        await writer;
+
+        Assert.Equal(4, starts.Distinct().Count());
+        Assert.True(writes > 0);
+        Assert.Equal(writes * 2, (await Crm.Customers.GetSummaryAsync(first.Id)).InteractionCounts.Values.Sum());
+    }
+
     /// <summary>A deal saved from a stale copy is refused with the versions; the stored deal keeps the newer change.</summary>
     /// <returns>A task.</returns>
     [Fact]

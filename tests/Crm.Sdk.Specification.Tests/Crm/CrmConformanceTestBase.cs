@@ -141,6 +141,60 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
         }
     }
 
+    /// <summary>Reads one stored row as the provider holds it (body, version, index values), with a store opened over the database.</summary>
+    /// <param name="collection">The collection.</param>
+    /// <param name="id">The record id.</param>
+    /// <returns>The row.</returns>
+    protected async Task<ExportedDocument> ExportRawAsync(string collection, Guid id)
+    {
+        var store = await Fixture.ReopenStoreAsync(DatabaseName);
+        try
+        {
+            await foreach (var document in store.ExportAsync(collection, CancellationToken.None))
+            {
+                if (document.Id == id)
+                {
+                    return document;
+                }
+            }
+
+            throw new InvalidOperationException($"No {collection} record {id}.");
+        }
+        finally
+        {
+            await Fixture.ReleaseStoreAsync(store);
+        }
+    }
+
+    /// <summary>Commits writes straight to the provider, past the SDK, as someone writing to the database would.</summary>
+    /// <param name="writes">The writes.</param>
+    /// <returns>A task.</returns>
+    protected async Task WriteRawAsync(IReadOnlyList<DocumentWrite> writes)
+    {
+        var store = await Fixture.ReopenStoreAsync(DatabaseName);
+        try
+        {
+            await store.CommitAsync(writes, CancellationToken.None);
+        }
+        finally
+        {
+            await Fixture.ReleaseStoreAsync(store);
+        }
+    }
+
+    /// <summary>Replaces a stored row (body and index values) at the same version, as someone writing to the database would.</summary>
+    /// <param name="collection">The collection.</param>
+    /// <param name="id">The record id.</param>
+    /// <param name="change">The new body and index values, from the stored row.</param>
+    /// <returns>A task.</returns>
+    protected async Task TamperRawAsync(string collection, Guid id, Func<ExportedDocument, (string Body, IndexValues Indexes)> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var document = await ExportRawAsync(collection, id);
+        var (body, indexes) = change(document);
+        await WriteRawAsync([DocumentWrite.Delete(collection, id, document.Version), DocumentWrite.Import(collection, id, document.Version, body, indexes)]);
+    }
+
     /// <summary>Reads every page of a paged list.</summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="pageSize">The page size.</param>
