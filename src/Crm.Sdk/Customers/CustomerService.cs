@@ -5,6 +5,7 @@ using Crm.Sdk.Deals;
 using Crm.Sdk.Domain;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
+using Crm.Sdk.Privacy;
 using Crm.Sdk.ProviderKit;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
@@ -225,6 +226,58 @@ internal sealed class CustomerService(CrmStore store, CrmContext context)
         }
 
         await Store.PurgeDeletedContentAfterCommitAsync().ConfigureAwait(false);
+    }
+
+    public async Task<SubjectExportResult> ExportAsync(CustomerId id, Stream destination, IProgress<SubjectExportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        if (!destination.CanWrite)
+        {
+            throw new ArgumentException("The destination stream is not writable.", nameof(destination));
+        }
+
+        var customer = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+
+        // Every check before the first byte: a denied export writes nothing.
+        await ThrowIfDeniedAsync(CrmAction.Export, customer, cancellationToken).ConfigureAwait(false);
+        var interactionScope = await Access.ScopeAsync(CrmResource.Interactions, CrmAction.Export, cancellationToken).ConfigureAwait(false);
+        await Access.ThrowUnlessAllowsAsync(interactionScope, CrmResource.Interactions, CrmAction.Export, id.Value, customer.OwnerId, cancellationToken).ConfigureAwait(false);
+        await ThrowUnlessAllInScopeAsync(CrmResource.Deals, DealMapping.CollectionName, DealMapping.CustomerIdIndex, DealMapping.OwnerIdIndex, id, cancellationToken).ConfigureAwait(false);
+        await ThrowUnlessAllInScopeAsync(CrmResource.Tickets, TicketMapping.CollectionName, TicketMapping.CustomerIdIndex, TicketMapping.AssigneeIdIndex, id, cancellationToken).ConfigureAwait(false);
+        var audit = Store.Audit;
+        if (audit is not null)
+        {
+            await Access.ScopeAsync(CrmResource.Audit, CrmAction.Export, cancellationToken).ConfigureAwait(false);
+
+            // Reads recorded up to ReadEntryDelay ago are written first, so the document holds them.
+            await audit.PendingReads.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await audit.RecordAsync([new AuditDraft(audit.CurrentActorId, AuditAction.Export, CrmResource.Customers, AuditOutcome.Succeeded, [id.Value], [])], cancellationToken).ConfigureAwait(false);
+        }
+
+        var exportedBy = Access.Actor?.UserId ?? CrmActor.SystemUserId;
+        return await new SubjectExportWriter(Store, context).WriteAsync(customer, exportedBy, audit is not null, destination, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Throws unless the actor may export every record of <paramref name="collection"/> that belongs to the customer: its
+    /// export scope, applied in the database, counts as many of them as there are.
+    /// </summary>
+    private async Task ThrowUnlessAllInScopeAsync(CrmResource resource, string collection, string customerIndex, string ownerIndex, CustomerId id, CancellationToken cancellationToken)
+    {
+        var scope = await Access.ScopeAsync(resource, CrmAction.Export, cancellationToken).ConfigureAwait(false);
+        if (scope.IsAll)
+        {
+            return;
+        }
+
+        var byCustomer = IndexFilter.Equal(customerIndex, id.Value);
+        var all = await Store.CountAsync(collection, byCustomer, cancellationToken).ConfigureAwait(false);
+        var inScope = await Store.CountAsync(collection, scope.Apply(byCustomer, ownerIndex), cancellationToken).ConfigureAwait(false);
+        if (inScope != all)
+        {
+            // Names the customer: its export reaches a record of this resource outside the actor's scope.
+            await Access.ThrowUnlessAllowsAsync(scope, resource, CrmAction.Export, id.Value, null, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task<Customer360> GetSummaryAsync(CustomerId id, CancellationToken cancellationToken = default)

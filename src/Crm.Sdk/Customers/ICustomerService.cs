@@ -67,6 +67,30 @@ public interface ICustomerService
     /// <exception cref="EntityNotFoundException">No customer has that id.</exception>
     Task EraseAsync(CustomerId id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes everything the CRM holds about one customer (subject access, GDPR Art. 15 and 20) to
+    /// <paramref name="destination"/> as one JSON document, decrypted: the profile, consents and their history, every
+    /// interaction (oldest first), deal (with its stage history) and ticket (with its comments and rating), and, when the
+    /// audit trail is added, the audit entries about them. The layout is versioned (<see cref="Privacy.SubjectExport"/>)
+    /// and described in the docs article <c>subject-access-export</c>. The document is streamed with flat memory; an erased
+    /// customer exports what remains, with <c>erased: true</c>.
+    /// </summary>
+    /// <remarks>
+    /// The actor needs <see cref="Security.CrmAction.Export"/> on customers (for this customer's owner), on interactions
+    /// (idem), on deals and tickets (reaching every deal and ticket of the customer) and, when the audit trail is added, on
+    /// the audit trail. Every check is made before the first byte is written: a denied call writes nothing to the stream.
+    /// When the audit trail is added, one <see cref="Audit.AuditAction.Export"/> entry naming the customer is recorded as the
+    /// export starts (the records it reads are not recorded one by one).
+    /// </remarks>
+    /// <param name="id">The customer.</param>
+    /// <param name="destination">Where the document is written (UTF-8 JSON); not closed.</param>
+    /// <param name="progress">Receives the part being written and the records written so far, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the export; what was written so far is an incomplete document.</param>
+    /// <returns>What was written.</returns>
+    /// <exception cref="EntityNotFoundException">No customer has that id.</exception>
+    /// <exception cref="Security.AccessDeniedException">The actor may not export this customer or one of its records.</exception>
+    Task<Privacy.SubjectExportResult> ExportAsync(CustomerId id, Stream destination, IProgress<Privacy.SubjectExportProgress>? progress = null, CancellationToken cancellationToken = default);
+
     /// <summary>Finds the customers that have an email address (compared case-insensitively, trimmed).</summary>
     /// <param name="email">The address.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

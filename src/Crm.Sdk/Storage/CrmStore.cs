@@ -132,7 +132,14 @@ internal sealed partial class CrmStore : IDisposable
         await FindAsync(mapping, id, cancellationToken).ConfigureAwait(false)
         ?? throw new EntityNotFoundException(mapping.EntityName, id.ToString());
 
-    public async IAsyncEnumerable<T> QueryAsync<T>(IDocumentMapping<T> mapping, DocumentQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<T> QueryAsync<T>(IDocumentMapping<T> mapping, DocumentQuery query, CancellationToken cancellationToken)
+        where T : class => QueryAsync(mapping, query, auditReads: true, cancellationToken);
+
+    /// <summary>
+    /// Streams the aggregates a query finds; <paramref name="auditReads"/> false leaves out the read entries of the audit
+    /// trail, for a caller that records one entry of its own for the whole stream (the subject access export).
+    /// </summary>
+    public async IAsyncEnumerable<T> QueryAsync<T>(IDocumentMapping<T> mapping, DocumentQuery query, bool auditReads, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
@@ -142,7 +149,11 @@ internal sealed partial class CrmStore : IDisposable
         await foreach (var chunk in _provider.QueryAsync(query, cancellationToken).Chunk(StreamChunkSize).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             await LoadKeysAsync(chunk, cancellationToken).ConfigureAwait(false);
-            await AuditReadAsync(mapping.Collection.Name, Array.ConvertAll(chunk, d => d.Id), cancellationToken).ConfigureAwait(false);
+            if (auditReads)
+            {
+                await AuditReadAsync(mapping.Collection.Name, Array.ConvertAll(chunk, d => d.Id), cancellationToken).ConfigureAwait(false);
+            }
+
             foreach (var document in chunk)
             {
                 if (Open(mapping, document, query.Filter) is { } item)
