@@ -47,10 +47,6 @@ internal sealed class AuditRecorder : IAccessAuditSink
         _ => null,
     };
 
-    /// <summary>Whether a collection holds personal data, whose reads are audited.</summary>
-    public static bool HoldsPersonalData(string collection) =>
-        collection is CustomerMapping.CollectionName or InteractionMapping.CollectionName or TicketMapping.CollectionName;
-
     /// <summary>Commits <paramref name="writes"/> with the entries of <paramref name="drafts"/> in one transaction.</summary>
     public Task CommitAsync(IReadOnlyList<DocumentWrite> writes, IReadOnlyList<AuditDraft> drafts, CancellationToken cancellationToken) =>
         CommitAsync((_, _) => Task.FromResult<(IReadOnlyList<DocumentWrite>, AuditHeadDocument?)>((writes, null)), drafts, cancellationToken);
@@ -117,7 +113,7 @@ internal sealed class AuditRecorder : IAccessAuditSink
     public Task RecordAsync(IReadOnlyList<AuditDraft> drafts, CancellationToken cancellationToken) =>
         CommitAsync([], drafts, cancellationToken);
 
-    /// <summary>Records a read or export of records, as the current actor, when access control is on.</summary>
+    /// <summary>Records a read or export of records, as the current actor, when access control is on (reads: see <see cref="Disclosure"/>).</summary>
     public Task RecordReadAsync(CrmResource resource, AuditAction action, IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
         RecordsReads && ids.Count > 0
             ? RecordAsync([new AuditDraft(CurrentActorId, action, resource, AuditOutcome.Succeeded, ids, [])], cancellationToken)

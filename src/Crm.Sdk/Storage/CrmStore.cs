@@ -113,17 +113,16 @@ internal sealed partial class CrmStore : IDisposable
             return null;
         }
 
-        var item = await DeserializeAsync(mapping, document, cancellationToken).ConfigureAwait(false);
-        await AuditReadAsync(mapping.Collection.Name, [document.Id], cancellationToken).ConfigureAwait(false);
-        return item;
+        return await DeserializeAsync(mapping, document, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Records a read of personal records in the audit trail: only when the audit trail is added and access control is on
-    /// (hosts without either pay one null check), one entry per call listing the ids read.
+    /// Records that records of personal data were handed to the caller unmasked (<see cref="Security.Disclosure"/>): only
+    /// when the audit trail is added and access control is on (hosts without either pay one null check), one entry listing
+    /// the ids. The store's own reads record nothing: they serve access checks and read-modify-write inside the SDK.
     /// </summary>
-    private Task AuditReadAsync(string collection, IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
-        Audit is { RecordsReads: true } audit && AuditRecorder.HoldsPersonalData(collection) && AuditRecorder.ResourceOf(collection) is { } resource
+    public Task RecordReadAsync(Security.CrmResource resource, IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
+        Audit is { RecordsReads: true } audit && ids.Count > 0
             ? Guard(() => audit.RecordReadAsync(resource, AuditAction.Read, ids, cancellationToken), "recording a read in the audit trail")
             : Task.CompletedTask;
 
@@ -142,7 +141,6 @@ internal sealed partial class CrmStore : IDisposable
         await foreach (var chunk in _provider.QueryAsync(query, cancellationToken).Chunk(StreamChunkSize).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             await LoadKeysAsync(chunk, cancellationToken).ConfigureAwait(false);
-            await AuditReadAsync(mapping.Collection.Name, Array.ConvertAll(chunk, d => d.Id), cancellationToken).ConfigureAwait(false);
             foreach (var document in chunk)
             {
                 if (Open(mapping, document, query.Filter) is { } item)
@@ -203,7 +201,6 @@ internal sealed partial class CrmStore : IDisposable
         }
 
         await LoadKeysAsync(documents, cancellationToken).ConfigureAwait(false);
-        await AuditReadAsync(mapping.Collection.Name, documents.ConvertAll(d => d.Id), cancellationToken).ConfigureAwait(false);
         var items = new List<T>(documents.Count);
         foreach (var document in documents)
         {
