@@ -69,19 +69,17 @@ internal static class PersonalDataMask
 
     /// <summary>An email address: the first text element of the local part, <c>***</c>, and the domain.</summary>
     /// <param name="value">The address.</param>
-    /// <returns>The masked address; a text without <c>@</c> is masked as <see cref="Text"/>.</returns>
+    /// <returns>The masked address; a text without a local part and a domain around its last <c>@</c> is masked as <see cref="Text"/>.</returns>
     public static string Email(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         var at = value.LastIndexOf('@');
-        if (at < 0)
+        if (at <= 0 || at == value.Length - 1)
         {
             return Text(value);
         }
 
-        var local = value[..at];
-        var first = local.Length == 0 ? string.Empty : TextElements(local)[0];
-        return string.Concat(first, MaskedText, value.AsSpan(at));
+        return string.Concat(TextElements(value[..at])[0], MaskedText, value.AsSpan(at));
     }
 
     /// <summary>
@@ -137,7 +135,7 @@ internal static class PersonalDataMask
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
     public static string? Address(string? value) =>
         string.IsNullOrEmpty(value) ? value
-        : value.Contains('@', StringComparison.Ordinal) ? Email(value)
+        : Customers.EmailAddress.TryParse(value, out _) ? Email(value)
         : value.TrimStart().StartsWith('+') ? Phone(value)
         : Text(value);
 
