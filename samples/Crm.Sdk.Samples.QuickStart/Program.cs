@@ -361,8 +361,12 @@ catch (AccessDeniedException denied)
     Console.WriteLine($"As expected, {denied.Message}");
 }
 
-// The audit trail recorded the attempt; an auditor reads it (entries hold ids and field names, never personal values).
+// The auditor's role does not see personal data: Ada comes back masked (and a masked copy cannot be saved).
 actor.Current = new CrmActor("audit-alice", roles: [BuiltInRoles.Auditor]);
+var masked = await crm.Customers.GetAsync(ada.Id);
+Console.WriteLine($"The auditor sees {masked.DisplayName}, {masked.PrimaryEmail}.");
+
+// The audit trail recorded the attempt; the auditor reads it (entries hold ids and field names, never personal values).
 var audit = provider.GetRequiredService<IAuditTrail>();
 var entries = await audit.ListAsync(new AuditFilter { RecordId = ada.Id.Value }, new PageRequest(100));
 Show.Heading($"Audit trail of {ada.Id}");

@@ -20,6 +20,9 @@ namespace Crm.Sdk;
 /// update is checked when the unit of work commits, against the stored record's owner (never the caller's copy, so a
 /// record cannot be moved into scope by editing it) and against the new owner (a record cannot be given away out of
 /// scope). A denied check throws <see cref="AccessDeniedException"/> before anything is written.
+/// Personal data: the records the creates return are handed out through <see cref="Disclosure"/> (a masked copy for an
+/// actor who does not see personal data; the commit writes the draft as validated), and an update of a masked copy throws
+/// <see cref="MaskedDataException"/> at once, before it joins the unit of work.
 /// </remarks>
 internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUnitOfWork
 {
@@ -33,7 +36,17 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
     private readonly Dictionary<Guid, CustomerId> _createdTickets = [];
     private readonly List<Interaction> _linkedInteractions = [];
 
-    public async Task<Customer> CreateCustomerAsync(CustomerDraft draft, CancellationToken cancellationToken = default)
+    public async Task<Customer> CreateCustomerAsync(CustomerDraft draft, CancellationToken cancellationToken = default) =>
+        context.Access.Written(await AddCustomerAsync(draft, cancellationToken).ConfigureAwait(false));
+
+    public async Task<Interaction> CreateInteractionAsync(InteractionDraft draft, CancellationToken cancellationToken = default) =>
+        context.Access.Written(await AddInteractionAsync(draft, cancellationToken).ConfigureAwait(false));
+
+    public async Task<Ticket> CreateTicketAsync(TicketDraft draft, CancellationToken cancellationToken = default) =>
+        context.Access.Written(await AddTicketAsync(draft, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Creates a customer and returns the instance the commit writes (a service hands it out after the commit, see <see cref="Disclosure"/>).</summary>
+    internal async Task<Customer> AddCustomerAsync(CustomerDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = context.Now();
@@ -44,7 +57,8 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
         return customer;
     }
 
-    public async Task<Interaction> CreateInteractionAsync(InteractionDraft draft, CancellationToken cancellationToken = default)
+    /// <summary>Records an interaction and returns the instance the commit writes.</summary>
+    internal async Task<Interaction> AddInteractionAsync(InteractionDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = context.Now();
@@ -80,7 +94,8 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
         return deal;
     }
 
-    public async Task<Ticket> CreateTicketAsync(TicketDraft draft, CancellationToken cancellationToken = default)
+    /// <summary>Opens a ticket and returns the instance the commit writes.</summary>
+    internal async Task<Ticket> AddTicketAsync(TicketDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = context.Now();
@@ -94,25 +109,25 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
 
     public void Update(Customer customer)
     {
-        ArgumentNullException.ThrowIfNull(customer);
+        Disclosure.ThrowIfMasked(customer);
         Update(customer, new PendingUpdate(CrmResource.Customers, customer.Id.Value, () => customer.OwnerId));
     }
 
     public void Update(Pipeline pipeline)
     {
-        ArgumentNullException.ThrowIfNull(pipeline);
+        Disclosure.ThrowIfMasked(pipeline);
         Update(pipeline, new PendingUpdate(CrmResource.Pipelines, pipeline.Id.Value, () => null));
     }
 
     public void Update(Deal deal)
     {
-        ArgumentNullException.ThrowIfNull(deal);
+        Disclosure.ThrowIfMasked(deal);
         Update(deal, new PendingUpdate(CrmResource.Deals, deal.Id.Value, () => deal.OwnerId));
     }
 
     public void Update(Ticket ticket)
     {
-        ArgumentNullException.ThrowIfNull(ticket);
+        Disclosure.ThrowIfMasked(ticket);
         Update(ticket, new PendingUpdate(CrmResource.Tickets, ticket.Id.Value, () => ticket.AssigneeId));
     }
 

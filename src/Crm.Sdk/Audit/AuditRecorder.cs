@@ -56,10 +56,6 @@ internal sealed class AuditRecorder : IAccessAuditSink, IDisposable
         _ => null,
     };
 
-    /// <summary>Whether a collection holds personal data, whose reads are audited.</summary>
-    public static bool HoldsPersonalData(string collection) =>
-        collection is CustomerMapping.CollectionName or InteractionMapping.CollectionName or TicketMapping.CollectionName;
-
     /// <summary>Commits <paramref name="writes"/> with the entries of <paramref name="drafts"/> in one transaction.</summary>
     public Task CommitAsync(IReadOnlyList<DocumentWrite> writes, IReadOnlyList<AuditDraft> drafts, CancellationToken cancellationToken) =>
         CommitAsync((_, _) => Task.FromResult<(IReadOnlyList<DocumentWrite>, AuditHeadDocument?)>((writes, null)), drafts, cancellationToken);
@@ -126,7 +122,7 @@ internal sealed class AuditRecorder : IAccessAuditSink, IDisposable
     public Task RecordAsync(IReadOnlyList<AuditDraft> drafts, CancellationToken cancellationToken) =>
         CommitAsync([], drafts, cancellationToken);
 
-    /// <summary>Records a read or export of records, as the current actor, when access control is on (the entry may wait, see <see cref="PendingReads"/>).</summary>
+    /// <summary>Records a read or export of records, as the current actor, when access control is on (reads: see <see cref="Disclosure"/>; the entry may wait, see <see cref="PendingReads"/>).</summary>
     public Task RecordReadAsync(CrmResource resource, AuditAction action, IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
         RecordsReads && ids.Count > 0
             ? PendingReads.AddAsync(new AuditDraft(CurrentActorId, action, resource, AuditOutcome.Succeeded, ids, []) { At = _store.Clock.GetCurrentInstant() }, cancellationToken)

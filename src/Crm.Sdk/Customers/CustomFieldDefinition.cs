@@ -21,8 +21,12 @@ public sealed class CustomFieldDefinition
     /// <param name="isRequired">Whether every customer must have a value (checked on create and on clear).</param>
     /// <param name="choices">The options of a <see cref="CustomFieldType.Choice"/> field (at least one, distinct); must be empty for other types.</param>
     /// <param name="maxLength">The longest text of a <see cref="CustomFieldType.Text"/> field, from 1 to <see cref="MaxTextLength"/>, or <see langword="null"/> for <see cref="MaxTextLength"/>; only for text fields.</param>
+    /// <param name="isPersonal">
+    /// Whether the field holds personal data: then it is masked for actors whose roles do not see personal data (a text
+    /// value reads <c>***</c>; a value of another type is left out of <see cref="Customer.CustomFields"/>), like names and emails.
+    /// </param>
     /// <exception cref="CrmConfigurationException">The definition is inconsistent.</exception>
-    public CustomFieldDefinition(string key, string label, CustomFieldType type, bool isRequired = false, IEnumerable<string>? choices = null, int? maxLength = null)
+    public CustomFieldDefinition(string key, string label, CustomFieldType type, bool isRequired = false, IEnumerable<string>? choices = null, int? maxLength = null, bool isPersonal = false)
     {
         var options = choices?.ToArray() ?? [];
         if (string.IsNullOrEmpty(key) || key.Length > MaxKeyLength || !char.IsAsciiLetterLower(key[0])
@@ -63,6 +67,7 @@ public sealed class CustomFieldDefinition
         IsRequired = isRequired;
         Choices = options;
         MaxLength = maxLength;
+        IsPersonal = isPersonal;
     }
 
     /// <summary>The key, <c>[a-z][a-z0-9_]*</c>.</summary>
@@ -82,6 +87,9 @@ public sealed class CustomFieldDefinition
 
     /// <summary>The longest text of a text field, or <see langword="null"/> for no limit.</summary>
     public int? MaxLength { get; }
+
+    /// <summary>Whether the field holds personal data, masked for actors whose roles do not see personal data.</summary>
+    public bool IsPersonal { get; }
 
     /// <summary>Checks a value against the definition, adding errors under <c>CustomFields.&lt;key&gt;</c>.</summary>
     internal bool Check(CustomFieldValue? value, List<ValidationError> errors)

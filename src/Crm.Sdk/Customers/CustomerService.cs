@@ -30,9 +30,9 @@ internal sealed class CustomerService(CrmStore store, CrmContext context)
     public async Task<Customer> CreateAsync(CustomerDraft draft, CancellationToken cancellationToken = default)
     {
         var uow = new CrmUnitOfWork(Store, context);
-        var customer = await uow.CreateCustomerAsync(draft, cancellationToken).ConfigureAwait(false);
+        var customer = await uow.AddCustomerAsync(draft, cancellationToken).ConfigureAwait(false);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return customer;
+        return Access.Written(customer);
     }
 
     public Task<Customer> ChangeLifecycleStageAsync(CustomerId id, LifecycleStage stage, CancellationToken cancellationToken = default) =>
@@ -83,7 +83,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context)
         var normalized = EmailAddress.Parse(email).Normalized;
         await Store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         var candidates = await ListAsync(AnyOf(CustomerMapping.EmailsIndex, CustomerMapping.EmailLookup(Store.Protector, normalized)), cancellationToken).ConfigureAwait(false);
-        return candidates.Where(c => c.Emails.Any(e => e.Address.Normalized == normalized)).ToArray();
+        return await Access.ReadAsync(Store, candidates.Where(c => c.Emails.Any(e => e.Address.Normalized == normalized)).ToArray(), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Customer>> FindByPhoneAsync(string phone, CancellationToken cancellationToken = default)
@@ -107,7 +107,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context)
 
         var forms = new[] { e164, legacy }.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         var candidates = await ListAsync(AnyOf(CustomerMapping.PhonesIndex, forms.SelectMany(f => CustomerMapping.PhoneLookup(Store.Protector, f)).ToArray()), cancellationToken).ConfigureAwait(false);
-        return candidates.Where(c => c.Phones.Any(p => forms.Contains(p.Number.E164, StringComparer.Ordinal))).ToArray();
+        return await Access.ReadAsync(Store, candidates.Where(c => c.Phones.Any(p => forms.Contains(p.Number.E164, StringComparer.Ordinal))).ToArray(), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Customer?> FindByExternalIdAsync(string source, string value, CancellationToken cancellationToken = default)
@@ -117,7 +117,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context)
         InputRules.ThrowIfInvalidLookup(source, "Source", ExternalId.MaxSourceLength);
         InputRules.ThrowIfInvalidLookup(value, "Value", ExternalId.MaxValueLength);
         var found = await ListAsync(IndexFilter.Equal(CustomerMapping.ExternalIdsIndex, CustomerMapping.ExternalIdKey(source, value)), cancellationToken).ConfigureAwait(false);
-        return found.Count == 0 ? null : found[0];
+        return found.Count == 0 ? null : await Access.ReadAsync(Store, found[0], cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Page<Customer>> ListAsync(CustomerFilter filter, PageRequest page, CancellationToken cancellationToken = default)
@@ -125,10 +125,13 @@ internal sealed class CustomerService(CrmStore store, CrmContext context)
         await Store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         var (query, listName, matches) = Query(filter);
         var result = await Access.PageAsync(Store, context.Customers, CrmResource.Customers, CustomerMapping.OwnerIdIndex, listName, query, page, cancellationToken).ConfigureAwait(false);
-        return matches is null ? result : result with { Items = result.Items.Where(matches).ToArray() };
+        return await Access.ReadAsync(Store, matches is null ? result : result with { Items = result.Items.Where(matches).ToArray() }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async IAsyncEnumerable<Customer> StreamAsync(CustomerFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<Customer> StreamAsync(CustomerFilter filter, CancellationToken cancellationToken = default) =>
+        Access.ReadAsync(Store, StreamStoredAsync(filter, cancellationToken), cancellationToken);
+
+    private async IAsyncEnumerable<Customer> StreamStoredAsync(CustomerFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         var (query, _, matches) = Query(filter);
@@ -282,7 +285,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context)
 
     public async Task<Customer360> GetSummaryAsync(CustomerId id, CancellationToken cancellationToken = default)
     {
-        var customer = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var customer = await ReadAsync(id, cancellationToken).ConfigureAwait(false);
         var byCustomer = IndexFilter.Equal(InteractionMapping.CustomerIdIndex, id.Value);
 
         // Each part counts only what the actor may read: the customer's interactions if they follow an owner in the
@@ -344,7 +347,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context)
         var ratingCount = (feedbackRow?.Count(count) ?? 0) + ticketRows.Sum(r => r.Count(ticketRatings));
         var ratingSum = (feedbackRow?.WholeNumber(ratingSumOf) ?? 0) + ticketRows.Sum(r => r.WholeNumber(ticketRatingSum) ?? 0);
 
-        return new Customer360
+        return await Access.ReadAsync(Store, new Customer360
         {
             Customer = customer,
             InteractionCounts = counts,
@@ -357,7 +360,7 @@ internal sealed class CustomerService(CrmStore store, CrmContext context)
             OpenTickets = ticketRows.Where(r => r.Key(TicketMapping.IsOpenIndex) is 1L).Sum(r => r.Count(count)),
             AverageSatisfaction = ratingCount == 0 ? null : (double)ratingSum / ratingCount,
             SatisfactionRatings = ratingCount,
-        };
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Customer> ChangeAsync(CustomerId id, Action<Customer> change, CancellationToken cancellationToken)
@@ -367,13 +370,13 @@ internal sealed class CustomerService(CrmStore store, CrmContext context)
         change(customer);
         if (customer.DomainEvents.Count == 0)
         {
-            return customer; // The change changed nothing (every change raises an event): nothing to save, no new version.
+            return Access.Written(customer); // The change changed nothing (every change raises an event): nothing to save, no new version.
         }
 
         var uow = new CrmUnitOfWork(Store, context);
         uow.Update(customer, storedOwner);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return customer;
+        return Access.Written(customer);
     }
 
     protected override ValueTask<string?> OwnerOfAsync(Customer item, CancellationToken cancellationToken) => ValueTask.FromResult(item.OwnerId);

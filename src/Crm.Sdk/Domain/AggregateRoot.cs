@@ -37,6 +37,12 @@ public abstract class AggregateRoot<T> : IAggregateRoot
     /// </summary>
     internal IClock Clock { get; set; } = SystemClock.Instance;
 
+    /// <summary>
+    /// Whether this is a copy with its personal data masked (<see cref="Security.Disclosure"/>): the SDK refuses to save it
+    /// (<see cref="Security.MaskedDataException"/>), so masks never overwrite the real values.
+    /// </summary>
+    internal bool IsMasked { get; set; }
+
     /// <summary>The current instant of <see cref="Clock"/>.</summary>
     /// <returns>The time a state change records.</returns>
     private protected Instant Now() => Clock.GetCurrentInstant();
@@ -53,4 +59,6 @@ public abstract class AggregateRoot<T> : IAggregateRoot
     internal void ClearDomainEvents() => _domainEvents.Clear();
 
     void IAggregateRoot.ClearDomainEvents() => ClearDomainEvents();
+
+    bool IAggregateRoot.IsMasked => IsMasked;
 }

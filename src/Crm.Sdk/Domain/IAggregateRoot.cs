@@ -5,5 +5,8 @@ internal interface IAggregateRoot
 {
     IReadOnlyList<DomainEvent> DomainEvents { get; }
 
+    /// <summary>Whether this is a masked copy, which is never written.</summary>
+    bool IsMasked { get; }
+
     void ClearDomainEvents();
 }

@@ -18,9 +18,9 @@ internal sealed class InteractionService(CrmStore store, CrmContext context)
     public async Task<Interaction> CreateAsync(InteractionDraft draft, CancellationToken cancellationToken = default)
     {
         var uow = new CrmUnitOfWork(Store, context);
-        var interaction = await uow.CreateInteractionAsync(draft, cancellationToken).ConfigureAwait(false);
+        var interaction = await uow.AddInteractionAsync(draft, cancellationToken).ConfigureAwait(false);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return interaction;
+        return Access.Written(interaction);
     }
 
     public async Task<IReadOnlyList<Interaction>> CreateManyAsync(IReadOnlyCollection<InteractionDraft> drafts, CancellationToken cancellationToken = default)
@@ -68,18 +68,19 @@ internal sealed class InteractionService(CrmStore store, CrmContext context)
         }
 
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return interactions;
+        return Access.Written<Interaction>(interactions);
     }
 
     public async Task<Page<Interaction>> ListAsync(InteractionFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = TimelineQuery(filter);
         await ThrowIfDeniedOnCustomerAsync(CrmAction.Read, filter.CustomerId, null, cancellationToken).ConfigureAwait(false);
-        return await Store.PageAsync(context.Interactions, $"timeline:{filter.CustomerId}", query, page, cancellationToken).ConfigureAwait(false);
+        var timeline = await Store.PageAsync(context.Interactions, $"timeline:{filter.CustomerId}", query, page, cancellationToken).ConfigureAwait(false);
+        return await Access.ReadAsync(Store, timeline, cancellationToken).ConfigureAwait(false);
     }
 
     public IAsyncEnumerable<Interaction> StreamAsync(InteractionFilter filter, CancellationToken cancellationToken = default) =>
-        StreamAsync(filter.CustomerId, TimelineQuery(filter), cancellationToken);
+        Access.ReadAsync(Store, StreamAsync(filter.CustomerId, TimelineQuery(filter), cancellationToken), cancellationToken);
 
     private async IAsyncEnumerable<Interaction> StreamAsync(CustomerId customerId, DocumentQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -140,7 +141,7 @@ internal sealed class InteractionService(CrmStore store, CrmContext context)
         uow.Update(interaction);
         uow.Add(DocumentWrite.Require(collection, linkedId));
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return interaction;
+        return Access.Written(interaction);
     }
 
     private static DocumentQuery TimelineQuery(InteractionFilter filter)

@@ -65,7 +65,7 @@ internal sealed class PipelineService(CrmStore store, CrmContext context)
 
     public async Task<PipelineSummary> GetSummaryAsync(PipelineId id, CancellationToken cancellationToken = default)
     {
-        var pipeline = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var pipeline = await ReadAsync(id, cancellationToken).ConfigureAwait(false);
         var count = new AggregateFunction(AggregateKind.Count);
         var amount = new AggregateFunction(AggregateKind.Sum, DealMapping.AmountIndex);
         var dealScope = await Access.TryScopeAsync(CrmResource.Deals, CrmAction.Read, cancellationToken).ConfigureAwait(false);

@@ -71,19 +71,19 @@ internal sealed class SubjectExportWriter(CrmStore store, CrmContext context)
 
         var interactions = await WriteSectionAsync(
             json, "interactions", SubjectExportSection.Interactions, progress,
-            store.QueryAsync(context.Interactions, ByCustomer(InteractionMapping.CollectionName, InteractionMapping.CustomerIdIndex, id, InteractionMapping.OccurredAtIndex), auditReads: false, cancellationToken),
+            store.QueryAsync(context.Interactions, ByCustomer(InteractionMapping.CollectionName, InteractionMapping.CustomerIdIndex, id, InteractionMapping.OccurredAtIndex), cancellationToken),
             (w, i) => { WriteInteraction(w, i); return Task.CompletedTask; },
             cancellationToken).ConfigureAwait(false);
 
         var deals = await WriteSectionAsync(
             json, "deals", SubjectExportSection.Deals, progress,
-            store.QueryAsync(context.Deals, ByCustomer(DealMapping.CollectionName, DealMapping.CustomerIdIndex, id, null), auditReads: false, cancellationToken),
+            store.QueryAsync(context.Deals, ByCustomer(DealMapping.CollectionName, DealMapping.CustomerIdIndex, id, null), cancellationToken),
             async (w, d) => { subjectIds.Add(d.Id.Value); await WriteDealAsync(w, d, cancellationToken).ConfigureAwait(false); },
             cancellationToken).ConfigureAwait(false);
 
         var tickets = await WriteSectionAsync(
             json, "tickets", SubjectExportSection.Tickets, progress,
-            store.QueryAsync(context.Tickets, ByCustomer(TicketMapping.CollectionName, TicketMapping.CustomerIdIndex, id, null), auditReads: false, cancellationToken),
+            store.QueryAsync(context.Tickets, ByCustomer(TicketMapping.CollectionName, TicketMapping.CustomerIdIndex, id, null), cancellationToken),
             (w, t) => { subjectIds.Add(t.Id.Value); WriteTicket(w, t); return Task.CompletedTask; },
             cancellationToken).ConfigureAwait(false);
 

@@ -33,6 +33,14 @@ internal sealed class AccessPolicy
     /// <summary>The current actor: the accessor's (null when none), or the system actor when access control is off.</summary>
     public CrmActor? Actor => _accessor is null ? CrmActor.System : _accessor.Current;
 
+    /// <summary>
+    /// Whether the current actor sees personal data unmasked: access control is off, the actor is
+    /// <see cref="CrmActor.System"/>, or any of its roles has <see cref="CrmRoleOptions.SeesPersonalData"/>. No actor sees none.
+    /// </summary>
+    public bool SeesPersonalData =>
+        Actor is { } actor
+        && (actor.IsSystem || actor.Roles.Any(name => _roles.TryGetValue(name, out var role) && role.SeesPersonalData));
+
     /// <summary>Creates the policy over the host's accessor and roles (already validated); denials go to <paramref name="audit"/> when given.</summary>
     public static AccessPolicy Create(ICrmActorAccessor accessor, ICrmTeamDirectory teams, AccessControlOptions options, Func<IAccessAuditSink?>? audit = null) =>
         new(accessor, teams, options.Roles, audit);

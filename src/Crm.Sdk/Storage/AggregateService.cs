@@ -7,7 +7,8 @@ namespace Crm.Sdk.Storage;
 /// What every aggregate service does the same way: read one aggregate by id, throwing or returning null, checked against
 /// the current actor's access (<see cref="AccessPolicy"/>): a record outside the actor's read scope throws
 /// <see cref="AccessDeniedException"/> naming the record, from <c>FindAsync</c> too (a record the actor may not read is
-/// not reported as missing: the denial is audited, and no data is returned).
+/// not reported as missing: the denial is audited, and no data is returned). What it returns leaves the SDK through
+/// <see cref="Disclosure"/>: masked for an actor who does not see personal data, else recorded as a read.
 /// </summary>
 /// <typeparam name="T">The aggregate type.</typeparam>
 internal abstract class AggregateService<T>(CrmStore store, AggregateMapping<T> mapping, AccessPolicy access, CrmResource resource)
@@ -17,22 +18,29 @@ internal abstract class AggregateService<T>(CrmStore store, AggregateMapping<T> 
 
     protected AccessPolicy Access { get; } = access;
 
-    public async Task<T> GetAsync(Id<T> id, CancellationToken cancellationToken = default)
-    {
-        var item = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
-        await ThrowIfDeniedAsync(CrmAction.Read, item, cancellationToken).ConfigureAwait(false);
-        return item;
-    }
+    public async Task<T> GetAsync(Id<T> id, CancellationToken cancellationToken = default) =>
+        await Access.ReadAsync(Store, await ReadAsync(id, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     public async Task<T?> FindAsync(Id<T> id, CancellationToken cancellationToken = default)
     {
         Id<T>.ThrowIfEmpty(id, nameof(id));
         var item = await Store.FindAsync(mapping, id.Value, cancellationToken).ConfigureAwait(false);
-        if (item is not null)
+        if (item is null)
         {
-            await ThrowIfDeniedAsync(CrmAction.Read, item, cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
+        await ThrowIfDeniedAsync(CrmAction.Read, item, cancellationToken).ConfigureAwait(false);
+        return await Access.ReadAsync(Store, item, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads one aggregate the actor may read, as stored: not yet handed out (<see cref="Disclosure"/>), for the summaries built on it.</summary>
+    /// <exception cref="EntityNotFoundException">No record has that id.</exception>
+    /// <exception cref="AccessDeniedException">The record is outside the actor's read scope.</exception>
+    protected async Task<T> ReadAsync(Id<T> id, CancellationToken cancellationToken)
+    {
+        var item = await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        await ThrowIfDeniedAsync(CrmAction.Read, item, cancellationToken).ConfigureAwait(false);
         return item;
     }
 

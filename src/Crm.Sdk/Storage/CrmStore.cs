@@ -113,17 +113,16 @@ internal sealed partial class CrmStore : IDisposable
             return null;
         }
 
-        var item = await DeserializeAsync(mapping, document, cancellationToken).ConfigureAwait(false);
-        await AuditReadAsync(mapping.Collection.Name, [document.Id], cancellationToken).ConfigureAwait(false);
-        return item;
+        return await DeserializeAsync(mapping, document, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Records a read of personal records in the audit trail: only when the audit trail is added and access control is on
-    /// (hosts without either pay one null check), one entry per call listing the ids read.
+    /// Records that records of personal data were handed to the caller unmasked (<see cref="Security.Disclosure"/>): only
+    /// when the audit trail is added and access control is on (hosts without either pay one null check), one entry listing
+    /// the ids. The store's own reads record nothing: they serve access checks and read-modify-write inside the SDK.
     /// </summary>
-    private Task AuditReadAsync(string collection, IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
-        Audit is { RecordsReads: true } audit && AuditRecorder.HoldsPersonalData(collection) && AuditRecorder.ResourceOf(collection) is { } resource
+    public Task RecordReadAsync(Security.CrmResource resource, IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
+        Audit is { RecordsReads: true } audit && ids.Count > 0
             ? Guard(() => audit.RecordReadAsync(resource, AuditAction.Read, ids, cancellationToken), "recording a read in the audit trail")
             : Task.CompletedTask;
 
@@ -132,14 +131,8 @@ internal sealed partial class CrmStore : IDisposable
         await FindAsync(mapping, id, cancellationToken).ConfigureAwait(false)
         ?? throw new EntityNotFoundException(mapping.EntityName, id.ToString());
 
-    public IAsyncEnumerable<T> QueryAsync<T>(IDocumentMapping<T> mapping, DocumentQuery query, CancellationToken cancellationToken)
-        where T : class => QueryAsync(mapping, query, auditReads: true, cancellationToken);
-
-    /// <summary>
-    /// Streams the aggregates a query finds; <paramref name="auditReads"/> false leaves out the read entries of the audit
-    /// trail, for a caller that records one entry of its own for the whole stream (the subject access export).
-    /// </summary>
-    public async IAsyncEnumerable<T> QueryAsync<T>(IDocumentMapping<T> mapping, DocumentQuery query, bool auditReads, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Streams the aggregates a query finds, as stored: neither masked nor audited (see <see cref="Security.Disclosure"/>).</summary>
+    public async IAsyncEnumerable<T> QueryAsync<T>(IDocumentMapping<T> mapping, DocumentQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
@@ -149,11 +142,6 @@ internal sealed partial class CrmStore : IDisposable
         await foreach (var chunk in _provider.QueryAsync(query, cancellationToken).Chunk(StreamChunkSize).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             await LoadKeysAsync(chunk, cancellationToken).ConfigureAwait(false);
-            if (auditReads)
-            {
-                await AuditReadAsync(mapping.Collection.Name, Array.ConvertAll(chunk, d => d.Id), cancellationToken).ConfigureAwait(false);
-            }
-
             foreach (var document in chunk)
             {
                 if (Open(mapping, document, query.Filter) is { } item)
@@ -214,7 +202,6 @@ internal sealed partial class CrmStore : IDisposable
         }
 
         await LoadKeysAsync(documents, cancellationToken).ConfigureAwait(false);
-        await AuditReadAsync(mapping.Collection.Name, documents.ConvertAll(d => d.Id), cancellationToken).ConfigureAwait(false);
         var items = new List<T>(documents.Count);
         foreach (var document in documents)
         {

@@ -30,6 +30,7 @@ internal sealed class DocumentSession
         where T : class
     {
         EnsureOpen();
+        ThrowIfMasked(mapping, aggregate);
         var id = mapping.GetId(aggregate);
         if (mapping.GetVersion(aggregate) != 0)
         {
@@ -52,6 +53,7 @@ internal sealed class DocumentSession
         where T : class
     {
         EnsureOpen();
+        ThrowIfMasked(mapping, aggregate);
         var id = mapping.GetId(aggregate);
         var version = mapping.GetVersion(aggregate);
         if (version == 0)
@@ -97,6 +99,7 @@ internal sealed class DocumentSession
         where T : class
     {
         EnsureOpen();
+        ThrowIfMasked(mapping, aggregate);
         var id = mapping.GetId(aggregate);
         var version = mapping.GetVersion(aggregate);
         var write = DocumentWrite.Delete(mapping.Collection.Name, id, version);
@@ -249,6 +252,16 @@ internal sealed class DocumentSession
 
         var keys = await keyRing.PrepareWriteKeysAsync(owners, newKeys, cancellationToken).ConfigureAwait(false);
         return protector.WithWriteKeys(keys);
+    }
+
+    // The last guard of every write path: a masked copy (Security.Disclosure) never overwrites the real values.
+    private static void ThrowIfMasked<T>(IDocumentMapping<T> mapping, T aggregate)
+        where T : class
+    {
+        if (aggregate is IAggregateRoot { IsMasked: true })
+        {
+            throw new MaskedDataException(mapping.EntityName, mapping.GetId(aggregate));
+        }
     }
 
     private void EnsureOpen()

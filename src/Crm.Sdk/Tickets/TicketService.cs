@@ -16,9 +16,9 @@ internal sealed class TicketService(CrmStore store, CrmContext context)
     public async Task<Ticket> CreateAsync(TicketDraft draft, CancellationToken cancellationToken = default)
     {
         var uow = new CrmUnitOfWork(Store, context);
-        var ticket = await uow.CreateTicketAsync(draft, cancellationToken).ConfigureAwait(false);
+        var ticket = await uow.AddTicketAsync(draft, cancellationToken).ConfigureAwait(false);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return ticket;
+        return Access.Written(ticket);
     }
 
     public async Task UpdateAsync(Ticket ticket, CancellationToken cancellationToken = default)
@@ -40,14 +40,15 @@ internal sealed class TicketService(CrmStore store, CrmContext context)
     public Task<Ticket> RateAsync(TicketId id, int rating, string? comment = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, ticket => ticket.Rate(rating, comment), cancellationToken);
 
-    public Task<Page<Ticket>> ListAsync(TicketFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    public async Task<Page<Ticket>> ListAsync(TicketFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = Query(filter);
-        return Access.PageAsync(Store, context.Tickets, CrmResource.Tickets, TicketMapping.AssigneeIdIndex, $"tickets:{filter.CustomerId}:{filter.IsOpen}:{filter.AssigneeId}:{filter.Priority}", query, page, cancellationToken);
+        var tickets = await Access.PageAsync(Store, context.Tickets, CrmResource.Tickets, TicketMapping.AssigneeIdIndex, $"tickets:{filter.CustomerId}:{filter.IsOpen}:{filter.AssigneeId}:{filter.Priority}", query, page, cancellationToken).ConfigureAwait(false);
+        return await Access.ReadAsync(Store, tickets, cancellationToken).ConfigureAwait(false);
     }
 
     public IAsyncEnumerable<Ticket> StreamAsync(TicketFilter filter, CancellationToken cancellationToken = default) =>
-        Access.StreamAsync(Store, context.Tickets, CrmResource.Tickets, TicketMapping.AssigneeIdIndex, Query(filter), cancellationToken);
+        Access.ReadAsync(Store, Access.StreamAsync(Store, context.Tickets, CrmResource.Tickets, TicketMapping.AssigneeIdIndex, Query(filter), cancellationToken), cancellationToken);
 
     private static DocumentQuery Query(TicketFilter filter)
     {
@@ -76,13 +77,13 @@ internal sealed class TicketService(CrmStore store, CrmContext context)
         change(ticket);
         if (ticket.DomainEvents.Count == 0)
         {
-            return ticket; // The change changed nothing (every change raises an event): nothing to save, no new version.
+            return Access.Written(ticket); // The change changed nothing (every change raises an event): nothing to save, no new version.
         }
 
         var uow = new CrmUnitOfWork(Store, context);
         uow.Update(ticket, storedAssignee);
         await uow.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return ticket;
+        return Access.Written(ticket);
     }
 
     protected override ValueTask<string?> OwnerOfAsync(Ticket item, CancellationToken cancellationToken) => ValueTask.FromResult(item.AssigneeId);
