@@ -28,4 +28,10 @@ internal sealed class Crm(
     public ITicketService Tickets { get; } = tickets;
 
     public ICrmUnitOfWork BeginUnitOfWork() => new CrmUnitOfWork(store, context);
+
+    public ICrmUnitOfWork BeginUnitOfWork(UnitOfWorkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new CrmUnitOfWork(store, context, options.Purpose);
+    }
 }

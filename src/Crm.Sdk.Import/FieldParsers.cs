@@ -1,0 +1,102 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Crm.Sdk.Import;
+
+/// <summary>Numbers and dates read with a mapping's culture and patterns; never the host's culture.</summary>
+internal static class FieldParsers
+{
+    public static CultureInfo? CultureOf(string? name, string key)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return CultureInfo.GetCultureInfo(name, predefinedOnly: false);
+        }
+        catch (CultureNotFoundException)
+        {
+            throw new ImportMappingException(key, $"'{name}' is not a culture name (for example en-GB, de-DE, zh-CN).");
+        }
+    }
+
+    public static bool CheckPattern(string pattern, CultureInfo culture, string key)
+    {
+        try
+        {
+            _ = LocalDateTimePattern.Create(pattern, culture);
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidPatternException or ArgumentException)
+        {
+            throw new ImportMappingException(key, $"'{pattern}' is not a date pattern: {ex.Message}");
+        }
+    }
+
+    public static bool TryParseDecimal(string text, CultureInfo culture, bool decimalComma, out decimal value)
+    {
+        if (decimalComma)
+        {
+            text = text.Replace(".", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal).Replace(',', '.');
+            culture = CultureInfo.InvariantCulture;
+        }
+
+        return decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, culture, out value);
+    }
+
+    public static bool TryParseInstant(string text, string? pattern, CultureInfo culture, DateTimeZone zone, out Instant value)
+    {
+        value = default;
+        if (pattern is null)
+        {
+            if (InstantPattern.ExtendedIso.Parse(text) is { Success: true } instant)
+            {
+                value = instant.Value;
+                return true;
+            }
+
+            if (OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } offset)
+            {
+                value = offset.Value.ToInstant();
+                return true;
+            }
+        }
+
+        var localPattern = LocalDateTimePattern.Create(pattern ?? "uuuu'-'MM'-'dd' 'HH':'mm':'ss", culture);
+        var local = localPattern.Parse(text);
+        if (!local.Success && pattern is null)
+        {
+            local = LocalDateTimePattern.ExtendedIso.Parse(text);
+            if (!local.Success && LocalDatePattern.Iso.Parse(text) is { Success: true } date)
+            {
+                value = date.Value.AtStartOfDayInZone(zone).ToInstant();
+                return true;
+            }
+        }
+
+        if (!local.Success && pattern is not null && LocalDatePattern.Create(pattern, culture).Parse(text) is { Success: true } onlyDate)
+        {
+            value = onlyDate.Value.AtStartOfDayInZone(zone).ToInstant();
+            return true;
+        }
+
+        if (!local.Success)
+        {
+            return false;
+        }
+
+        value = local.Value.InZoneLeniently(zone).ToInstant();
+        return true;
+    }
+
+    public static bool TryParseDate(string text, string? pattern, CultureInfo culture, out LocalDate value)
+    {
+        var result = LocalDatePattern.Create(pattern ?? "uuuu'-'MM'-'dd", culture).Parse(text);
+        value = result.Success ? result.Value : default;
+        return result.Success;
+    }
+}
