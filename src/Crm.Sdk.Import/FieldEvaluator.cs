@@ -29,6 +29,11 @@ internal static class FieldEvaluator
             foreach (var column in columns)
             {
                 var piece = row.Get(column)?.Trim();
+                if (piece is not null && source.Map is { } pieceMap && pieceMap.TryGetValue(piece, out var mappedPiece))
+                {
+                    piece = mappedPiece;
+                }
+
                 if (!string.IsNullOrEmpty(piece))
                 {
                     builder.Append(builder.Length > 0 ? source.Separator : string.Empty).Append(piece);
@@ -83,7 +88,7 @@ internal static class FieldEvaluator
             }
         }
 
-        if (source.Map is { } map && map.TryGetValue(value, out var mapped))
+        if (source.Columns is null && source.Map is { } map && map.TryGetValue(value, out var mapped))
         {
             value = mapped;
         }

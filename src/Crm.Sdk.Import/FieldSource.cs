@@ -34,7 +34,10 @@ public sealed class FieldSource
     /// <summary>Splits the value by <see cref="Separator"/> and keeps this part (0-based; -1 for the last, -2 for all but the first).</summary>
     public int? Part { get; set; }
 
-    /// <summary>Replaces whole values (for example <c>GTXPro</c> → <c>GTX Pro</c>); a value not listed is kept.</summary>
+    /// <summary>
+    /// Replaces whole values (for example <c>GTXPro</c> → <c>GTX Pro</c>); a value not listed is kept. With
+    /// <see cref="Columns"/>, each column's value is replaced before the join.
+    /// </summary>
     public IDictionary<string, string>? Map { get; set; }
 
     /// <summary>Changes the letter case.</summary>
