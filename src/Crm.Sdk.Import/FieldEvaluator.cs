@@ -109,7 +109,10 @@ internal static class FieldEvaluator
                 return value;
             }
 
-            value = Math.Abs(number).ToString(CultureInfo.InvariantCulture);
+            // Written back as the field's own number format, which the target field then reads.
+            value = source.DecimalComma && source.Multiply is null
+                ? Math.Abs(number).ToString(CultureInfo.InvariantCulture).Replace('.', ',')
+                : Math.Abs(number).ToString(numberCulture);
         }
 
         return value;

@@ -16,7 +16,7 @@ internal static class FieldParsers
 
         try
         {
-            return CultureInfo.GetCultureInfo(name, predefinedOnly: false);
+            return CultureInfo.GetCultureInfo(name, predefinedOnly: true);
         }
         catch (CultureNotFoundException)
         {
@@ -66,7 +66,7 @@ internal static class FieldParsers
             }
         }
 
-        var localPattern = LocalDateTimePattern.Create(pattern ?? "uuuu'-'MM'-'dd' 'HH':'mm':'ss", culture);
+        var localPattern = DateTimePatterns.GetOrAdd((pattern ?? "uuuu'-'MM'-'dd' 'HH':'mm':'ss", culture), k => LocalDateTimePattern.Create(k.Pattern, k.Culture));
         var local = localPattern.Parse(text);
         if (!local.Success && pattern is null)
         {
@@ -78,7 +78,7 @@ internal static class FieldParsers
             }
         }
 
-        if (!local.Success && pattern is not null && LocalDatePattern.Create(pattern, culture).Parse(text) is { Success: true } onlyDate)
+        if (!local.Success && pattern is not null && DatePattern(pattern, culture)?.Parse(text) is { Success: true } onlyDate)
         {
             value = onlyDate.Value.AtStartOfDayInZone(zone).ToInstant();
             return true;
@@ -93,10 +93,27 @@ internal static class FieldParsers
         return true;
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Pattern, CultureInfo Culture), LocalDateTimePattern> DateTimePatterns = new();
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Pattern, CultureInfo Culture), LocalDatePattern?> DatePatterns = new();
+
+    /// <summary>A date-only pattern, or null when the text is not one (a date-time pattern, for example).</summary>
+    private static LocalDatePattern? DatePattern(string pattern, CultureInfo culture) => DatePatterns.GetOrAdd((pattern, culture), k =>
+    {
+        try
+        {
+            return LocalDatePattern.Create(k.Pattern, k.Culture);
+        }
+        catch (InvalidPatternException)
+        {
+            return null;
+        }
+    });
+
     public static bool TryParseDate(string text, string? pattern, CultureInfo culture, out LocalDate value)
     {
-        var result = LocalDatePattern.Create(pattern ?? "uuuu'-'MM'-'dd", culture).Parse(text);
-        value = result.Success ? result.Value : default;
-        return result.Success;
+        var result = DatePattern(pattern ?? "uuuu'-'MM'-'dd", culture)?.Parse(text);
+        value = result is { Success: true } ? result.Value : default;
+        return result is { Success: true };
     }
 }

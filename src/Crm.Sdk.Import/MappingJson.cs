@@ -43,12 +43,17 @@ internal static class MappingJson
 
             if (reader.TokenType == JsonTokenType.PropertyName)
             {
-                stack.RemoveRange(reader.CurrentDepth + 1, stack.Count - reader.CurrentDepth - 1);
-                stack.Add(reader.GetString()!);
-                var depth = Matches(stack, wanted);
-                if (depth > bestDepth)
+                var depth = reader.CurrentDepth;
+                if (stack.Count > depth)
                 {
-                    bestDepth = depth;
+                    stack.RemoveRange(depth, stack.Count - depth);
+                }
+
+                stack.Add(reader.GetString()!);
+                var matched = Matches(stack, wanted);
+                if (matched > bestDepth)
+                {
+                    bestDepth = matched;
                     best = (line, reader.TokenStartIndex - lineStart + 1);
                 }
             }
