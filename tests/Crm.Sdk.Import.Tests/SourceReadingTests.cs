@@ -53,6 +53,7 @@ public sealed class SourceReadingTests
     {
         var csv = "Kunde;Datum;Betrag;Art\nK1;03.02.2024 14:30;1.234,50;Kauf\nK1;04.02.2024 09:00;-20,00;Storno\nK2;31.02.2024 10:00;5,00;Kauf\n";
         await using var host = new ImportHost();
+        #region mapping-in-code
         var mapping = new ImportMapping
         {
             Kind = ImportKind.Interactions,
@@ -67,9 +68,13 @@ public sealed class SourceReadingTests
                 ["amount"] = new() { Column = "Betrag", Absolute = true },
             },
         };
+        #endregion
         var report = Path.Combine(host.Directory, "report.jsonl");
+        var file = host.WriteFile("umsatz.csv", Encoding.UTF8.GetBytes(csv));
 
-        var summary = await new CrmImporter(host.Crm).ImportAsync(mapping, host.WriteFile("umsatz.csv", Encoding.UTF8.GetBytes(csv)), new ImportOptions { ReportPath = report });
+        #region import-call
+        var summary = await new CrmImporter(host.Crm).ImportAsync(mapping, file, new ImportOptions { ReportPath = report });
+        #endregion
 
         Assert.Equal((3L, 2L, 1L), (summary.Rows, summary.Created, summary.Rejected));
         var customer = await host.Crm.Customers.FindByExternalIdAsync("shop", "K1");
