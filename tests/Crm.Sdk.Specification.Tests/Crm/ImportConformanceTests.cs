@@ -210,7 +210,9 @@ public abstract class ImportConformanceTests<TFixture>(TFixture fixture) : CrmCo
         Assert.Equal(85L, summary.Created);
         _actor.Current = CrmActor.System;
         var audit = Services.GetRequiredService<IAuditTrail>();
-        var imports = await audit.StreamAsync(AuditFilter.All).Where(e => e.Action == AuditAction.Import).ToListAsync();
+        var importEntries = await audit.StreamAsync(AuditFilter.All).Where(e => e.Action == AuditAction.Import).ToListAsync();
+        Assert.Equal(("clerk-1", AuditOutcome.Denied), importEntries.Where(e => e.Outcome == AuditOutcome.Denied).Select(e => (e.ActorId, e.Outcome)).Single());
+        var imports = importEntries.Where(e => e.Outcome == AuditOutcome.Succeeded).ToList();
         Assert.Equal(3, imports.Count);
         Assert.All(imports, e => Assert.Equal(("admin-1", CrmResource.Customers), (e.ActorId, e.Resource)));
         var customers = await Crm.Customers.StreamAsync(CustomerFilter.All).Select(c => c.Id.Value).ToListAsync();
