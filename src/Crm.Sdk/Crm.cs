@@ -32,4 +32,10 @@ internal sealed class Crm(
     public IDuplicateService Duplicates { get; } = duplicates;
 
     public ICrmUnitOfWork BeginUnitOfWork() => new CrmUnitOfWork(store, context);
+
+    public ICrmUnitOfWork BeginUnitOfWork(UnitOfWorkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new CrmUnitOfWork(store, context, options.Purpose);
+    }
 }

@@ -19,13 +19,17 @@ namespace Crm.Sdk;
 /// must name an owner in scope; nothing is changed silently); an interaction follows its customer's owner. Each public
 /// update is checked when the unit of work commits, against the stored record's owner (never the caller's copy, so a
 /// record cannot be moved into scope by editing it) and against the new owner (a record cannot be given away out of
-/// scope). A denied check throws <see cref="AccessDeniedException"/> before anything is written.
+/// scope). A denied check throws <see cref="AccessDeniedException"/> before anything is written. A unit of work for
+/// <see cref="UnitOfWorkPurpose.Import"/> checks <see cref="CrmAction.Import"/> the same way as well, and its commit adds
+/// one <see cref="Audit.AuditAction.Import"/> entry per resource written, naming the records created or changed.
 /// Personal data: the records the creates return are handed out through <see cref="Disclosure"/> (a masked copy for an
 /// actor who does not see personal data; the commit writes the draft as validated), and an update of a masked copy throws
 /// <see cref="MaskedDataException"/> at once, before it joins the unit of work.
 /// </remarks>
-internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUnitOfWork
+internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context, UnitOfWorkPurpose purpose = UnitOfWorkPurpose.Changes) : ICrmUnitOfWork
 {
+    private readonly Dictionary<CrmResource, List<Guid>> _imported = [];
+
     private readonly DocumentSession _session = store.OpenSession();
     private readonly Dictionary<Guid, string?> _createdCustomers = [];
     private readonly List<PendingUpdate> _updates = [];
@@ -52,6 +56,7 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
         var now = context.Now();
         var customer = context.Customers.Attach(Customer.Create(draft, CustomerId.New(now), now, context.CustomerPolicy));
         await context.Access.ThrowIfDeniedAsync(CrmResource.Customers, CrmAction.Create, customer.Id.Value, customer.OwnerId, cancellationToken).ConfigureAwait(false);
+        await ThrowIfImportDeniedAsync(CrmResource.Customers, customer.Id.Value, customer.OwnerId, cancellationToken).ConfigureAwait(false);
         _session.Insert(context.Customers, customer);
         _createdCustomers.Add(customer.Id.Value, customer.OwnerId);
         return customer;
@@ -64,6 +69,12 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
         var now = context.Now();
         var interaction = context.Interactions.Attach(Interaction.Record(draft, InteractionId.New(now), now));
         await ThrowIfDeniedOnCustomerAsync(CrmResource.Interactions, CrmAction.Create, interaction.Id.Value, interaction.CustomerId, cancellationToken).ConfigureAwait(false);
+        if (purpose == UnitOfWorkPurpose.Import)
+        {
+            await ThrowIfDeniedOnCustomerAsync(CrmResource.Interactions, CrmAction.Import, interaction.Id.Value, interaction.CustomerId, cancellationToken).ConfigureAwait(false);
+            Imported(CrmResource.Interactions, interaction.Id.Value);
+        }
+
         Add(interaction);
         return interaction;
     }
@@ -74,6 +85,7 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
         var now = context.Now();
         var pipeline = context.Pipelines.Attach(Pipeline.Create(draft, PipelineId.New(now), now));
         await context.Access.ScopeAsync(CrmResource.Pipelines, CrmAction.Create, cancellationToken).ConfigureAwait(false);
+        await ThrowIfImportDeniedAsync(CrmResource.Pipelines, pipeline.Id.Value, null, cancellationToken).ConfigureAwait(false);
         _session.Insert(context.Pipelines, pipeline);
         _createdPipelines.Add(pipeline.Id.Value, pipeline);
         return pipeline;
@@ -88,6 +100,7 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
         var now = context.Now();
         var deal = context.Deals.Attach(Deal.Create(draft, pipeline, DealId.New(now), now));
         await context.Access.ThrowIfDeniedAsync(CrmResource.Deals, CrmAction.Create, deal.Id.Value, deal.OwnerId, cancellationToken).ConfigureAwait(false);
+        await ThrowIfImportDeniedAsync(CrmResource.Deals, deal.Id.Value, deal.OwnerId, cancellationToken).ConfigureAwait(false);
         _session.Insert(context.Deals, deal);
         _referencedCustomers.Add(deal.CustomerId.Value);
         _createdDeals.Add(deal.Id.Value, deal.CustomerId);
@@ -101,6 +114,7 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
         var now = context.Now();
         var ticket = context.Tickets.Attach(Ticket.Open(draft, TicketId.New(now), now));
         await context.Access.ThrowIfDeniedAsync(CrmResource.Tickets, CrmAction.Create, ticket.Id.Value, ticket.AssigneeId, cancellationToken).ConfigureAwait(false);
+        await ThrowIfImportDeniedAsync(CrmResource.Tickets, ticket.Id.Value, ticket.AssigneeId, cancellationToken).ConfigureAwait(false);
         _session.Insert(context.Tickets, ticket);
         _referencedCustomers.Add(ticket.CustomerId.Value);
         _createdTickets.Add(ticket.Id.Value, ticket.CustomerId);
@@ -173,7 +187,33 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
         if (check is not null)
         {
             _updates.Add(check);
+            if (purpose == UnitOfWorkPurpose.Import)
+            {
+                Imported(check.Resource, check.Id);
+            }
         }
+    }
+
+    /// <summary>For an import: checks <see cref="CrmAction.Import"/> on a new record and remembers it for the batch's audit entry.</summary>
+    private async Task ThrowIfImportDeniedAsync(CrmResource resource, Guid recordId, string? ownerId, CancellationToken cancellationToken)
+    {
+        if (purpose != UnitOfWorkPurpose.Import)
+        {
+            return;
+        }
+
+        await context.Access.ThrowIfDeniedAsync(resource, CrmAction.Import, recordId, ownerId, cancellationToken).ConfigureAwait(false);
+        Imported(resource, recordId);
+    }
+
+    private void Imported(CrmResource resource, Guid recordId)
+    {
+        if (!_imported.TryGetValue(resource, out var ids))
+        {
+            _imported[resource] = ids = [];
+        }
+
+        ids.Add(recordId);
     }
 
     /// <summary>
@@ -182,18 +222,22 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
     /// </summary>
     private async Task CheckUpdatesAsync(CancellationToken cancellationToken)
     {
+        CrmAction[] actions = purpose == UnitOfWorkPurpose.Import ? [CrmAction.Update, CrmAction.Import] : [CrmAction.Update];
         foreach (var update in _updates)
         {
-            var scope = await context.Access.ScopeAsync(update.Resource, CrmAction.Update, cancellationToken).ConfigureAwait(false);
-            if (scope.IsAll || update.Resource == CrmResource.Pipelines)
+            foreach (var action in actions)
             {
-                continue;
-            }
+                var scope = await context.Access.ScopeAsync(update.Resource, action, cancellationToken).ConfigureAwait(false);
+                if (scope.IsAll || update.Resource == CrmResource.Pipelines)
+                {
+                    continue;
+                }
 
-            var newOwner = update.NewOwnerId();
-            var storedOwner = update.StoredOwnerKnown ? update.StoredOwnerId : await StoredOwnerAsync(update.Resource, update.Id, newOwner, cancellationToken).ConfigureAwait(false);
-            await context.Access.ThrowUnlessAllowsAsync(scope, update.Resource, CrmAction.Update, update.Id, storedOwner, cancellationToken).ConfigureAwait(false);
-            await context.Access.ThrowUnlessAllowsAsync(scope, update.Resource, CrmAction.Update, update.Id, newOwner, cancellationToken).ConfigureAwait(false);
+                var newOwner = update.NewOwnerId();
+                var storedOwner = update.StoredOwnerKnown ? update.StoredOwnerId : await StoredOwnerAsync(update.Resource, update.Id, newOwner, cancellationToken).ConfigureAwait(false);
+                await context.Access.ThrowUnlessAllowsAsync(scope, update.Resource, action, update.Id, storedOwner, cancellationToken).ConfigureAwait(false);
+                await context.Access.ThrowUnlessAllowsAsync(scope, update.Resource, action, update.Id, newOwner, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         _updates.Clear();
@@ -248,6 +292,12 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context) : ICrmUn
 
         _referencedCustomers.Clear();
         await RequireLinksAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (resource, ids) in _imported)
+        {
+            _session.AddAuditEntry(Audit.AuditAction.Import, resource, ids.Distinct().ToArray());
+        }
+
+        _imported.Clear();
         try
         {
             await _session.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -37,4 +37,12 @@ public interface ICrm
     /// </summary>
     /// <returns>A new unit of work.</returns>
     ICrmUnitOfWork BeginUnitOfWork();
+
+    /// <summary>
+    /// Begins a unit of work for a purpose: with <see cref="UnitOfWorkPurpose.Import"/> each create and update also needs
+    /// the <c>Import</c> permission, and the commit records one <c>Import</c> audit entry per resource written.
+    /// </summary>
+    /// <param name="options">The purpose of the unit of work.</param>
+    /// <returns>A new unit of work.</returns>
+    ICrmUnitOfWork BeginUnitOfWork(UnitOfWorkOptions options);
 }

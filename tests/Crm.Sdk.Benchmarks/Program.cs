@@ -1,6 +1,6 @@
 // Crm.Sdk side-by-side benchmark: each scenario several ways (the SDK with and without field encryption, the SDK acting as
 // a sales rep under access control, hand-written Microsoft.Data.Sqlite, EF Core) on the same generated data, in one process, each way on its own database file.
-// Run: dotnet run -c Release --project tests/Crm.Sdk.Benchmarks -- [--scale N] [--json FILE] [--only NAME] [--micro]
+// Run: dotnet run -c Release --project tests/Crm.Sdk.Benchmarks -- [--scale N] [--json FILE] [--only NAME] [--micro] [--import]
 using System.Diagnostics;
 using Crm.Sdk;
 using Crm.Sdk.Benchmarks.Data;
@@ -26,6 +26,12 @@ if (options.Micro)
 {
     MicroBenchmarks.Run();
     return 0;
+}
+
+if (options.Import)
+{
+    options.Directory = Path.Combine(Path.GetTempPath(), "crm-sdk-bench-import-" + Guid.NewGuid().ToString("N")[..8]);
+    return await ImportScenario.RunAsync(options, Console.Out);
 }
 
 #if DEBUG

@@ -18,7 +18,7 @@ internal sealed class DocumentSession
 {
     private readonly CrmStore _store;
     private readonly List<Pending> _pending = [];
-    private readonly List<(AuditAction Action, CrmResource Resource, Guid RecordId)> _operations = [];
+    private readonly List<(AuditAction Action, CrmResource Resource, IReadOnlyList<Guid> RecordIds)> _operations = [];
     private bool _committed;
 
     public DocumentSession(CrmStore store)
@@ -113,10 +113,13 @@ internal sealed class DocumentSession
     }
 
     /// <summary>Records an operation (an erasure, a merge, an import batch) in the audit trail with this session's writes.</summary>
-    public void AddAuditEntry(AuditAction action, CrmResource resource, Guid recordId)
+    public void AddAuditEntry(AuditAction action, CrmResource resource, Guid recordId) => AddAuditEntry(action, resource, [recordId]);
+
+    /// <summary>Records one operation about several records (an import batch) in the audit trail with this session's writes.</summary>
+    public void AddAuditEntry(AuditAction action, CrmResource resource, IReadOnlyList<Guid> recordIds)
     {
         EnsureOpen();
-        _operations.Add((action, resource, recordId));
+        _operations.Add((action, resource, recordIds));
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -204,9 +207,9 @@ internal sealed class DocumentSession
     {
         var actor = audit.CurrentActorId;
         var drafts = new List<AuditDraft>(_operations.Count + 4);
-        foreach (var (action, resource, recordId) in _operations)
+        foreach (var (action, resource, recordIds) in _operations)
         {
-            drafts.Add(new AuditDraft(actor, action, resource, AuditOutcome.Succeeded, [recordId], []));
+            drafts.Add(new AuditDraft(actor, action, resource, AuditOutcome.Succeeded, recordIds, []));
         }
 
         var groups = new Dictionary<(AuditAction Action, CrmResource Resource, string Fields), List<Guid>>();

@@ -20,17 +20,21 @@ internal sealed class BenchOptions
 
     public bool Micro { get; private set; }
 
+    /// <summary>Runs the import scenario (CSV through Crm.Sdk.Import vs the SDK's own CreateManyAsync) instead of the others.</summary>
+    public bool Import { get; private set; }
+
     public string Directory { get; set; } = "";
 
     public static string Usage =>
-        "usage: dotnet run -c Release --project tests/Crm.Sdk.Benchmarks -- [--scale N] [--json FILE] [--only NAME[,NAME...]] [--sync full|normal] [--keep] [--micro]\n"
+        "usage: dotnet run -c Release --project tests/Crm.Sdk.Benchmarks -- [--scale N] [--json FILE] [--only NAME[,NAME...]] [--sync full|normal] [--keep] [--micro] [--import]\n"
         + "  --scale N   interactions to record (default 100000; customers = N/100, deals = 2 per customer)\n"
         + "  --json FILE also write the results as JSON\n"
         + "  --only NAME scenarios (" + string.Join(", ", Scenarios.All.Select(s => s.Key)) + "; a prefix such as 'timeline' works)\n"
         + "              and/or ways (" + string.Join(", ", WayKeys) + "); ingest always runs, since the reads need its data\n"
         + "  --sync M    SQLite synchronous mode of every way: full (default, the SDK's default: fsync per commit) or normal\n"
         + "  --keep      keep the database files (printed path) instead of deleting them\n"
-        + "  --micro     run the BenchmarkDotNet micro-benchmarks of the hot paths instead";
+        + "  --micro     run the BenchmarkDotNet micro-benchmarks of the hot paths instead\n"
+        + "  --import    run the import scenario instead: N interaction rows from CSV through Crm.Sdk.Import vs CreateManyAsync";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -72,6 +76,9 @@ internal sealed class BenchOptions
                     break;
                 case "--micro":
                     options.Micro = true;
+                    break;
+                case "--import":
+                    options.Import = true;
                     break;
                 case "-h" or "--help":
                     throw new ArgumentException("help");
