@@ -142,7 +142,7 @@ internal sealed class DuplicateService(CrmStore store, CrmContext context) : IDu
         session.AddAuditEntry(AuditAction.Merge, CrmResource.Customers, survivor.Value);
         session.AddAuditEntry(AuditAction.Merge, CrmResource.Customers, duplicate.Value);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new MergeResult(mergeId, result, duplicate, interactions, deals, tickets);
+        return new MergeResult(mergeId, context.Access.Written(result), duplicate, interactions, deals, tickets);
     }
 
     public async Task UnmergeAsync(Guid mergeId, CancellationToken cancellationToken = default)
@@ -278,7 +278,10 @@ internal sealed class DuplicateService(CrmStore store, CrmContext context) : IDu
             }
         }
 
-        return [.. matches.OrderByDescending(m => m.Score).ThenBy(m => m.Customer.Id)];
+        // The candidates leave the SDK here: masked for an actor who does not see personal data, else recorded as read.
+        var ordered = matches.OrderByDescending(m => m.Score).ThenBy(m => m.Customer.Id).ToList();
+        var disclosed = await context.Access.ReadAsync(store, [.. ordered.Select(m => m.Customer)], cancellationToken).ConfigureAwait(false);
+        return [.. ordered.Select((m, i) => m with { Customer = disclosed[i] })];
     }
 
     private async Task<List<Customer>> CandidatesAsync(MatchProfile profile, AccessScope scope, CancellationToken cancellationToken)

@@ -157,7 +157,7 @@ internal static class MatchScorer
 
         if (given.Compared)
         {
-            fields.Add(new FieldComparison("given-name", given.Similarity, given.Weight, given.Nickname ? $"given name {given.Text}" : "given name " + (given.Similarity >= 0.9999 ? "equal" : Format(given.Similarity))));
+            fields.Add(new FieldComparison("given-name", given.Similarity, given.Weight, given.Nickname ? "given name equal as a nickname" : "given name " + (given.Similarity >= 0.9999 ? "equal" : Format(given.Similarity))));
         }
 
         if (family.Compared)
@@ -166,33 +166,34 @@ internal static class MatchScorer
         }
     }
 
-    private static ((bool Compared, double Similarity, double Weight, bool Nickname, string? Text) Given, (bool Compared, double Similarity, double Weight, bool Nickname, string? Text) Family) NamePair(string? givenA, string? givenB, string? familyA, string? familyB)
+    private static ((bool Compared, double Similarity, double Weight, bool Nickname) Given, (bool Compared, double Similarity, double Weight, bool Nickname) Family) NamePair(string? givenA, string? givenB, string? familyA, string? familyB)
     {
-        (bool, double, double, bool, string?) Given()
+        (bool, double, double, bool) Given()
         {
             if (givenA is null || givenB is null)
             {
-                return (false, 0, 0, false, null);
+                return (false, 0, 0, false);
             }
 
             if (Nicknames.AreSame(givenA, givenB))
             {
-                return (true, 1, 3, true, $"{givenA} = {givenB} (nickname)");
+                // No names in the explanation: it must say what matched without the values (a masking actor reads it too).
+                return (true, 1, 3, true);
             }
 
             var s = Jw.Similarity(givenA, givenB);
-            return (true, s, s switch { >= 0.9999 => 4, >= 0.92 => 2.5, >= 0.85 => 0.5, _ => -3 }, false, null);
+            return (true, s, s switch { >= 0.9999 => 4, >= 0.92 => 2.5, >= 0.85 => 0.5, _ => -3 }, false);
         }
 
-        (bool, double, double, bool, string?) Family()
+        (bool, double, double, bool) Family()
         {
             if (familyA is null || familyB is null)
             {
-                return (false, 0, 0, false, null);
+                return (false, 0, 0, false);
             }
 
             var s = Jw.Similarity(familyA, familyB);
-            return (true, s, s switch { >= 0.9999 => 5, >= 0.92 => 3, >= 0.85 => 0.5, _ => -4 }, false, null);
+            return (true, s, s switch { >= 0.9999 => 5, >= 0.92 => 3, >= 0.85 => 0.5, _ => -4 }, false);
         }
 
         return (Given(), Family());

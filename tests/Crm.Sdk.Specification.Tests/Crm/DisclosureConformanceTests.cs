@@ -2,6 +2,7 @@ using System.Reflection;
 using Crm.Sdk.Audit;
 using Crm.Sdk.Customers;
 using Crm.Sdk.Deals;
+using Crm.Sdk.Duplicates;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
 using Crm.Sdk.ProviderKit;
@@ -59,7 +60,7 @@ public abstract class DisclosureConformanceTests<TFixture>(TFixture fixture) : C
         {
             CrmAction[] edit = [CrmAction.Read, CrmAction.Create, CrmAction.Update];
             options.Roles[Clerk] = new CrmRoleOptions { SeesPersonalData = false }
-                .Allow(CrmResource.Customers, AccessLevel.All, edit)
+                .Allow(CrmResource.Customers, AccessLevel.All, [.. edit, CrmAction.Merge])
                 .Allow(CrmResource.Interactions, AccessLevel.All, edit)
                 .Allow(CrmResource.Tickets, AccessLevel.All, edit)
                 .Allow(CrmResource.Deals, AccessLevel.All, CrmAction.Read)
@@ -273,12 +274,13 @@ public abstract class DisclosureConformanceTests<TFixture>(TFixture fixture) : C
 
     // Every method of the public services and the unit of work whose result holds a customer, interaction, ticket or 360° summary.
     private static IEnumerable<string> PersonalDataCalls() =>
-        new[] { typeof(ICustomerService), typeof(IInteractionService), typeof(ITicketService), typeof(IDealService), typeof(IPipelineService), typeof(ICrmUnitOfWork) }
+        new[] { typeof(ICustomerService), typeof(IInteractionService), typeof(ITicketService), typeof(IDealService), typeof(IPipelineService), typeof(IDuplicateService), typeof(ICrmUnitOfWork) }
             .SelectMany(t => t.GetMethods().Where(m => HoldsPersonalData(m.ReturnType)).Select(m => $"{t.Name}.{m.Name}"))
             .Distinct(StringComparer.Ordinal);
 
     private static bool HoldsPersonalData(Type type) =>
         type == typeof(Customer) || type == typeof(Interaction) || type == typeof(Ticket) || type == typeof(Customer360)
+        || type == typeof(DuplicateMatch) || type == typeof(MergeResult)
         || (type.IsGenericType && type.GetGenericArguments().Any(HoldsPersonalData));
 
     // The personal text of what a call returned, for the checks.
@@ -355,6 +357,15 @@ public abstract class DisclosureConformanceTests<TFixture>(TFixture fixture) : C
         yield return Write("ITicketService.AddCommentAsync", async () => [await Crm.Tickets.AddCommentAsync(r.Ticket, "cleo", "Call me, Ada")]);
         yield return Write("ITicketService.ChangeStatusAsync", async () => [await Crm.Tickets.ChangeStatusAsync(r.Ticket, TicketStatus.Open)]);
         yield return Write("ITicketService.RateAsync", async () => [await Crm.Tickets.RateAsync(r.Resolved, 5, "Lovely")]);
+
+        yield return Read("IDuplicateService.FindMatchesAsync", async () => (await Crm.Duplicates.FindMatchesAsync(SecretCustomer("Ada Lovelace"))).Select(m => m.Customer));
+        yield return Read("IDuplicateService.FindMatchesAsync", async () => (await Crm.Duplicates.FindMatchesAsync(r.Customer)).Select(m => m.Customer));
+        yield return Write("IDuplicateService.MergeAsync", async () =>
+        {
+            var survivor = await Crm.Customers.CreateAsync(SecretCustomer("Ada Lovelace"));
+            var duplicate = await Crm.Customers.CreateAsync(SecretCustomer("Ada Lovelace"));
+            return [(await Crm.Duplicates.MergeAsync(survivor.Id, duplicate.Id)).Survivor];
+        });
 
         yield return Write("ICrmUnitOfWork.CreateCustomerAsync", () => InUnitOfWorkAsync(async uow => await uow.CreateCustomerAsync(SecretCustomer("Ada Lovelace"))));
         yield return Write("ICrmUnitOfWork.CreateInteractionAsync", () => InUnitOfWorkAsync(async uow => await uow.CreateInteractionAsync(TestDrafts.Interaction(r.Customer) with { Subject = "Engine plans" })));
