@@ -20,7 +20,23 @@ internal static class FieldParsers
         }
         catch (CultureNotFoundException)
         {
-            throw new ImportMappingException(key, $"'{name}' is not a culture name (for example en-GB, de-DE, zh-CN).");
+            throw new ImportMappingException(key, HasCultureData()
+                ? $"'{name}' is not a culture name (for example en-GB, de-DE, zh-CN)."
+                : $"'{name}' cannot be used: this process has no culture data (it runs in globalization-invariant mode). Leave out 'culture' and give date 'format' patterns and 'decimalComma' instead.");
+        }
+    }
+
+    /// <summary>Whether the process has culture data at all (not in globalization-invariant mode).</summary>
+    private static bool HasCultureData()
+    {
+        try
+        {
+            _ = CultureInfo.GetCultureInfo("en-US", predefinedOnly: true);
+            return true;
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Crm.Sdk.Customers;
 using Crm.Sdk.Interactions;
@@ -49,7 +50,7 @@ public sealed class SourceReadingTests
     }
 
     [Fact]
-    public async Task Semicolon_files_with_decimal_commas_and_day_first_dates_are_read_by_the_mapping_culture()
+    public async Task Semicolon_files_with_decimal_commas_and_day_first_dates_are_read_by_the_mapping_patterns()
     {
         var csv = "Kunde;Datum;Betrag;Art\nK1;03.02.2024 14:30;1.234,50;Kauf\nK1;04.02.2024 09:00;-20,00;Storno\nK2;31.02.2024 10:00;5,00;Kauf\n";
         await using var host = new ImportHost();
@@ -57,7 +58,7 @@ public sealed class SourceReadingTests
         var mapping = new ImportMapping
         {
             Kind = ImportKind.Interactions,
-            Source = new SourceOptions { Delimiter = ";", Culture = "de-DE", TimeZone = "Europe/Berlin" },
+            Source = new SourceOptions { Delimiter = ";", TimeZone = "Europe/Berlin" },
             Key = new RecordKey { Source = "shop", Value = new FieldSource { Column = "Kunde" } },
             DefaultCurrency = "EUR",
             Interaction = new Dictionary<string, FieldSource>(StringComparer.Ordinal)
@@ -65,7 +66,7 @@ public sealed class SourceReadingTests
                 ["kind"] = new() { Column = "Art", Map = new Dictionary<string, string>(StringComparer.Ordinal) { ["Kauf"] = "purchase", ["Storno"] = "refund" } },
                 ["occurredAt"] = new() { Column = "Datum", Format = "dd.MM.uuuu HH:mm" },
                 ["orderReference"] = new() { Columns = ["Kunde", "Datum"], Separator = "@" },
-                ["amount"] = new() { Column = "Betrag", Absolute = true },
+                ["amount"] = new() { Column = "Betrag", DecimalComma = true, Absolute = true },
             },
         };
         #endregion
@@ -87,6 +88,45 @@ public sealed class SourceReadingTests
         Assert.Contains("\"line\":4", rejected, StringComparison.Ordinal);
         Assert.Contains("interaction.occurredAt", rejected, StringComparison.Ordinal);
         Assert.Null(await host.Crm.Customers.FindByExternalIdAsync("shop", "K2"));
+    }
+
+    /// <summary>
+    /// A mapping's culture reads its numbers where the process has culture data; a process in globalization-invariant
+    /// mode has none, and refuses the culture with an error that says so and what to use instead.
+    /// </summary>
+    [Fact]
+    public async Task A_mapping_culture_reads_numbers_or_is_refused_in_invariant_mode()
+    {
+        await using var host = new ImportHost();
+        var mapping = new ImportMapping
+        {
+            Kind = ImportKind.Interactions,
+            Source = new SourceOptions { Delimiter = ";", Culture = "de-DE" },
+            Key = new RecordKey { Source = "shop", Value = new FieldSource { Column = "Kunde" } },
+            DefaultCurrency = "EUR",
+            Interaction = new Dictionary<string, FieldSource>(StringComparer.Ordinal)
+            {
+                ["kind"] = new() { Constant = "purchase" },
+                ["occurredAt"] = new() { Column = "Datum", Format = "dd.MM.uuuu HH:mm" },
+                ["orderReference"] = new() { Columns = ["Kunde", "Datum"], Separator = "@" },
+                ["amount"] = new() { Column = "Betrag" },
+            },
+        };
+        var file = host.WriteFile("umsatz.csv", Encoding.UTF8.GetBytes("Kunde;Datum;Betrag\nK1;03.02.2024 14:30;1.234,50\n"));
+
+        if (CultureInfo.GetCultures(CultureTypes.SpecificCultures).Any(c => c.Name == "de-DE"))
+        {
+            var summary = await new CrmImporter(host.Crm).ImportAsync(mapping, file, new ImportOptions { ReportPath = Path.Combine(host.Directory, "report.jsonl") });
+            Assert.True(summary.Created == 1, File.ReadAllText(Path.Combine(host.Directory, "report.jsonl")));
+            var customer = await host.Crm.Customers.FindByExternalIdAsync("shop", "K1");
+            var purchase = Assert.Single(await host.Crm.Interactions.StreamAsync(InteractionFilter.ForCustomer(customer!.Id)).ToListAsync());
+            Assert.Equal(Money.Of(1234.50m, "EUR"), purchase.Transaction!.Amount);
+        }
+        else
+        {
+            var error = await Assert.ThrowsAsync<ImportMappingException>(() => new CrmImporter(host.Crm).ImportAsync(mapping, file, new ImportOptions()));
+            Assert.Contains("globalization-invariant mode", error.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
