@@ -20,16 +20,18 @@ internal sealed class CommandRunner(GlobalOptions options, Func<string, string?>
     /// <param name="command">The command.</param>
     /// <param name="handler">The handler; returns an exit code.</param>
     /// <param name="createStore">An option that, when set, lets the command create a SQLite store file that does not exist yet (<c>crm import --create-store</c>).</param>
-    public void SetHandler(Command command, Func<CommandContext, CancellationToken, Task<int>> handler, Option<bool>? createStore = null) =>
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, handler, createStore is not null && parse.GetValue(createStore), cancellationToken));
+    /// <param name="check">Checks the arguments before the store is opened (so bad input neither opens nor creates a store); throws as the handler would.</param>
+    public void SetHandler(Command command, Func<CommandContext, CancellationToken, Task<int>> handler, Option<bool>? createStore = null, Action<ParseResult>? check = null) =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, handler, createStore is not null && parse.GetValue(createStore), check, cancellationToken));
 
-    private async Task<int> RunAsync(ParseResult parse, Func<CommandContext, CancellationToken, Task<int>> handler, bool createStore, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(ParseResult parse, Func<CommandContext, CancellationToken, Task<int>> handler, bool createStore, Action<ParseResult>? check, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         var json = parse.GetValue(Options.Json);
         try
         {
+            check?.Invoke(parse);
             var session = CrmSession.Open(parse, Options, environment, createStore);
             await using (session.ConfigureAwait(false))
             {

@@ -67,7 +67,7 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(0, found.RootElement.GetArrayLength());
     }
 
-    /// <summary>A map file with an unknown key is exit code 2, the message naming the key and its line; nothing is imported.</summary>
+    /// <summary>A map file with an unknown key is exit code 2, the message naming the key and its line; no store is created.</summary>
     /// <returns>The test.</returns>
     [Fact]
     public async Task Bad_map_file_is_exit_code_2_naming_key_and_line()
@@ -84,9 +84,10 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("line 3", run.Error, StringComparison.Ordinal);
         using var error = json.Json();
         Assert.Equal(ExitCodes.BadArguments, error.RootElement.GetProperty("exitCode").GetInt32());
+        Assert.False(File.Exists(_store.Path_));
     }
 
-    /// <summary>A kind that is not the map's, a missing source file, and a missing store without --create-store are refused.</summary>
+    /// <summary>A kind that is not the map's, a missing source file, and a missing store without --create-store are refused; no store is created.</summary>
     /// <returns>The test.</returns>
     [Fact]
     public async Task Wrong_kind_missing_file_and_missing_store_are_refused()
@@ -102,6 +103,7 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("imports interactions", wrongKind.Error, StringComparison.Ordinal);
         Assert.Contains("nope.csv", noFile.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_store.Folder, "other.db")));
+        Assert.False(File.Exists(_store.Path_));
     }
 
     /// <inheritdoc />

@@ -31,32 +31,7 @@ internal static class ImportCommand
             command,
             async (context, cancellationToken) =>
             {
-                var mapFile = context.Parse.GetRequiredValue(map);
-                if (!mapFile.Exists)
-                {
-                    throw new CliException(ExitCodes.BadArguments, $"No map file at '{mapFile.FullName}': check --map.");
-                }
-
-                // ImportMappingException (key and line at fault) is exit code 2 in CommandRunner.
-                var mapping = ImportMapping.Load(mapFile.FullName);
-                var expected = Enum.Parse<ImportKind>(context.Parse.GetRequiredValue(kind), ignoreCase: true);
-                if (mapping.Kind != expected)
-                {
-                    throw new CliException(ExitCodes.BadArguments, $"The map file '{mapFile.Name}' imports {Name(mapping.Kind)}, not {Name(expected)}: give the kind the map's \"kind\" key names.");
-                }
-
-                var source = context.Parse.GetRequiredValue(file);
-                if (!source.Exists)
-                {
-                    throw new CliException(ExitCodes.BadArguments, $"No file to import at '{source.FullName}'.");
-                }
-
-                var reportFile = context.Parse.GetValue(report);
-                if (reportFile is not null && !Directory.Exists(reportFile.DirectoryName))
-                {
-                    throw new CliException(ExitCodes.OutputUnwritable, $"Cannot write the report '{reportFile.FullName}': its folder does not exist.");
-                }
-
+                var (mapping, source, reportFile) = Check(context.Parse, kind, file, map, report);
                 var options = new ImportOptions { DryRun = context.Parse.GetValue(dryRun), ReportPath = reportFile?.FullName };
                 var importer = new CrmImporter(context.Crm);
                 var clock = Stopwatch.StartNew();
@@ -104,8 +79,41 @@ internal static class ImportCommand
                     (reportFile is null ? "" : $" Report: {Markup.Escape(reportFile.FullName)}"));
                 return ExitCodes.Success;
             },
-            createStore);
+            createStore,
+            parse => Check(parse, kind, file, map, report));
         return command;
+    }
+
+    /// <summary>Loads the map file and checks the arguments, before the store is opened: bad input opens (or creates) no store.</summary>
+    private static (ImportMapping Mapping, FileInfo Source, FileInfo? Report) Check(ParseResult parse, Argument<string> kind, Argument<FileInfo> file, Option<FileInfo> map, Option<FileInfo?> report)
+    {
+        var mapFile = parse.GetRequiredValue(map);
+        if (!mapFile.Exists)
+        {
+            throw new CliException(ExitCodes.BadArguments, $"No map file at '{mapFile.FullName}': check --map.");
+        }
+
+        // ImportMappingException (key and line at fault) is exit code 2 in CommandRunner.
+        var mapping = ImportMapping.Load(mapFile.FullName);
+        var expected = Enum.Parse<ImportKind>(parse.GetRequiredValue(kind), ignoreCase: true);
+        if (mapping.Kind != expected)
+        {
+            throw new CliException(ExitCodes.BadArguments, $"The map file '{mapFile.Name}' imports {Name(mapping.Kind)}, not {Name(expected)}: give the kind the map's \"kind\" key names.");
+        }
+
+        var source = parse.GetRequiredValue(file);
+        if (!source.Exists)
+        {
+            throw new CliException(ExitCodes.BadArguments, $"No file to import at '{source.FullName}'.");
+        }
+
+        var reportFile = parse.GetValue(report);
+        if (reportFile is not null && !Directory.Exists(reportFile.DirectoryName))
+        {
+            throw new CliException(ExitCodes.OutputUnwritable, $"Cannot write the report '{reportFile.FullName}': its folder does not exist.");
+        }
+
+        return (mapping, source, reportFile);
     }
 
     private static async Task<ImportSummary> WithProgressAsync(CommandContext context, CrmImporter importer, ImportMapping mapping, FileInfo source, ImportOptions options, Stopwatch clock, CancellationToken cancellationToken) =>
