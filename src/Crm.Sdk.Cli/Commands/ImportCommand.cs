@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Crm.Sdk.Cli.Commands;
 
 /// <summary>
-/// <c>crm import &lt;kind&gt; &lt;file&gt; --map &lt;map.json&gt; [--dry-run] [--report file] [--create-store]</c>: imports a
+/// <c>crm import &lt;kind&gt; &lt;file&gt; --map &lt;map.json&gt; [--dry-run] [--report file] [--checkpoint file] [--create-store]</c>: imports a
 /// CSV or JSON Lines file through <see cref="CrmImporter"/> with a mapping file, showing live progress (rows/s, ETA) on
 /// standard error and a summary table of the outcomes (with <c>--json</c>, the summary as JSON). A bad map file is exit
 /// code 2 with the key and line at fault.
@@ -22,17 +22,18 @@ internal static class ImportCommand
         var map = new Option<FileInfo>("--map", "-m") { Description = "The mapping file (JSON): source columns to CRM fields, the record key, what to do on a match.", Required = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Decide and report every row, with the per-record diff, but write nothing." };
         var report = new Option<FileInfo?>("--report") { Description = "Write the per-row report (JSON Lines: line, outcome, errors, changes) to this file." };
+        var checkpoint = new Option<FileInfo?>("--checkpoint") { Description = "A checkpoint file: written after each committed batch, read at start to resume an interrupted run, deleted when the import completes." };
         var createStore = new Option<bool>("--create-store") { Description = "Create the SQLite store file given with --store if it does not exist yet." };
         var command = new Command("import", "Import customers, interactions (purchases, refunds) or deals from a CSV or JSON Lines file with a mapping file.")
         {
-            kind, file, map, dryRun, report, createStore,
+            kind, file, map, dryRun, report, checkpoint, createStore,
         };
         runner.SetHandler(
             command,
             async (context, cancellationToken) =>
             {
                 var (mapping, source, reportFile) = Check(context.Parse, kind, file, map, report);
-                var options = new ImportOptions { DryRun = context.Parse.GetValue(dryRun), ReportPath = reportFile?.FullName };
+                var options = new ImportOptions { DryRun = context.Parse.GetValue(dryRun), ReportPath = reportFile?.FullName, CheckpointPath = context.Parse.GetValue(checkpoint)?.FullName };
                 var importer = new CrmImporter(context.Crm);
                 var clock = Stopwatch.StartNew();
                 var summary = context.IsJson
