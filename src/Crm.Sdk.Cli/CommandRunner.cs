@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Crm.Sdk.Duplicates;
 using Crm.Sdk.Encryption;
+using Crm.Sdk.Import;
 using Crm.Sdk.Security;
 
 namespace Crm.Sdk.Cli;
@@ -17,17 +19,20 @@ internal sealed class CommandRunner(GlobalOptions options, Func<string, string?>
     /// <summary>Sets <paramref name="command"/>'s action to run <paramref name="handler"/> over the opened store.</summary>
     /// <param name="command">The command.</param>
     /// <param name="handler">The handler; returns an exit code.</param>
-    public void SetHandler(Command command, Func<CommandContext, CancellationToken, Task<int>> handler) =>
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, handler, cancellationToken));
+    /// <param name="createStore">An option that, when set, lets the command create a SQLite store file that does not exist yet (<c>crm import --create-store</c>).</param>
+    /// <param name="check">Checks the arguments before the store is opened (so bad input neither opens nor creates a store); throws as the handler would.</param>
+    public void SetHandler(Command command, Func<CommandContext, CancellationToken, Task<int>> handler, Option<bool>? createStore = null, Action<ParseResult>? check = null) =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, handler, createStore is not null && parse.GetValue(createStore), check, cancellationToken));
 
-    private async Task<int> RunAsync(ParseResult parse, Func<CommandContext, CancellationToken, Task<int>> handler, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(ParseResult parse, Func<CommandContext, CancellationToken, Task<int>> handler, bool createStore, Action<ParseResult>? check, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         var json = parse.GetValue(Options.Json);
         try
         {
-            var session = CrmSession.Open(parse, Options, environment);
+            check?.Invoke(parse);
+            var session = CrmSession.Open(parse, Options, environment, createStore);
             await using (session.ConfigureAwait(false))
             {
                 return await handler(new CommandContext(parse, session, output, error, json), cancellationToken).ConfigureAwait(false);
@@ -62,6 +67,10 @@ internal sealed class CommandRunner(GlobalOptions options, Func<string, string?>
         CrmConfigurationException configuration when configuration.Message.Contains("key", StringComparison.OrdinalIgnoreCase) => (ExitCodes.KeyProblem,
             $"{configuration.Message} Give the host's root key with --key-file or ${GlobalOptions.RootKeyVariable} ('<key-id>:<base64 key>')."),
         CrmValidationException validation => (ExitCodes.BadArguments, validation.Message),
+        ImportMappingException mapping => (ExitCodes.BadArguments, $"The map file is not valid: {mapping.Message}"),
+        MergeConflictException conflict => (ExitCodes.Conflict, conflict.Message),
+        ConcurrencyConflictException concurrency => (ExitCodes.Conflict, $"{concurrency.Message} Nothing was written; run the command again."),
+        DomainRuleException rule => (ExitCodes.BadArguments, rule.Message),
         CrmStorageException storage => (ExitCodes.StoreUnreadable, $"The store cannot be read: {storage.Message} {storage.InnerException?.Message}".TrimEnd()),
         _ => (ExitCodes.Failure, $"Unexpected failure: {e.GetType().Name}: {e.Message}"),
     };

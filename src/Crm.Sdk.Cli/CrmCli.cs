@@ -5,8 +5,7 @@ namespace Crm.Sdk.Cli;
 
 /// <summary>
 /// The <c>crm</c> tool's command tree. One file per command under Commands/, each adding itself to its group here; a new
-/// command (<c>crm import</c>, <c>crm duplicates</c>, <c>crm merge</c>/<c>unmerge</c>, <c>crm export &lt;kind&gt;</c>) is a
-/// new file there and one line below. <see cref="RunAsync"/> is what <c>Program</c> calls, and what the tests call in
+/// command (such as <c>crm export &lt;kind&gt;</c>) is a new file there and one line below. <see cref="RunAsync"/> is what <c>Program</c> calls, and what the tests call in
 /// process with their own writers and environment.
 /// </summary>
 internal static class CrmCli
@@ -60,6 +59,10 @@ internal static class CrmCli
         };
         root.Subcommands.Add(customers);
         root.Subcommands.Add(export);
+        root.Subcommands.Add(ImportCommand.Create(runner));
+        root.Subcommands.Add(DuplicatesCommand.Create(runner));
+        root.Subcommands.Add(MergeCommand.Create(runner));
+        root.Subcommands.Add(UnmergeCommand.Create(runner));
         return root;
     }
 }

@@ -31,11 +31,12 @@ internal sealed class CrmSession : IAsyncDisposable
     /// <param name="parse">The parse result.</param>
     /// <param name="options">The global options.</param>
     /// <param name="environment">Reads environment variables.</param>
+    /// <param name="createStore">Whether a SQLite store file that does not exist may be created.</param>
     /// <returns>The session.</returns>
     /// <exception cref="CliException">An option is missing or malformed.</exception>
-    public static CrmSession Open(ParseResult parse, GlobalOptions options, Func<string, string?> environment)
+    public static CrmSession Open(ParseResult parse, GlobalOptions options, Func<string, string?> environment, bool createStore = false)
     {
-        var location = StoreLocation.Parse(parse.GetValue(options.Store) ?? environment(GlobalOptions.StoreVariable));
+        var location = StoreLocation.Parse(parse.GetValue(options.Store) ?? environment(GlobalOptions.StoreVariable), createStore);
         var rootKey = KeyText.Read(parse.GetValue(options.KeyFile), GlobalOptions.RootKeyVariable, environment, "root key");
         var blindIndexKey = KeyText.Read(parse.GetValue(options.BlindIndexKeyFile), GlobalOptions.BlindIndexKeyVariable, environment, "blind-index key");
         if (blindIndexKey is not null && rootKey is null)

@@ -30,11 +30,14 @@ internal static class ExitCodes
     /// <summary>The output file cannot be written.</summary>
     public const int OutputUnwritable = 7;
 
+    /// <summary>A conflict: the records of a merge changed since it was made (an unmerge cannot restore them), or a record changed while the command ran (retry).</summary>
+    public const int Conflict = 8;
+
     /// <summary>Cancelled (Ctrl+C).</summary>
     public const int Cancelled = 130;
 
     /// <summary>The exit codes as the table <c>crm --help</c> shows.</summary>
     public const string HelpText =
         "Exit codes: 0 success; 1 unexpected failure; 2 bad arguments; 3 not found; 4 store unreadable; " +
-        "5 key problem (missing, malformed or wrong root key); 6 access denied; 7 output file not writable; 130 cancelled.";
+        "5 key problem (missing, malformed or wrong root key); 6 access denied; 7 output file not writable; 8 conflict (records changed since the merge, or during the command); 130 cancelled.";
 }

@@ -13,9 +13,10 @@ internal sealed record StoreLocation(bool IsPostgreSql, string ConnectionStringO
 
     /// <summary>Reads the <c>--store</c> value.</summary>
     /// <param name="value">The value.</param>
+    /// <param name="create">Whether a SQLite file that does not exist is accepted (it is created when the store is opened).</param>
     /// <returns>The location.</returns>
-    /// <exception cref="CliException">The value is empty, a malformed URI, or a SQLite file that does not exist.</exception>
-    public static StoreLocation Parse(string? value)
+    /// <exception cref="CliException">The value is empty, a malformed URI, or a SQLite file that does not exist (unless <paramref name="create"/>).</exception>
+    public static StoreLocation Parse(string? value, bool create = false)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -36,9 +37,9 @@ internal sealed record StoreLocation(bool IsPostgreSql, string ConnectionStringO
         }
 
         var path = Path.GetFullPath(value);
-        return File.Exists(path)
+        return File.Exists(path) || (create && Directory.Exists(Path.GetDirectoryName(path)))
             ? new StoreLocation(false, path)
-            : throw new CliException(ExitCodes.StoreUnreadable, $"No store file at '{path}': check the path given with --store (the tool opens existing stores only).");
+            : throw new CliException(ExitCodes.StoreUnreadable, $"No store file at '{path}': check the path given with --store (the tool opens existing stores only; 'crm import --create-store' creates a new one).");
     }
 
     /// <inheritdoc />

@@ -61,6 +61,18 @@ public sealed class CliStore : IDisposable
         return (ada.Id, grace.Id);
     }
 
+    /// <summary>Opens the (unencrypted) store through the SDK, as a host would, and runs <paramref name="work"/> on it.</summary>
+    /// <typeparam name="T">What the work returns.</typeparam>
+    /// <param name="work">The work.</param>
+    /// <returns>What the work returned.</returns>
+    public async Task<T> UseAsync<T>(Func<ICrm, Task<T>> work)
+    {
+        var services = new ServiceCollection();
+        services.AddCrm(o => o.DefaultPhoneRegion = "GB").UseSqlite(Path_).AddAuditTrail();
+        await using var provider = services.BuildServiceProvider();
+        return await work(provider.GetRequiredService<ICrm>());
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

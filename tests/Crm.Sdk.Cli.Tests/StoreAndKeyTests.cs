@@ -51,6 +51,8 @@ public sealed class StoreAndKeyTests : IDisposable
         Assert.Equal(ExitCodes.Success, help.ExitCode);
         Assert.Contains("Exit codes", help.Output, StringComparison.Ordinal);
         Assert.Contains("customers", help.Output, StringComparison.Ordinal);
+        Assert.Contains("8 conflict", help.Output, StringComparison.Ordinal);
+        Assert.All(new[] { "import", "duplicates", "merge", "unmerge" }, name => Assert.Contains(name, help.Output, StringComparison.Ordinal));
     }
 
     /// <summary>An encrypted store opens with its root key from the environment or a file, and decrypts.</summary>
