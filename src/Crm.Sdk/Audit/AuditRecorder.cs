@@ -122,10 +122,10 @@ internal sealed class AuditRecorder : IAccessAuditSink, IDisposable
     public Task RecordAsync(IReadOnlyList<AuditDraft> drafts, CancellationToken cancellationToken) =>
         CommitAsync([], drafts, cancellationToken);
 
-    /// <summary>Records a read or export of records, as the current actor, when access control is on (reads: see <see cref="Disclosure"/>; the entry may wait, see <see cref="PendingReads"/>).</summary>
-    public Task RecordReadAsync(CrmResource resource, AuditAction action, IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
+    /// <summary>Records a read of records handed out unmasked (see <see cref="Disclosure"/>), as the current actor, when access control is on; the entry may wait (<see cref="PendingReads"/>).</summary>
+    public Task RecordReadAsync(CrmResource resource, IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
         RecordsReads && ids.Count > 0
-            ? PendingReads.AddAsync(new AuditDraft(CurrentActorId, action, resource, AuditOutcome.Succeeded, ids, []) { At = _store.Clock.GetCurrentInstant() }, cancellationToken)
+            ? PendingReads.AddAsync(new AuditDraft(CurrentActorId, AuditAction.Read, resource, AuditOutcome.Succeeded, ids, []) { At = _store.Clock.GetCurrentInstant() }, cancellationToken)
             : Task.CompletedTask;
 
     /// <summary>Writes the entries of reads still waiting.</summary>

@@ -123,7 +123,7 @@ internal sealed partial class CrmStore : IDisposable
     /// </summary>
     public Task RecordReadAsync(Security.CrmResource resource, IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
         Audit is { RecordsReads: true } audit && ids.Count > 0
-            ? Guard(() => audit.RecordReadAsync(resource, AuditAction.Read, ids, cancellationToken), "recording a read in the audit trail")
+            ? Guard(() => audit.RecordReadAsync(resource, ids, cancellationToken), "recording a read in the audit trail")
             : Task.CompletedTask;
 
     public async Task<T> GetAsync<T>(IDocumentMapping<T> mapping, Guid id, CancellationToken cancellationToken)
