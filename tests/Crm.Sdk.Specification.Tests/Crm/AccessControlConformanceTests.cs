@@ -88,13 +88,13 @@ public abstract class AccessControlConformanceTests<TFixture>(TFixture fixture) 
                     }
                     else
                     {
-                        var before = await SnapshotAsync();
+                        var before = await RawSnapshotAsync(Collections);
                         var error = await Assert.ThrowsAsync<AccessDeniedException>(operation.Call);
                         Assert.Equal(Me, error.ActorId);
                         Assert.Equal(operation.Resource, error.Resource);
                         Assert.Equal(operation.Action, error.Action);
                         Assert.Contains(Me, error.Message, StringComparison.Ordinal);
-                        Assert.Equal(before, await SnapshotAsync());
+                        Assert.Equal(before, await RawSnapshotAsync(Collections));
                         denied++;
                     }
                 }
@@ -179,7 +179,7 @@ public abstract class AccessControlConformanceTests<TFixture>(TFixture fixture) 
         _actor.Current = CrmActor.System;
         var customer = await Crm.Customers.CreateAsync(TestDrafts.Customer("Anyone") with { OwnerId = Me });
         _actor.Current = null;
-        var before = await SnapshotAsync();
+        var before = await RawSnapshotAsync(Collections);
         var denied = await Assert.ThrowsAsync<AccessDeniedException>(() => Crm.Customers.GetAsync(customer.Id));
         Assert.Null(denied.ActorId);
         await Assert.ThrowsAsync<AccessDeniedException>(() => Crm.Customers.ListAsync(CustomerFilter.All, PageRequest.First));
@@ -187,7 +187,7 @@ public abstract class AccessControlConformanceTests<TFixture>(TFixture fixture) 
         await Assert.ThrowsAsync<AccessDeniedException>(() => Crm.Customers.CreateAsync(TestDrafts.Customer("New") with { OwnerId = Me }));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Crm.Customers.FindByEmailAsync("a@example.com"));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Crm.Pipelines.ListAsync(PipelineFilter.All, PageRequest.First));
-        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(before, await RawSnapshotAsync(Collections));
     }
 
     /// <summary>
@@ -203,7 +203,7 @@ public abstract class AccessControlConformanceTests<TFixture>(TFixture fixture) 
         var theirs = await Crm.Customers.CreateAsync(TestDrafts.Customer("Theirs") with { OwnerId = Stranger, Emails = [new ContactDraft { Value = "shared@example.com" }] });
         var copy = await Crm.Customers.GetAsync(theirs.Id);
         _actor.Current = new CrmActor(Me, ["north"], [BuiltInRoles.SalesRep]);
-        var before = await SnapshotAsync();
+        var before = await RawSnapshotAsync(Collections);
 
         copy.AssignOwner(Me);
         var moved = await Assert.ThrowsAsync<AccessDeniedException>(() => Crm.Customers.UpdateAsync(copy));
@@ -211,7 +211,7 @@ public abstract class AccessControlConformanceTests<TFixture>(TFixture fixture) 
         await Assert.ThrowsAsync<AccessDeniedException>(() => Crm.Customers.AssignOwnerAsync(mine.Id, Stranger));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Crm.Customers.CreateAsync(TestDrafts.Customer("Unowned")));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Crm.Customers.FindAsync(theirs.Id));
-        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(before, await RawSnapshotAsync(Collections));
 
         Assert.Equal([mine.Id], (await Crm.Customers.FindByEmailAsync("shared@example.com")).Select(c => c.Id));
     }
@@ -372,30 +372,6 @@ public abstract class AccessControlConformanceTests<TFixture>(TFixture fixture) 
         finally
         {
             _actor.Current = actor;
-        }
-    }
-
-    /// <summary>Every stored document (id, version, body) of the CRM's collections, read past the SDK.</summary>
-    private async Task<string> SnapshotAsync()
-    {
-        var store = await Fixture.ReopenStoreAsync(DatabaseName);
-        try
-        {
-            var lines = new List<string>();
-            foreach (var collection in Collections)
-            {
-                await foreach (var document in store.QueryAsync(new DocumentQuery(collection), CancellationToken.None))
-                {
-                    lines.Add($"{collection} {document.Id} {document.Version} {document.Body}");
-                }
-            }
-
-            lines.Sort(StringComparer.Ordinal);
-            return string.Join('\n', lines);
-        }
-        finally
-        {
-            await Fixture.ReleaseStoreAsync(store);
         }
     }
 

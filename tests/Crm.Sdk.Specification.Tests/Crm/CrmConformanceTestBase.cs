@@ -195,6 +195,33 @@ public abstract class CrmConformanceTestBase<TFixture> : IClassFixture<TFixture>
         await WriteRawAsync([DocumentWrite.Delete(collection, id, document.Version), DocumentWrite.Import(collection, id, document.Version, body, indexes)]);
     }
 
+    /// <summary>Every stored document (id, version, body) of the given collections, read past the SDK, as one sorted text.</summary>
+    /// <param name="collections">The collections.</param>
+    /// <returns>One line per document.</returns>
+    protected async Task<string> RawSnapshotAsync(IReadOnlyList<string> collections)
+    {
+        ArgumentNullException.ThrowIfNull(collections);
+        var store = await Fixture.ReopenStoreAsync(DatabaseName);
+        try
+        {
+            var lines = new List<string>();
+            foreach (var collection in collections)
+            {
+                await foreach (var document in store.QueryAsync(new DocumentQuery(collection), CancellationToken.None))
+                {
+                    lines.Add($"{collection} {document.Id} {document.Version} {document.Body}");
+                }
+            }
+
+            lines.Sort(StringComparer.Ordinal);
+            return string.Join('\n', lines);
+        }
+        finally
+        {
+            await Fixture.ReleaseStoreAsync(store);
+        }
+    }
+
     /// <summary>Reads every page of a paged list.</summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="pageSize">The page size.</param>
