@@ -32,6 +32,9 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context, UnitOfWo
 
     private readonly DocumentSession _session = store.OpenSession();
     private readonly Dictionary<Guid, string?> _createdCustomers = [];
+
+    // The owners of stored customers read for access checks in this unit of work (read once, however many records follow them).
+    private readonly Dictionary<Guid, string?> _storedCustomerOwners = [];
     private readonly List<PendingUpdate> _updates = [];
     private readonly HashSet<Guid> _referencedCustomers = [];
 
@@ -264,18 +267,34 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context, UnitOfWo
             return;
         }
 
-        if (!_createdCustomers.TryGetValue(customerId.Value, out var owner))
+        if (!_createdCustomers.TryGetValue(customerId.Value, out var owner) && !_storedCustomerOwners.TryGetValue(customerId.Value, out owner))
         {
-            var customer = await store.FindAsync(context.Customers, customerId.Value, cancellationToken).ConfigureAwait(false);
-            if (customer is null)
+            await ReadCustomerOwnersAsync([customerId.Value], cancellationToken).ConfigureAwait(false);
+            if (!_storedCustomerOwners.TryGetValue(customerId.Value, out owner))
             {
                 return;
             }
-
-            owner = customer.OwnerId;
         }
 
         await context.Access.ThrowUnlessAllowsAsync(scope, resource, action, recordId, owner, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads the owners of the stored customers of <paramref name="customerIds"/> not yet known to this unit of work, in
+    /// one query: a batch of records that follow their customers' owners is then checked without a read per customer.
+    /// </summary>
+    internal Task ReadCustomerOwnersAsync(IEnumerable<Guid> customerIds, CancellationToken cancellationToken)
+    {
+        var missing = customerIds.Where(id => !_createdCustomers.ContainsKey(id) && !_storedCustomerOwners.ContainsKey(id)).ToHashSet();
+        return missing.Count == 0 ? Task.CompletedTask : ReadAsync();
+
+        async Task ReadAsync()
+        {
+            foreach (var (id, owner) in await store.CustomerOwnersAsync(missing, cancellationToken).ConfigureAwait(false))
+            {
+                _storedCustomerOwners[id] = owner;
+            }
+        }
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)

@@ -61,12 +61,25 @@ var runner = new WayRunner(options, Console.Out);
 var total = Stopwatch.GetTimestamp();
 try
 {
-    foreach (var (key, create) in ways.Where(w => options.RunsWay(w.Key)))
+    // Each round measures every way, in alternating order, on fresh files; a figure is the median over the rounds, so
+    // that a drift of the machine's speed during the run does not land on one way.
+    var selected = ways.Where(w => options.RunsWay(w.Key)).ToArray();
+    var rounds = new Dictionary<string, List<Dictionary<string, Measurement>>>(StringComparer.Ordinal);
+    for (var round = 1; round <= options.Rounds; round++)
     {
-        Console.WriteLine($"{key}:");
-        var measured = await runner.RunAsync(create, key, data);
-        results.ByWay[key] = measured.Where(m => options.Runs(m.Key)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
-        Console.WriteLine($"  [{key}] database: {SqliteInfo.FileSize(Path.Combine(options.Directory, key + ".db")) / (1024d * 1024):F1} MiB (with WAL)");
+        foreach (var (key, create) in round % 2 == 1 ? selected : selected.Reverse())
+        {
+            var stem = options.Rounds == 1 ? key : $"{key}-round{round}";
+            Console.WriteLine(options.Rounds == 1 ? $"{key}:" : $"{key} (round {round} of {options.Rounds}):");
+            var measured = await runner.RunAsync(create, key, stem, data);
+            (rounds.TryGetValue(key, out var list) ? list : rounds[key] = []).Add(measured.Where(m => options.Runs(m.Key)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal));
+            Console.WriteLine($"  [{key}] database: {SqliteInfo.FileSize(Path.Combine(options.Directory, stem + ".db")) / (1024d * 1024):F1} MiB (with WAL)");
+        }
+    }
+
+    foreach (var (key, measured) in rounds)
+    {
+        results.ByWay[key] = Measurement.MedianOfRounds(measured);
     }
 }
 finally
@@ -86,7 +99,7 @@ finally
 }
 
 Console.WriteLine();
-Console.WriteLine($"Results at --scale {options.Scale}{(options.NormalSync ? " --sync normal" : "")} ({Stopwatch.GetElapsedTime(total).TotalSeconds:F0} s in all). Ratios are time ratios: how long the SDK takes");
+Console.WriteLine($"Results at --scale {options.Scale}{(options.NormalSync ? " --sync normal" : "")}{(options.Rounds > 1 ? $" --rounds {options.Rounds}, medians of the rounds" : "")} ({Stopwatch.GetElapsedTime(total).TotalSeconds:F0} s in all). Ratios are time ratios: how long the SDK takes");
 Console.WriteLine("relative to the other way for the same work (1.00× = as fast, 2.00× = twice as long); latencies are per call.");
 Console.WriteLine();
 ResultTable.Write(Console.Out, results);

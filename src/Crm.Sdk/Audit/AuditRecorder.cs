@@ -27,6 +27,7 @@ internal sealed class AuditRecorder : IAccessAuditSink, IDisposable
     private readonly CrmStore _store;
     private readonly AuditTrailOptions _options;
     private readonly Func<AccessPolicy> _policy;
+    private StoredDocument? _lastHead;
 
     public AuditRecorder(CrmStore store, AuditTrailOptions options, Func<AccessPolicy> policy, ILogger logger)
     {
@@ -73,7 +74,9 @@ internal sealed class AuditRecorder : IAccessAuditSink, IDisposable
         for (var attempt = 1; ; attempt++)
         {
             await _store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-            var stored = await ReadHeadDocumentAsync(cancellationToken).ConfigureAwait(false);
+            // The head this recorder last committed saves a read per commit; when another writer moved it since, the
+            // commit conflicts on it and the next attempt reads it.
+            var stored = attempt == 1 && Volatile.Read(ref _lastHead) is { } last ? last : await ReadHeadDocumentAsync(cancellationToken).ConfigureAwait(false);
             var head = AuditEntryMapping.ReadHead(stored);
             var (writes, anchored) = await prepare(head, cancellationToken).ConfigureAwait(false);
             var start = anchored ?? head;
@@ -91,7 +94,8 @@ internal sealed class AuditRecorder : IAccessAuditSink, IDisposable
             var newHead = start with { Sequence = sequence, Hash = previous, At = drafts.Count > 0 ? now : start.At };
 
             // The head goes first: on PostgreSQL its row lock orders concurrent writers before they touch anything else.
-            batch[0] = AuditEntryMapping.HeadWrite(stored, newHead);
+            var headWrite = AuditEntryMapping.HeadWrite(stored, newHead);
+            batch[0] = headWrite;
             batch.AddRange(writes);
             try
             {
@@ -106,6 +110,7 @@ internal sealed class AuditRecorder : IAccessAuditSink, IDisposable
                 continue;
             }
 
+            Volatile.Write(ref _lastHead, new StoredDocument(AuditEntryMapping.HeadId, headWrite.NewVersion, headWrite.Body!));
             AfterCommit(head.Sequence, newHead);
             return;
         }

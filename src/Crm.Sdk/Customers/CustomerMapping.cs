@@ -223,6 +223,27 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
             body.Erased == true || fields.IsErased);
     }
 
+    /// <summary>
+    /// The owner of a stored customer, read without restoring the customer: only its owner and seal are parsed, and the
+    /// seal is opened, so the owner is authenticated (a record claim) exactly as a full read would check it. For the access
+    /// checks of the records that follow their customer's owner (interactions).
+    /// </summary>
+    /// <exception cref="CryptographicIntegrityException">The seal does not open with this owner.</exception>
+    public static string? ReadOwner(StoredDocument document, FieldProtector protector)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(protector);
+        var body = CrmJson.Deserialize<OwnerProbe>(document.Body, CollectionName);
+        if (body.FormatVersion != FormatVersion)
+        {
+            throw new CrmStorageException($"Customer '{document.Id}' is stored in format {body.FormatVersion}; this version of Crm.Sdk reads format {FormatVersion}.", null);
+        }
+
+        using var fields = protector.ForRecord(CollectionName, document.Id, new RecordClaims(document.Version, document.Id, body.OwnerId), body.Sealed, body.Erased == true, DisplayNameField);
+        fields.Open(DisplayNameField, body.DisplayName);
+        return body.OwnerId;
+    }
+
     /// <inheritdoc />
     public override bool TryGetClaim(Customer aggregate, string index, out object? value)
     {
@@ -382,6 +403,8 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
         int? MatchKeys = null);
 
     private sealed record MatchKeysProbe(int? MatchKeys);
+
+    private sealed record OwnerProbe([property: JsonRequired] int FormatVersion, string? DisplayName, string? OwnerId, bool? Erased, string? Sealed);
 
     private sealed record BlindIndexKeyProbe(string? BlindIndexKey, string? BlindIndexForm);
 

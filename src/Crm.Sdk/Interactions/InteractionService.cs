@@ -57,6 +57,11 @@ internal sealed class InteractionService(CrmStore store, CrmContext context)
         }
 
         var uow = new CrmUnitOfWork(Store, context);
+        if (!(await Access.ScopeAsync(CrmResource.Interactions, CrmAction.Create, cancellationToken).ConfigureAwait(false)).IsAll)
+        {
+            await uow.ReadCustomerOwnersAsync(interactions.Select(i => i.CustomerId.Value), cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var interaction in interactions.DistinctBy(i => i.CustomerId))
         {
             await uow.ThrowIfDeniedOnCustomerAsync(CrmResource.Interactions, CrmAction.Create, interaction.Id.Value, interaction.CustomerId, cancellationToken).ConfigureAwait(false);
@@ -92,7 +97,7 @@ internal sealed class InteractionService(CrmStore store, CrmContext context)
     }
 
     protected override async ValueTask<string?> OwnerOfAsync(Interaction item, CancellationToken cancellationToken) =>
-        (await Store.FindAsync(context.Customers, item.CustomerId.Value, cancellationToken).ConfigureAwait(false))?.OwnerId;
+        (await Store.CustomerOwnersAsync([item.CustomerId.Value], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(item.CustomerId.Value);
 
     /// <summary>Throws unless the actor may do <paramref name="action"/> on the interactions of a customer (its owner's).</summary>
     private async Task ThrowIfDeniedOnCustomerAsync(CrmAction action, CustomerId customerId, Guid? recordId, CancellationToken cancellationToken)
@@ -103,10 +108,9 @@ internal sealed class InteractionService(CrmStore store, CrmContext context)
             return;
         }
 
-        var customer = await Store.FindAsync(context.Customers, customerId.Value, cancellationToken).ConfigureAwait(false);
-        if (customer is not null)
+        if ((await Store.CustomerOwnersAsync([customerId.Value], cancellationToken).ConfigureAwait(false)).TryGetValue(customerId.Value, out var owner))
         {
-            await Access.ThrowUnlessAllowsAsync(scope, CrmResource.Interactions, action, recordId ?? customerId.Value, customer.OwnerId, cancellationToken).ConfigureAwait(false);
+            await Access.ThrowUnlessAllowsAsync(scope, CrmResource.Interactions, action, recordId ?? customerId.Value, owner, cancellationToken).ConfigureAwait(false);
         }
     }
 

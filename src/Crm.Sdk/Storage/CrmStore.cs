@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Crm.Sdk.Audit;
+using Crm.Sdk.Customers;
 using Crm.Sdk.Diagnostics;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.ProviderKit;
@@ -114,6 +115,26 @@ internal sealed partial class CrmStore : IDisposable
         }
 
         return await DeserializeAsync(mapping, document, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The owners of the stored customers among <paramref name="ids"/> (one query per chunk of ids; a customer not stored
+    /// is left out), each authenticated by its seal but not restored (<see cref="CustomerMapping.ReadOwner"/>): for the
+    /// access checks of records that follow their customer's owner.
+    /// </summary>
+    public async Task<Dictionary<Guid, string?>> CustomerOwnersAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var documents = await Guard(() => _provider.GetManyAsync(CustomerMapping.CollectionName, ids, cancellationToken).ToListAsync(cancellationToken).AsTask(), "reading customers' owners").ConfigureAwait(false);
+        await LoadKeysAsync(documents, cancellationToken).ConfigureAwait(false);
+        var owners = new Dictionary<Guid, string?>(documents.Count);
+        foreach (var document in documents)
+        {
+            owners[document.Id] = CustomerMapping.ReadOwner(document, Protector);
+        }
+
+        return owners;
     }
 
     /// <summary>

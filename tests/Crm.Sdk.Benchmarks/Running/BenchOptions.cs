@@ -23,15 +23,20 @@ internal sealed class BenchOptions
     /// <summary>Runs the import scenario (CSV through Crm.Sdk.Import vs the SDK's own CreateManyAsync) instead of the others.</summary>
     public bool Import { get; private set; }
 
+    /// <summary>How many times every way is measured, alternating their order; each figure is the median over the rounds.</summary>
+    public int Rounds { get; private set; } = 1;
+
     public string Directory { get; set; } = "";
 
     public static string Usage =>
-        "usage: dotnet run -c Release --project tests/Crm.Sdk.Benchmarks -- [--scale N] [--json FILE] [--only NAME[,NAME...]] [--sync full|normal] [--keep] [--micro] [--import]\n"
+        "usage: dotnet run -c Release --project tests/Crm.Sdk.Benchmarks -- [--scale N] [--json FILE] [--only NAME[,NAME...]] [--sync full|normal] [--rounds N] [--keep] [--micro] [--import]\n"
         + "  --scale N   interactions to record (default 100000; customers = N/100, deals = 2 per customer)\n"
         + "  --json FILE also write the results as JSON\n"
         + "  --only NAME scenarios (" + string.Join(", ", Scenarios.All.Select(s => s.Key)) + "; a prefix such as 'timeline' works)\n"
         + "              and/or ways (" + string.Join(", ", WayKeys) + "); ingest always runs, since the reads need its data\n"
         + "  --sync M    SQLite synchronous mode of every way: full (default, the SDK's default: fsync per commit) or normal\n"
+        + "  --rounds N  measure every way N times (default 1), in alternating order, and report the median of the rounds:\n"
+        + "              on a machine whose speed drifts, ratios of ways measured minutes apart are otherwise noise\n"
         + "  --keep      keep the database files (printed path) instead of deleting them\n"
         + "  --micro     run the BenchmarkDotNet micro-benchmarks of the hot paths instead\n"
         + "  --import    run the import scenario instead: N interaction rows from CSV through Crm.Sdk.Import vs CreateManyAsync";
@@ -76,6 +81,14 @@ internal sealed class BenchOptions
                     break;
                 case "--micro":
                     options.Micro = true;
+                    break;
+                case "--rounds":
+                    options.Rounds = int.Parse(Value(args, ref i), NumberStyles.None, CultureInfo.InvariantCulture);
+                    if (options.Rounds is < 1 or > 99)
+                    {
+                        throw new ArgumentException("--rounds must be between 1 and 99.");
+                    }
+
                     break;
                 case "--import":
                     options.Import = true;

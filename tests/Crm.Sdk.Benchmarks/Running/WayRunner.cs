@@ -13,9 +13,9 @@ internal sealed class WayRunner(BenchOptions options, TextWriter log)
     private const int MinWarmUpRounds = 3;
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(3);
 
-    public async Task<Dictionary<string, Measurement>> RunAsync(Func<string, IWay> create, string key, DataGenerator data)
+    public async Task<Dictionary<string, Measurement>> RunAsync(Func<string, IWay> create, string key, string fileStem, DataGenerator data)
     {
-        var warmUpPath = Path.Combine(options.Directory, key + "-warmup.db");
+        var warmUpPath = Path.Combine(options.Directory, fileStem + "-warmup.db");
         await using (var warm = create(warmUpPath))
         {
             // Until steady state: the reads run again and again for a few seconds, so that every way's code is past
@@ -35,7 +35,7 @@ internal sealed class WayRunner(BenchOptions options, TextWriter log)
             log.WriteLine($"  [{key}] warm-up: {rounds} rounds of the scenarios in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s (not counted)");
         }
 
-        await using var way = create(Path.Combine(options.Directory, key + ".db"));
+        await using var way = create(Path.Combine(options.Directory, fileStem + ".db"));
         var results = await IngestAsync(way, data, quiet: false);
         foreach (var (scenario, measurement) in await ReadsAsync(way, data, quiet: false))
         {

@@ -3,8 +3,10 @@ using Crm.Sdk.Customers;
 using Crm.Sdk.Encryption;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.ProviderKit;
+using Crm.Sdk.Security;
 using Crm.Sdk.Specification.Tests.Storage;
 using Crm.Sdk.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Crm.Sdk.Specification.Tests.Crm;
@@ -26,6 +28,7 @@ public abstract class FieldEncryptionIntegrityConformanceTests<TFixture>(TFixtur
     private readonly List<CryptographicIntegrityException> _skipped = [];
     private LegacyRecordHandling _legacy = LegacyRecordHandling.ReadVersion1Seals;
     private UnreadableRecordHandling _unreadable = UnreadableRecordHandling.Throw;
+    private readonly SwitchableActor _actor = new();
 
     /// <summary>An interaction's customer index moved to another customer: that customer's timeline refuses it (it was shown before v2).</summary>
     /// <returns>The test.</returns>
@@ -102,6 +105,31 @@ public abstract class FieldEncryptionIntegrityConformanceTests<TFixture>(TFixtur
         await TamperRawAsync("customers", a.Id.Value, d => (WithMember(d.Body, "ownerId", "mallory"), d.Indexes));
         var read = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => Crm.Customers.GetAsync(a.Id));
         Assert.Equal(CryptographicIntegrityFailure.AuthenticationFailed, read.Failure);
+    }
+
+    /// <summary>
+    /// A rep records interactions for customers of their own: the check reads each customer's owner from its seal, never
+    /// from the index alone. Given to the rep in the index only, the customer stays out of scope (denied); given in the
+    /// body too, its seal fails. Neither writes anything.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task Customer_given_to_a_rep_in_the_database_does_not_let_the_rep_record_its_interactions()
+    {
+        var (a, _, _) = await SeedAsync();
+        await Crm.Customers.AssignOwnerAsync(a.Id, "alice");
+        await TamperRawAsync("customers", a.Id.Value, d => (d.Body, d.Indexes.Set("owner_id", "mallory")));
+        _actor.Current = new CrmActor("mallory", [], [BuiltInRoles.SalesRep]);
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Crm.Interactions.CreateManyAsync([Draft(a, 1)]));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Crm.Interactions.CreateAsync(Draft(a, 2)));
+
+        await TamperRawAsync("customers", a.Id.Value, d => (WithMember(d.Body, "ownerId", "mallory"), d.Indexes));
+        var refused = await Assert.ThrowsAsync<CryptographicIntegrityException>(() => Crm.Interactions.CreateManyAsync([Draft(a, 3)]));
+        Assert.Equal((CryptographicIntegrityFailure.AuthenticationFailed, "customers", a.Id.Value), (refused.Failure, refused.Collection, refused.RecordId));
+
+        _actor.Current = CrmActor.System;
+        Assert.Single(await Crm.Interactions.StreamAsync(InteractionFilter.ForCustomer(a.Id)).ToListAsync());
     }
 
     /// <summary>A customer's older seal put back after an update (rollback of the personal data) fails authentication: the version is bound.</summary>
@@ -227,8 +255,11 @@ public abstract class FieldEncryptionIntegrityConformanceTests<TFixture>(TFixtur
     }
 
     /// <inheritdoc />
-    protected override void ConfigureCrm(CrmBuilder builder) =>
-        builder.AddFieldEncryption(o =>
+    protected override void ConfigureCrm(CrmBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<ICrmActorAccessor>(_actor);
+        builder.AddAccessControl().AddFieldEncryption(o =>
         {
             o.RootKeys.Add(new RootKeyOptions { Id = "conformance", Base64Key = RootKey });
             o.BlindIndexKeys.Add(new BlindIndexKeyOptions { Id = "conformance-index", Base64Key = BlindIndexKey });
@@ -236,6 +267,7 @@ public abstract class FieldEncryptionIntegrityConformanceTests<TFixture>(TFixtur
             o.UnreadableRecords = _unreadable;
             o.UnreadableRecordSkipped = _skipped.Add;
         });
+    }
 
     private static InteractionDraft Draft(Customer customer, int minute) => TestDrafts.Interaction(customer.Id, InteractionKind.Email, NodaTime.Instant.FromUtc(2025, 3, 3, 9, minute)) with
     {
@@ -270,5 +302,10 @@ public abstract class FieldEncryptionIntegrityConformanceTests<TFixture>(TFixtur
         var interaction = await Crm.Interactions.CreateAsync(Draft(a, 0));
         Assert.StartsWith("ce2:", Seal((await ExportRawAsync("interactions", interaction.Id.Value)).Body), StringComparison.Ordinal);
         return (a, b, interaction);
+    }
+
+    private sealed class SwitchableActor : ICrmActorAccessor
+    {
+        public CrmActor? Current { get; set; } = CrmActor.System;
     }
 }
