@@ -61,19 +61,19 @@ var runner = new WayRunner(options, Console.Out);
 var total = Stopwatch.GetTimestamp();
 try
 {
-    // Each round measures every way, in alternating order, on fresh files; a figure is the median over the rounds, so
-    // that a drift of the machine's speed during the run does not land on one way.
+    // All ways run interleaved (each batch and each call on every way in turn); each round does it again on fresh
+    // files, the ways' order reversed every other round, and a figure is the median over the rounds.
     var selected = ways.Where(w => options.RunsWay(w.Key)).ToArray();
     var rounds = new Dictionary<string, List<Dictionary<string, Measurement>>>(StringComparer.Ordinal);
     for (var round = 1; round <= options.Rounds; round++)
     {
-        foreach (var (key, create) in round % 2 == 1 ? selected : selected.Reverse())
+        var order = round % 2 == 1 ? selected : [.. selected.Reverse()];
+        var suffix = options.Rounds == 1 ? "" : $"-round{round}";
+        Console.WriteLine(options.Rounds == 1 ? string.Join(", ", order.Select(w => w.Key)) + ", interleaved:" : $"round {round} of {options.Rounds}: {string.Join(", ", order.Select(w => w.Key))}, interleaved:");
+        foreach (var (key, measured) in await runner.RunAsync(order, suffix, data))
         {
-            var stem = options.Rounds == 1 ? key : $"{key}-round{round}";
-            Console.WriteLine(options.Rounds == 1 ? $"{key}:" : $"{key} (round {round} of {options.Rounds}):");
-            var measured = await runner.RunAsync(create, key, stem, data);
             (rounds.TryGetValue(key, out var list) ? list : rounds[key] = []).Add(measured.Where(m => options.Runs(m.Key)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal));
-            Console.WriteLine($"  [{key}] database: {SqliteInfo.FileSize(Path.Combine(options.Directory, stem + ".db")) / (1024d * 1024):F1} MiB (with WAL)");
+            Console.WriteLine($"  [{key}] database: {SqliteInfo.FileSize(Path.Combine(options.Directory, key + suffix + ".db")) / (1024d * 1024):F1} MiB (with WAL)");
         }
     }
 

@@ -199,14 +199,16 @@ internal sealed class WriteBatch
                 continue;
             }
 
-            var command = Command(model.SideInsertSql[i], ["@value", "@id"]);
-            command.Parameters[1].Value = write.Id;
+            // A native statement bound by position, the id once (a reset keeps bindings): side values are the most
+            // numerous rows of a batch (tags, emails, name tokens, the record ids of audit entries).
+            var statement = _connection.Statement(model.SideInsertSql[i]);
+            statement.Bind(1, write.Id);
             foreach (var value in values)
             {
-                command.Parameters[0].Value = value;
+                statement.Bind(0, value);
                 try
                 {
-                    command.ExecuteNonQuery();
+                    statement.Execute();
                 }
                 catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT && ex.Message.Contains(UniqueFailed, StringComparison.Ordinal))
                 {

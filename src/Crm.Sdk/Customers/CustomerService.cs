@@ -13,14 +13,17 @@ using Crm.Sdk.Tickets;
 namespace Crm.Sdk.Customers;
 
 /// <summary>
-/// The default <see cref="ICustomerService"/>. Access control: customers are scoped by their owner; lists, streams and
-/// lookups (email, phone, external id, name prefix) carry the actor's scope in the database query, so out-of-scope
-/// customers are not found rather than denied; reads, changes, deletes and erasure of one customer check it against the
+/// The default <see cref="ICustomerService"/>. Access control: customers are scoped by their owner; lists and streams
+/// (name prefix included) carry the actor's scope in the database query, and lookups by key (email, phone, external id)
+/// keep the records they read to it, so out-of-scope customers are not found rather than denied; reads, changes, deletes and erasure of one customer check it against the
 /// stored owner; the 360° summary needs the customer's read and counts only the interactions, deals and tickets the actor may read.
 /// </summary>
 internal sealed class CustomerService(CrmStore store, CrmContext context)
     : AggregateService<Customer>(store, context.Customers, context.Access, CrmResource.Customers), ICustomerService
 {
+    /// <summary>The most customers one lookup by key reads (an email, a phone or an external id is shared by a few at most).</summary>
+    private const int MaxLookupMatches = 1000;
+
     private static readonly string[] ContactKinds =
         [.. new[] { InteractionKind.Email, InteractionKind.Call, InteractionKind.Chat, InteractionKind.Meeting }.Select(InteractionMapping.ToIndex)];
 
@@ -387,13 +390,26 @@ internal sealed class CustomerService(CrmStore store, CrmContext context)
     private static DocumentQuery ByCustomer(string collection, string index, CustomerId id) =>
         new(collection) { Filter = IndexFilter.Equal(index, id.Value) };
 
+    /// <summary>
+    /// The customers a lookup key finds (an email, a phone, an external id), kept to the actor's read scope. A lookup is
+    /// not a list: it has no pages, counts or sums, and reaches a handful of records through its own index. So the scope
+    /// is applied to the records read, on their owners as their seals authenticate them, rather than as an owner
+    /// condition in the query: the same result, without the owner IN list that SQLite evaluates by building a temporary
+    /// b-tree on every execution (measured with the benchmark, interleaved: a sales rep's lookup by email took 1.37–1.56
+    /// times as long as unrestricted with the condition in the query, 1.09 times without). Lists, pages, counts and sums
+    /// filter in the query (<see cref="AccessChecks"/>).
+    /// </summary>
     private async Task<IReadOnlyList<Customer>> ListAsync(IndexFilter filter, CancellationToken cancellationToken)
     {
+        var scope = await Access.ScopeAsync(CrmResource.Customers, CrmAction.Read, cancellationToken).ConfigureAwait(false);
         var customers = new List<Customer>();
-        var query = new DocumentQuery(CustomerMapping.CollectionName) { Filter = filter, Limit = 1000 };
-        await foreach (var customer in Access.StreamAsync(Store, context.Customers, CrmResource.Customers, CustomerMapping.OwnerIdIndex, query, cancellationToken).ConfigureAwait(false))
+        var query = new DocumentQuery(CustomerMapping.CollectionName) { Filter = filter, Limit = MaxLookupMatches };
+        await foreach (var customer in Store.QueryAsync(context.Customers, query, cancellationToken).ConfigureAwait(false))
         {
-            customers.Add(customer);
+            if (scope.Allows(customer.OwnerId))
+            {
+                customers.Add(customer);
+            }
         }
 
         return customers;

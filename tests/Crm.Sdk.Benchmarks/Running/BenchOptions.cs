@@ -35,8 +35,8 @@ internal sealed class BenchOptions
         + "  --only NAME scenarios (" + string.Join(", ", Scenarios.All.Select(s => s.Key)) + "; a prefix such as 'timeline' works)\n"
         + "              and/or ways (" + string.Join(", ", WayKeys) + "); ingest always runs, since the reads need its data\n"
         + "  --sync M    SQLite synchronous mode of every way: full (default, the SDK's default: fsync per commit) or normal\n"
-        + "  --rounds N  measure every way N times (default 1), in alternating order, and report the median of the rounds:\n"
-        + "              on a machine whose speed drifts, ratios of ways measured minutes apart are otherwise noise\n"
+        + "  --rounds N  measure N times (default 1), the ways' order reversed every other round; report the medians\n"
+        + "              (within a round the ways always run interleaved, call by call)\n"
         + "  --keep      keep the database files (printed path) instead of deleting them\n"
         + "  --micro     run the BenchmarkDotNet micro-benchmarks of the hot paths instead\n"
         + "  --import    run the import scenario instead: N interaction rows from CSV through Crm.Sdk.Import vs CreateManyAsync";
