@@ -21,8 +21,14 @@ internal sealed partial class ImportRun
             return new ImportRowResult(row.Line, ImportOutcome.SkippedDuplicate);
         }
 
-        // The row's own values are checked before its customer is resolved (and perhaps created).
+        // The row's own values, and then the interaction's rules, are checked before its customer is resolved (and
+        // perhaps created): a rejected row leaves nothing behind. Its customer is the one rule that cannot be checked yet.
         var (draft, values, errors) = BuildInteractionDraft(row, default);
+        if (errors.Count == 0)
+        {
+            errors.AddRange(draft.Validate().Where(e => e.Field != nameof(InteractionDraft.CustomerId)));
+        }
+
         if (errors.Count > 0)
         {
             return Rejected(row, errors);

@@ -187,4 +187,29 @@ public sealed class SourceReadingTests
         var skipped = await new CrmImporter(host.Crm).ImportAsync(mapping, host.WriteFile("c.csv", Encoding.UTF8.GetBytes(csv)));
         Assert.Equal(1L, skipped.Unchanged);
     }
+
+    [Fact]
+    public async Task An_interaction_row_that_breaks_a_rule_is_rejected_without_creating_its_customer()
+    {
+        var tooLong = new string('x', Interaction.MaxSubjectLength + 1);
+        var jsonl = "{\"email\":\"ada@example.com\",\"subject\":\"Welcome call\"}\n{\"email\":\"grace@example.com\",\"subject\":\"" + tooLong + "\"}\n";
+        await using var host = new ImportHost();
+        var mapping = ImportMapping.Parse("""
+            {
+              "kind": "interactions",
+              "source": { "format": "jsonLines" },
+              "key": { "by": "email", "value": { "column": "email" } },
+              "createCustomers": true,
+              "customer": { "kind": { "constant": "person" }, "displayName": { "column": "email" } },
+              "interaction": { "kind": { "constant": "call" }, "channel": { "constant": "phone" }, "subject": { "column": "subject" } }
+            }
+            """u8);
+
+        var summary = await new CrmImporter(host.Crm).ImportAsync(mapping, host.WriteFile("calls.jsonl", Encoding.UTF8.GetBytes(jsonl)), new ImportOptions());
+
+        Assert.Equal((2L, 1L, 1L), (summary.Rows, summary.Created, summary.Rejected));
+        var ada = Assert.Single(await host.Crm.Customers.FindByEmailAsync("ada@example.com"));
+        Assert.Equal("Welcome call", Assert.Single(await host.Crm.Interactions.StreamAsync(InteractionFilter.ForCustomer(ada.Id)).ToListAsync()).Subject);
+        Assert.Empty(await host.Crm.Customers.FindByEmailAsync("grace@example.com"));
+    }
 }

@@ -118,10 +118,7 @@ internal sealed class AuditRecorder : IAccessAuditSink, IDisposable
 
     /// <summary>Reads the chain head's document (absent before the first entry).</summary>
     public Task<StoredDocument?> ReadHeadDocumentAsync(CancellationToken cancellationToken) =>
-        ProviderCalls.GuardAsync(
-            () => _store.Provider.GetAsync(AuditEntryMapping.HeadCollectionName, AuditEntryMapping.HeadId, cancellationToken),
-            "The storage provider failed",
-            "reading the audit chain head");
+        _store.GetDocumentAsync(AuditEntryMapping.HeadCollectionName, AuditEntryMapping.HeadId, cancellationToken);
 
     /// <summary>Records entries on their own (reads, exports, denials).</summary>
     public Task RecordAsync(IReadOnlyList<AuditDraft> drafts, CancellationToken cancellationToken) =>

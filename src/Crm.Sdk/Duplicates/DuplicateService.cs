@@ -237,7 +237,7 @@ internal sealed class DuplicateService(CrmStore store, CrmContext context) : IDu
         store.DeserializeAsync(mapping, new StoredDocument(record.Id, record.VersionBefore, record.BodyBefore), cancellationToken);
 
     private async Task<StoredDocument?> RawAsync(string collection, Guid id, CancellationToken cancellationToken) =>
-        await store.Provider.GetAsync(collection, id, cancellationToken).ConfigureAwait(false);
+        await store.GetDocumentAsync(collection, id, cancellationToken).ConfigureAwait(false);
 
     private async Task<int> RepointAsync<T>(DocumentSession session, IDocumentMapping<T> mapping, string collection, string customerIndex, CustomerId from, Action<T> move, List<JournalRecord> records, CancellationToken cancellationToken)
         where T : class

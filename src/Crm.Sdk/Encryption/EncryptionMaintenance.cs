@@ -128,7 +128,7 @@ internal sealed class EncryptionMaintenance(CrmStore store, CrmContext context, 
             var writes = new List<DocumentWrite>();
             if (oldKeyId is { } keyId)
             {
-                var oldKey = await store.Provider.GetAsync(DataKeyMapping.CollectionName, keyId, cancellationToken).ConfigureAwait(false);
+                var oldKey = await store.GetDocumentAsync(DataKeyMapping.CollectionName, keyId, cancellationToken).ConfigureAwait(false);
                 if (oldKey is null || DataKeyMapping.Read(oldKey) is { Retired: true })
                 {
                     return;
@@ -142,7 +142,7 @@ internal sealed class EncryptionMaintenance(CrmStore store, CrmContext context, 
             var keys = new Dictionary<Guid, DataKey> { [customerId] = newKey };
             try
             {
-                var customer = await store.Provider.GetAsync(CustomerMapping.CollectionName, customerId, cancellationToken).ConfigureAwait(false);
+                var customer = await store.GetDocumentAsync(CustomerMapping.CollectionName, customerId, cancellationToken).ConfigureAwait(false);
                 if (customer is not null)
                 {
                     writes.AddRange(await ResealAsync(ring, context.Customers, [customer], keys, cancellationToken).ConfigureAwait(false));
@@ -272,7 +272,7 @@ internal sealed class EncryptionMaintenance(CrmStore store, CrmContext context, 
 
     private async Task<bool> RewrapOneAsync(DataKeyRing ring, Guid id, string current, CancellationToken cancellationToken)
     {
-        var document = await store.Provider.GetAsync(DataKeyMapping.CollectionName, id, cancellationToken).ConfigureAwait(false);
+        var document = await store.GetDocumentAsync(DataKeyMapping.CollectionName, id, cancellationToken).ConfigureAwait(false);
         if (document is null || await ring.RewrapAsync(document, current, cancellationToken).ConfigureAwait(false) is not { } write)
         {
             return false;
@@ -284,7 +284,7 @@ internal sealed class EncryptionMaintenance(CrmStore store, CrmContext context, 
 
     private async Task<bool> RefreshOneAsync(DataKeyRing ring, Guid id, string? currentKey, CancellationToken cancellationToken)
     {
-        var document = await store.Provider.GetAsync(CustomerMapping.CollectionName, id, cancellationToken).ConfigureAwait(false);
+        var document = await store.GetDocumentAsync(CustomerMapping.CollectionName, id, cancellationToken).ConfigureAwait(false);
         if (document is null || IsErasedDocument(document) || string.Equals(CustomerMapping.StoredBlindIndexForm(document), currentKey, StringComparison.Ordinal))
         {
             return false;

@@ -47,4 +47,13 @@ public sealed partial record InteractionDraft
 
     /// <summary>The ticket this interaction belongs to, if any.</summary>
     public TicketId? TicketId { get; init; }
+
+    /// <summary>
+    /// Checks the draft against every rule recording it checks, and writes nothing: for a form, or an import that must
+    /// know a row is acceptable before it creates the row's customer. That the customer, deal and ticket exist is checked
+    /// when the interaction is recorded.
+    /// </summary>
+    /// <returns>Every broken rule, each naming its field and rule (what <see cref="CrmValidationException.Errors"/> would
+    /// list); empty when the draft is acceptable.</returns>
+    public IReadOnlyList<ValidationError> Validate() => InteractionValidator.Validate(this);
 }

@@ -117,6 +117,13 @@ internal sealed partial class CrmStore : IDisposable
         return await DeserializeAsync(mapping, document, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The stored document of <paramref name="id"/> as it is, or <see langword="null"/>; a provider failure becomes a <see cref="CrmStorageException"/>.</summary>
+    public async Task<StoredDocument?> GetDocumentAsync(string collection, Guid id, CancellationToken cancellationToken)
+    {
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        return await Guard(() => _provider.GetAsync(collection, id, cancellationToken), $"reading '{collection}'").ConfigureAwait(false);
+    }
+
     /// <summary>
     /// The owners of the stored customers among <paramref name="ids"/> (one query per chunk of ids; a customer not stored
     /// is left out), each authenticated by its seal but not restored (<see cref="CustomerMapping.ReadOwner"/>): for the

@@ -212,7 +212,7 @@ internal sealed partial class DataUpgradeRunner : ICrmDataUpgrades, IDisposable
 
     private async Task<DataUpgradeState> ReadStateAsync(string upgradeName, CancellationToken cancellationToken)
     {
-        var document = await _store.Provider.GetAsync(DataUpgradeStateMapping.CollectionName, DataUpgradeStateMapping.IdOf(upgradeName), cancellationToken).ConfigureAwait(false);
+        var document = await _store.GetDocumentAsync(DataUpgradeStateMapping.CollectionName, DataUpgradeStateMapping.IdOf(upgradeName), cancellationToken).ConfigureAwait(false);
         return document is null ? new DataUpgradeState(upgradeName, null, 0, 0, 0, null) : DataUpgradeStateMapping.Read(document);
     }
 
