@@ -4,6 +4,7 @@ using System.Text.Json;
 using Crm.Sdk.Customers;
 using Crm.Sdk.Deals;
 using Crm.Sdk.Interactions;
+using Crm.Sdk.Security;
 using NodaTime;
 using NodaTime.Text;
 
@@ -19,6 +20,11 @@ namespace Crm.Sdk.Import;
 /// rest); <c>multiply</c> writes the amount in its first column and 1 in the others; <c>when</c> writes the matching
 /// rule's test into its column (a <c>startsWith</c> prefix is added when missing); constants, value maps (the clean value
 /// is written) and case changes write nothing back.
+/// <para>
+/// Access control: the export needs the <c>Export</c> permission on customers and, for interactions or deals, on those
+/// too (<see cref="ICrm.AuthorizeExportAsync"/>: checked before anything is written, and recorded in the audit trail). It
+/// writes the records the actor may read whose owners its export permits cover; the reads are audited like any other.
+/// </para>
 /// </remarks>
 /// <param name="crm">The CRM to export from.</param>
 public sealed class CrmExporter(ICrm crm)
@@ -29,13 +35,15 @@ public sealed class CrmExporter(ICrm crm)
     /// <param name="cancellationToken">Cancels the export (the file is then incomplete).</param>
     /// <returns>The rows written.</returns>
     /// <exception cref="ImportMappingException">The mapping is not valid or names a pipeline that does not exist.</exception>
+    /// <exception cref="Security.AccessDeniedException">The actor may not export what the mapping names; no file is created.</exception>
     public async Task<long> ExportAsync(ImportMapping mapping, string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
+        var permits = await AuthorizeAsync(mapping, cancellationToken).ConfigureAwait(false);
         var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
         await using (stream.ConfigureAwait(false))
         {
-            return await ExportAsync(mapping, stream, cancellationToken).ConfigureAwait(false);
+            return await ExportAsync(mapping, permits, stream, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -45,11 +53,30 @@ public sealed class CrmExporter(ICrm crm)
     /// <param name="cancellationToken">Cancels the export.</param>
     /// <returns>The rows written.</returns>
     /// <exception cref="ImportMappingException">The mapping is not valid or names a pipeline that does not exist.</exception>
+    /// <exception cref="Security.AccessDeniedException">The actor may not export what the mapping names; nothing is written.</exception>
     public async Task<long> ExportAsync(ImportMapping mapping, Stream output, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(output);
+        return await ExportAsync(mapping, await AuthorizeAsync(mapping, cancellationToken).ConfigureAwait(false), output, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Validates the mapping and gets the export permits it needs: customers, and its interactions or deals.</summary>
+    private async Task<(ExportPermit Customers, ExportPermit? Records)> AuthorizeAsync(ImportMapping mapping, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
         mapping.Validate();
+        var customers = await crm.AuthorizeExportAsync(CrmResource.Customers, cancellationToken).ConfigureAwait(false);
+        var records = mapping.Kind switch
+        {
+            ImportKind.Interactions => await crm.AuthorizeExportAsync(CrmResource.Interactions, cancellationToken).ConfigureAwait(false),
+            ImportKind.Deals => await crm.AuthorizeExportAsync(CrmResource.Deals, cancellationToken).ConfigureAwait(false),
+            _ => null,
+        };
+        return (customers, records);
+    }
+
+    private async Task<long> ExportAsync(ImportMapping mapping, (ExportPermit Customers, ExportPermit? Records) permits, Stream output, CancellationToken cancellationToken)
+    {
         var columns = Columns(mapping);
         var writer = new StreamWriter(output, SourceText.EncodingOf(mapping.Source.Encoding, "$.source.encoding"), 1 << 16, leaveOpen: true);
         await using (writer.ConfigureAwait(false))
@@ -63,7 +90,7 @@ public sealed class CrmExporter(ICrm crm)
             await foreach (var customer in crm.Customers.StreamAsync(CustomerFilter.All, cancellationToken).ConfigureAwait(false))
             {
                 var key = KeyOf(mapping, customer);
-                if (key is null)
+                if (key is null || !permits.Customers.Covers(customer.OwnerId))
                 {
                     continue;
                 }
@@ -75,7 +102,7 @@ public sealed class CrmExporter(ICrm crm)
                         WriteCustomer(mapping, customer, row);
                         await rows.WriteAsync(row).ConfigureAwait(false);
                         break;
-                    case ImportKind.Interactions:
+                    case ImportKind.Interactions when permits.Records!.Covers(customer.OwnerId):
                         await foreach (var interaction in crm.Interactions.StreamAsync(InteractionFilter.ForCustomer(customer.Id), cancellationToken).ConfigureAwait(false))
                         {
                             var interactionRow = NewRow(mapping, key);
@@ -85,9 +112,14 @@ public sealed class CrmExporter(ICrm crm)
                         }
 
                         break;
-                    default:
+                    case ImportKind.Deals:
                         await foreach (var deal in crm.Deals.StreamAsync(new DealFilter { CustomerId = customer.Id, PipelineId = pipeline!.Id }, cancellationToken).ConfigureAwait(false))
                         {
+                            if (!permits.Records!.Covers(deal.OwnerId))
+                            {
+                                continue;
+                            }
+
                             var dealRow = NewRow(mapping, key);
                             Put(mapping.Deal, "name", deal.Name, dealRow);
                             Put(mapping.Deal, "amount", deal.Amount.Amount.ToString(CultureInfo.InvariantCulture), dealRow);

@@ -1,8 +1,11 @@
+using Crm.Sdk.Audit;
 using Crm.Sdk.Customers;
 using Crm.Sdk.Deals;
+using Crm.Sdk.Domain;
 using Crm.Sdk.Duplicates;
 using Crm.Sdk.Interactions;
 using Crm.Sdk.Pipelines;
+using Crm.Sdk.Security;
 using Crm.Sdk.Storage;
 using Crm.Sdk.Tickets;
 
@@ -37,5 +40,17 @@ internal sealed class Crm(
     {
         ArgumentNullException.ThrowIfNull(options);
         return new CrmUnitOfWork(store, context, options.Purpose);
+    }
+
+    public async Task<ExportPermit> AuthorizeExportAsync(CrmResource resource, CancellationToken cancellationToken = default)
+    {
+        InputRules.ThrowIfUndefined<CrmResource>(resource, nameof(resource));
+        var scope = await context.Access.ScopeAsync(resource, CrmAction.Export, cancellationToken).ConfigureAwait(false);
+        if (store.Audit is { } audit)
+        {
+            await audit.RecordAsync([new AuditDraft(audit.CurrentActorId, AuditAction.Export, resource, AuditOutcome.Succeeded, [], [])], cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ExportPermit(resource, scope);
     }
 }

@@ -45,4 +45,16 @@ public interface ICrm
     /// <param name="options">The purpose of the unit of work.</param>
     /// <returns>A new unit of work.</returns>
     ICrmUnitOfWork BeginUnitOfWork(UnitOfWorkOptions options);
+
+    /// <summary>
+    /// Starts a bulk export of one resource by the current actor (such as <c>CrmExporter</c> of Crm.Sdk.Import): checks
+    /// <see cref="Security.CrmAction.Export"/> on the resource and, when the audit trail is added, records one
+    /// <c>Export</c> entry for it. Read the records through the services, whose streams keep to the actor's read scope
+    /// and record the reads of personal data, and write only those whose owner the permit covers.
+    /// </summary>
+    /// <param name="resource">The resource to export.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The permit: which records' owners the export covers.</returns>
+    /// <exception cref="Security.AccessDeniedException">The actor's roles do not grant the export (the denial is recorded).</exception>
+    Task<Security.ExportPermit> AuthorizeExportAsync(Security.CrmResource resource, CancellationToken cancellationToken = default);
 }

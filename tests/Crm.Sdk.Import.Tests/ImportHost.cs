@@ -9,12 +9,13 @@ internal sealed class ImportHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public ImportHost()
+    public ImportHost(Action<CrmBuilder>? configure = null)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("crm-import-unit-").FullName;
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2025, 1, 1, 0, 0), Duration.FromMilliseconds(1)));
-        services.AddCrm(o => o.DefaultPhoneRegion = "CN").UseSqlite(Path.Combine(Directory, "crm.db"));
+        var builder = services.AddCrm(o => o.DefaultPhoneRegion = "CN").UseSqlite(Path.Combine(Directory, "crm.db"));
+        configure?.Invoke(builder);
         _provider = services.BuildServiceProvider();
         Crm = _provider.GetRequiredService<ICrm>();
     }
@@ -22,6 +23,8 @@ internal sealed class ImportHost : IAsyncDisposable
     public string Directory { get; }
 
     public ICrm Crm { get; }
+
+    public IServiceProvider Services => _provider;
 
     public string WriteFile(string name, byte[] bytes)
     {

@@ -358,6 +358,11 @@ public abstract class AccessControlConformanceTests<TFixture>(TFixture fixture) 
             await Crm.Pipelines.UpdateAsync(pipeline);
         });
 
+        foreach (var resource in new[] { CrmResource.Customers, CrmResource.Interactions, CrmResource.Deals, CrmResource.Tickets })
+        {
+            yield return Op($"crm.authorize-export.{resource}", resource, CrmAction.Export, () => Crm.AuthorizeExportAsync(resource), unowned: true);
+        }
+
         yield return Op("data-upgrades.run", CrmResource.Customers, CrmAction.Administer, () => Services.GetRequiredService<ICrmDataUpgrades>().RunAsync(), unowned: true);
     }
 
