@@ -53,10 +53,15 @@ internal static class CrmCli
             CustomersShowCommand.Create(runner),
             CustomersTimelineCommand.Create(runner),
         };
-        var export = new Command("export", "Export data out of the CRM.")
+        var export = new Command("export", "Export data out of the CRM: one customer's subject access export, or every customer, interaction or deal through a mapping file.")
         {
             ExportSubjectCommand.Create(runner),
         };
+        foreach (var command in ExportDataCommand.Create(runner))
+        {
+            export.Subcommands.Add(command);
+        }
+
         root.Subcommands.Add(customers);
         root.Subcommands.Add(export);
         root.Subcommands.Add(ImportCommand.Create(runner));

@@ -33,6 +33,46 @@ public sealed class ExportCommandTests : IDisposable
         Assert.DoesNotContain("Grace", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// <c>crm export interactions --map</c>: every interaction, one row each with its customer's key, to a file with a
+    /// JSON summary and to standard output; a map for another kind is exit code 2 and writes no file.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task Export_interactions_through_a_map_file()
+    {
+        await _store.SeedAsync();
+        var map = Path.Combine(_store.Folder, "calls.map.json");
+        await File.WriteAllTextAsync(map, """
+            {
+              "kind": "interactions",
+              "source": { "format": "csv" },
+              "key": { "by": "email", "value": { "column": "email" } },
+              "interaction": { "kind": { "constant": "email" }, "subject": { "column": "subject" } }
+            }
+            """);
+        var file = Path.Combine(_store.Folder, "interactions.csv");
+
+        var run = await CliRun.RunAsync(null, "export", "interactions", "--map", map, "--output", file, "--store", _store.Path_, "--json");
+        var stdout = await CliRun.RunAsync(null, "export", "interactions", "--map", map, "--store", _store.Path_);
+        var wrongKind = await CliRun.RunAsync(null, "export", "customers", "--map", map, "--output", Path.Combine(_store.Folder, "no.csv"), "--store", _store.Path_);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error + run.Output);
+        using (var summary = run.Json())
+        {
+            Assert.Equal(4, summary.RootElement.GetProperty("rows").GetInt64());
+        }
+
+        var lines = await File.ReadAllLinesAsync(file);
+        Assert.Equal(5, lines.Length);
+        Assert.Equal(3, lines.Count(l => l.StartsWith("ada@example.org,Letter ", StringComparison.Ordinal)));
+        Assert.Equal(ExitCodes.Success, stdout.ExitCode);
+        Assert.Equal(lines, stdout.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+        Assert.Equal(ExitCodes.BadArguments, wrongKind.ExitCode);
+        Assert.Contains("is for interactions, not customers", wrongKind.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_store.Folder, "no.csv")));
+    }
+
     /// <summary>Without --output the document is standard output; an unknown customer writes nothing there and is exit code 3.</summary>
     /// <returns>The test.</returns>
     [Fact]

@@ -100,7 +100,7 @@ public sealed class ImportCommandTests : IDisposable
         var noStore = await CliRun.RunAsync(null, "import", "interactions", slice, "--map", map, "--store", Path.Combine(_store.Folder, "other.db"));
 
         Assert.Equal((ExitCodes.BadArguments, ExitCodes.BadArguments, ExitCodes.StoreUnreadable), (wrongKind.ExitCode, noFile.ExitCode, noStore.ExitCode));
-        Assert.Contains("imports interactions", wrongKind.Error, StringComparison.Ordinal);
+        Assert.Contains("is for interactions", wrongKind.Error, StringComparison.Ordinal);
         Assert.Contains("nope.csv", noFile.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_store.Folder, "other.db")));
         Assert.False(File.Exists(_store.Path_));

@@ -88,20 +88,7 @@ internal static class ImportCommand
     /// <summary>Loads the map file and checks the arguments, before the store is opened: bad input opens (or creates) no store.</summary>
     private static (ImportMapping Mapping, FileInfo Source, FileInfo? Report) Check(ParseResult parse, Argument<string> kind, Argument<FileInfo> file, Option<FileInfo> map, Option<FileInfo?> report)
     {
-        var mapFile = parse.GetRequiredValue(map);
-        if (!mapFile.Exists)
-        {
-            throw new CliException(ExitCodes.BadArguments, $"No map file at '{mapFile.FullName}': check --map.");
-        }
-
-        // ImportMappingException (key and line at fault) is exit code 2 in CommandRunner.
-        var mapping = ImportMapping.Load(mapFile.FullName);
-        var expected = Enum.Parse<ImportKind>(parse.GetRequiredValue(kind), ignoreCase: true);
-        if (mapping.Kind != expected)
-        {
-            throw new CliException(ExitCodes.BadArguments, $"The map file '{mapFile.Name}' imports {Name(mapping.Kind)}, not {Name(expected)}: give the kind the map's \"kind\" key names.");
-        }
-
+        var mapping = LoadMap(parse.GetRequiredValue(map), Enum.Parse<ImportKind>(parse.GetRequiredValue(kind), ignoreCase: true));
         var source = parse.GetRequiredValue(file);
         if (!source.Exists)
         {
@@ -136,5 +123,19 @@ internal static class ImportCommand
                 return summary;
             }).ConfigureAwait(false);
 
-    private static string Name(ImportKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
+    /// <summary>Reads a map file for <paramref name="expected"/> records; a missing file or another kind is exit code 2, and so is a bad map (<see cref="ImportMappingException"/>, naming the key and line, in <see cref="CommandRunner"/>).</summary>
+    internal static ImportMapping LoadMap(FileInfo mapFile, ImportKind expected)
+    {
+        if (!mapFile.Exists)
+        {
+            throw new CliException(ExitCodes.BadArguments, $"No map file at '{mapFile.FullName}': check --map.");
+        }
+
+        var mapping = ImportMapping.Load(mapFile.FullName);
+        return mapping.Kind == expected
+            ? mapping
+            : throw new CliException(ExitCodes.BadArguments, $"The map file '{mapFile.Name}' is for {Name(mapping.Kind)}, not {Name(expected)}: give the kind the map's \"kind\" key names.");
+    }
+
+    internal static string Name(ImportKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 }
