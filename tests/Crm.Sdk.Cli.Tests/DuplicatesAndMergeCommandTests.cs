@@ -47,6 +47,32 @@ public sealed class DuplicatesAndMergeCommandTests : IDisposable
         Assert.Contains("--threshold", bad.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>A dry run prints the survivor and what would move, and writes nothing: the copy and its interaction stay.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task Merge_dry_run_shows_the_plan_and_writes_nothing()
+    {
+        var (ada, _) = await _store.SeedAsync();
+        var copy = await PlantAdaCopyAsync();
+
+        var plan = await CliRun.RunAsync(null, "merge", ada.Value.ToString(), copy.Value.ToString(), "--dry-run", "--store", _store.Path_, "--json");
+        var text = await CliRun.RunAsync(null, "merge", ada.Value.ToString(), copy.Value.ToString(), "--dry-run", "--store", _store.Path_);
+        var copyStill = await CliRun.RunAsync(null, "customers", "timeline", copy.Value.ToString(), "--store", _store.Path_, "--json");
+
+        Assert.True(plan.ExitCode == ExitCodes.Success, plan.Error);
+        using (var json = plan.Json())
+        {
+            var root = json.RootElement;
+            Assert.True(root.GetProperty("dryRun").GetBoolean());
+            Assert.Equal(ada.Value.ToString(), root.GetProperty("survivor").GetProperty("id").GetString());
+            Assert.Equal((1L, 0L, 0L), (root.GetProperty("interactions").GetInt64(), root.GetProperty("deals").GetInt64(), root.GetProperty("tickets").GetInt64()));
+        }
+
+        Assert.Contains("1 interactions, 0 deals, 0 tickets would move. Nothing was written.", text.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, copyStill.ExitCode);
+        Assert.Equal(1, Entries(copyStill));
+    }
+
     /// <summary>
     /// Merge moves the copy's interaction to Ada, removes the copy (show is then exit 3) and prints the unmerge command;
     /// unmerge restores the copy with its interaction; a second unmerge is exit 3; merging a customer with itself is exit 2.

@@ -99,28 +99,7 @@ internal sealed class DuplicateService(CrmStore store, CrmContext context) : IDu
 
     public async Task<MergeResult> MergeAsync(CustomerId survivor, CustomerId duplicate, MergeOptions? options = null, CancellationToken cancellationToken = default)
     {
-        CustomerId.ThrowIfEmpty(survivor, nameof(survivor));
-        CustomerId.ThrowIfEmpty(duplicate, nameof(duplicate));
-        if (survivor == duplicate)
-        {
-            throw new DomainRuleException("merge-same-customer", $"Customer '{survivor}' cannot be merged into itself.");
-        }
-
-        await store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        var survivorDocument = await RawAsync(CustomerMapping.CollectionName, survivor.Value, cancellationToken).ConfigureAwait(false) ?? throw new EntityNotFoundException(nameof(Customer), survivor.ToString());
-        var duplicateDocument = await RawAsync(CustomerMapping.CollectionName, duplicate.Value, cancellationToken).ConfigureAwait(false) ?? throw new EntityNotFoundException(nameof(Customer), duplicate.ToString());
-        var kept = await store.DeserializeAsync(context.Customers, survivorDocument, cancellationToken).ConfigureAwait(false);
-        var merged = await store.DeserializeAsync(context.Customers, duplicateDocument, cancellationToken).ConfigureAwait(false);
-        await context.Access.ThrowIfDeniedAsync(CrmResource.Customers, CrmAction.Merge, kept.Id.Value, kept.OwnerId, cancellationToken).ConfigureAwait(false);
-        await context.Access.ThrowIfDeniedAsync(CrmResource.Customers, CrmAction.Merge, merged.Id.Value, merged.OwnerId, cancellationToken).ConfigureAwait(false);
-        if (kept.IsErased || merged.IsErased)
-        {
-            throw new DomainRuleException("customer-erased", $"Customer '{(kept.IsErased ? survivor : duplicate)}' was erased and cannot be merged.");
-        }
-
-        var now = context.Now();
-        var result = context.Customers.Attach(CustomerMerger.Merge(kept, merged, options ?? new MergeOptions(), now));
-        result.Touch(now);
+        var (survivorDocument, duplicateDocument, merged, result, now) = await PrepareMergeAsync(survivor, duplicate, options, cancellationToken).ConfigureAwait(false);
 
         var session = store.OpenSession();
         var records = new List<JournalRecord>();
@@ -143,6 +122,51 @@ internal sealed class DuplicateService(CrmStore store, CrmContext context) : IDu
         session.AddAuditEntry(AuditAction.Merge, CrmResource.Customers, duplicate.Value);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new MergeResult(mergeId, context.Access.Written(result), duplicate, interactions, deals, tickets);
+    }
+
+    public async Task<MergePreview> PreviewMergeAsync(CustomerId survivor, CustomerId duplicate, MergeOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var (_, _, _, result, _) = await PrepareMergeAsync(survivor, duplicate, options, cancellationToken).ConfigureAwait(false);
+        Task<long> CountAsync(string collection, string customerIndex) =>
+            store.CountAsync(collection, IndexFilter.Equal(customerIndex, duplicate.Value), cancellationToken);
+        return new MergePreview(
+            await context.Access.ReadAsync(store, result, cancellationToken).ConfigureAwait(false),
+            duplicate,
+            await CountAsync(InteractionMapping.CollectionName, InteractionMapping.CustomerIdIndex).ConfigureAwait(false),
+            await CountAsync(DealMapping.CollectionName, DealMapping.CustomerIdIndex).ConfigureAwait(false),
+            await CountAsync(TicketMapping.CollectionName, TicketMapping.CustomerIdIndex).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The checks of a merge and the survivor it would save: both customers read (as stored), the actor's <c>Merge</c>
+    /// permission on both, neither erased, and the survivorship rules applied.
+    /// </summary>
+    private async Task<(StoredDocument SurvivorDocument, StoredDocument DuplicateDocument, Customer Duplicate, Customer Result, NodaTime.Instant Now)> PrepareMergeAsync(
+        CustomerId survivor, CustomerId duplicate, MergeOptions? options, CancellationToken cancellationToken)
+    {
+        CustomerId.ThrowIfEmpty(survivor, nameof(survivor));
+        CustomerId.ThrowIfEmpty(duplicate, nameof(duplicate));
+        if (survivor == duplicate)
+        {
+            throw new DomainRuleException("merge-same-customer", $"Customer '{survivor}' cannot be merged into itself.");
+        }
+
+        await store.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var survivorDocument = await RawAsync(CustomerMapping.CollectionName, survivor.Value, cancellationToken).ConfigureAwait(false) ?? throw new EntityNotFoundException(nameof(Customer), survivor.ToString());
+        var duplicateDocument = await RawAsync(CustomerMapping.CollectionName, duplicate.Value, cancellationToken).ConfigureAwait(false) ?? throw new EntityNotFoundException(nameof(Customer), duplicate.ToString());
+        var kept = await store.DeserializeAsync(context.Customers, survivorDocument, cancellationToken).ConfigureAwait(false);
+        var merged = await store.DeserializeAsync(context.Customers, duplicateDocument, cancellationToken).ConfigureAwait(false);
+        await context.Access.ThrowIfDeniedAsync(CrmResource.Customers, CrmAction.Merge, kept.Id.Value, kept.OwnerId, cancellationToken).ConfigureAwait(false);
+        await context.Access.ThrowIfDeniedAsync(CrmResource.Customers, CrmAction.Merge, merged.Id.Value, merged.OwnerId, cancellationToken).ConfigureAwait(false);
+        if (kept.IsErased || merged.IsErased)
+        {
+            throw new DomainRuleException("customer-erased", $"Customer '{(kept.IsErased ? survivor : duplicate)}' was erased and cannot be merged.");
+        }
+
+        var now = context.Now();
+        var result = context.Customers.Attach(CustomerMerger.Merge(kept, merged, options ?? new MergeOptions(), now));
+        result.Touch(now);
+        return (survivorDocument, duplicateDocument, merged, result, now);
     }
 
     public async Task UnmergeAsync(Guid mergeId, CancellationToken cancellationToken = default)

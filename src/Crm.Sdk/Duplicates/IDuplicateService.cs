@@ -66,6 +66,22 @@ public interface IDuplicateService
     Task<MergeResult> MergeAsync(CustomerId survivor, CustomerId duplicate, MergeOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// What <see cref="MergeAsync"/> would do with the same arguments, and writes nothing: the survivor as it would be
+    /// saved and how many interactions, deals and tickets would move. The same checks and errors as the merge (the actor
+    /// needs <c>Merge</c> on both customers); the survivor is handed out like any read (masked for an actor who does not
+    /// see personal data, recorded in the audit trail otherwise).
+    /// </summary>
+    /// <param name="survivor">The customer that would be kept.</param>
+    /// <param name="duplicate">The customer that would be merged into it.</param>
+    /// <param name="options">Survivorship rules, or null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The merged survivor and the records that would move.</returns>
+    /// <exception cref="EntityNotFoundException">Either customer does not exist.</exception>
+    /// <exception cref="AccessDeniedException">The actor may not merge either customer.</exception>
+    /// <exception cref="DomainRuleException">As for <see cref="MergeAsync"/>: the same customer, an erased one, or a combined record over a limit.</exception>
+    Task<MergePreview> PreviewMergeAsync(CustomerId survivor, CustomerId duplicate, MergeOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Undoes a merge: the survivor gets back the fields it had, the duplicate is restored under its own id with its
     /// fields, and every re-pointed interaction, deal and ticket goes back to it, in one transaction; the journal is then
     /// deleted. Records added to the survivor after the merge stay with the survivor.

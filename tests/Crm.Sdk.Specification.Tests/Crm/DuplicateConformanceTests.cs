@@ -133,9 +133,17 @@ public abstract class DuplicateConformanceTests<TFixture>(TFixture fixture) : Cr
         var deal = await Crm.Deals.CreateAsync(TestDrafts.Deal(duplicate.Id, pipeline));
         var ticket = await Crm.Tickets.CreateAsync(TestDrafts.Ticket(duplicate.Id));
 
+        string[] touched = ["customers", "interactions", "deals", "tickets", "merge_journal"];
+        var before = await RawSnapshotAsync(touched);
+        var preview = await Crm.Duplicates.PreviewMergeAsync(survivor.Id, duplicate.Id);
+        Assert.Equal(before, await RawSnapshotAsync(touched));
+
         var result = await Crm.Duplicates.MergeAsync(survivor.Id, duplicate.Id);
 
         Assert.Equal((2, 1, 1), (result.Interactions, result.Deals, result.Tickets));
+        Assert.Equal((2L, 1L, 1L), (preview.Interactions, preview.Deals, preview.Tickets));
+        Assert.Equal(result.Survivor.Emails.Select(e => e.Address.Normalized), preview.Survivor.Emails.Select(e => e.Address.Normalized));
+        Assert.Equal((result.Survivor.DisplayName, result.Survivor.ExternalIds.Count, result.Survivor.Phones.Count), (preview.Survivor.DisplayName, preview.Survivor.ExternalIds.Count, preview.Survivor.Phones.Count));
         await Assert.ThrowsAsync<EntityNotFoundException>(() => Crm.Customers.GetAsync(duplicate.Id));
         var merged = await Crm.Customers.GetAsync(survivor.Id);
         Assert.Equal(["bob@example.com", "robert.smith@example.com"], merged.Emails.Select(e => e.Address.Normalized).Order().ToArray());
