@@ -200,6 +200,12 @@ public sealed partial class Customer : AggregateRoot<Customer>
     /// <summary>Records that the customer is being deleted (the SDK deletes the document in the same transaction).</summary>
     internal void MarkDeleted() => Raise(new CustomerDeleted(Id));
 
+    /// <summary>Records that <paramref name="duplicate"/> was merged into this customer.</summary>
+    internal void RecordMerge(CustomerId duplicate, Guid mergeId) => Raise(new CustomerMerged(Id, duplicate, mergeId));
+
+    /// <summary>Records that the merge of <paramref name="duplicate"/> into this customer was undone.</summary>
+    internal void RecordUnmerge(CustomerId duplicate, Guid mergeId) => Raise(new CustomerUnmerged(Id, duplicate, mergeId));
+
     /// <summary>Rebuilds a stored customer as it was saved: no validation, no events.</summary>
     internal static Customer Restore(
         CustomerId id,

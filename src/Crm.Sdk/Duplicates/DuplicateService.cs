@@ -108,9 +108,10 @@ internal sealed class DuplicateService(CrmStore store, CrmContext context) : IDu
         var tickets = await RepointAsync(session, context.Tickets, TicketMapping.CollectionName, TicketMapping.CustomerIdIndex, duplicate, t => t.MoveToCustomer(survivor), records, cancellationToken).ConfigureAwait(false);
 
         // The duplicate goes first, so that its external ids are free when the survivor takes them in the same transaction.
+        var mergeId = Guid.CreateVersion7(now.ToDateTimeOffset());
+        result.RecordMerge(duplicate, mergeId);
         session.Delete(context.Customers, merged);
         session.Update(context.Customers, result);
-        var mergeId = Guid.CreateVersion7(now.ToDateTimeOffset());
         session.Add(MergeJournalMapping.Insert(new MergeJournal(
             0,
             mergeId,
@@ -200,6 +201,7 @@ internal sealed class DuplicateService(CrmStore store, CrmContext context) : IDu
 
         // The survivor first, giving back the duplicate's external ids, then the duplicate at the version it had.
         survivorBefore.Version = current!.Version;
+        survivorBefore.RecordUnmerge(duplicateBefore.Id, mergeId);
         session.Update(context.Customers, survivorBefore);
         duplicateBefore.Version = journal.Duplicate.VersionBefore - 1;
         session.Restore(context.Customers, duplicateBefore);

@@ -159,6 +159,10 @@ public abstract class DuplicateConformanceTests<TFixture>(TFixture fixture) : Cr
         Assert.Equal(survivor.Id, (await Crm.Deals.GetAsync(deal.Id)).CustomerId);
         Assert.Equal(survivor.Id, (await Crm.Tickets.GetAsync(ticket.Id)).CustomerId);
 
+        Assert.Equal("CustomerMerged", (await StoredEventTypesAsync(survivor.Id.Value))[^1]);
+        await Crm.Duplicates.UnmergeAsync(result.MergeId);
+        Assert.Equal("CustomerUnmerged", (await StoredEventTypesAsync(survivor.Id.Value))[^1]);
+
         var audit = Services.GetRequiredService<IAuditTrail>();
         foreach (var id in new[] { survivor.Id.Value, duplicate.Id.Value })
         {
