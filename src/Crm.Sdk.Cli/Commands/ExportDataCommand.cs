@@ -42,24 +42,7 @@ internal static class ExportDataCommand
                 return ExitCodes.Success;
             }
 
-            var temporary = file.FullName + ".partial";
-            long rows;
-            try
-            {
-                rows = await exporter.ExportAsync(mapping, temporary, cancellationToken).ConfigureAwait(false);
-                File.Move(temporary, file.FullName, overwrite: true);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                File.Delete(temporary);
-                throw new CliException(ExitCodes.OutputUnwritable, $"Cannot write '{file.FullName}': {e.Message}", e);
-            }
-            catch
-            {
-                File.Delete(temporary);
-                throw;
-            }
-
+            var rows = await OutputFile.WriteAsync(file, path => exporter.ExportAsync(mapping, path, cancellationToken)).ConfigureAwait(false);
             if (context.IsJson)
             {
                 context.WriteJson(new { kind = name, file = file.FullName, rows });

@@ -34,14 +34,12 @@ internal static class ExportSubjectCommand
                 return ExitCodes.Success;
             }
 
-            var temporary = file.FullName + ".partial";
-            SubjectExportResult result;
-            try
+            var result = await OutputFile.WriteAsync(file, async path =>
             {
-                var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+                var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
                 await using (stream.ConfigureAwait(false))
                 {
-                    result = context.IsJson
+                    return context.IsJson
                         ? await context.Crm.Customers.ExportAsync(customerId, stream, null, cancellationToken).ConfigureAwait(false)
                         : await context.ErrorConsole.Status().StartAsync("Exporting…", status => context.Crm.Customers.ExportAsync(
                             customerId,
@@ -49,19 +47,7 @@ internal static class ExportSubjectCommand
                             new Progress<SubjectExportProgress>(p => status.Status($"Exporting {p.Section}: {p.RecordsWritten:N0} records")),
                             cancellationToken)).ConfigureAwait(false);
                 }
-
-                File.Move(temporary, file.FullName, overwrite: true);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                File.Delete(temporary);
-                throw new CliException(ExitCodes.OutputUnwritable, $"Cannot write '{file.FullName}': {e.Message}", e);
-            }
-            catch
-            {
-                File.Delete(temporary);
-                throw;
-            }
+            }).ConfigureAwait(false);
 
             var summary = new
             {

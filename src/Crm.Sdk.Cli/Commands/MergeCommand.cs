@@ -22,50 +22,36 @@ internal static class MergeCommand
         {
             var survivorId = context.IdOf<Customer>(survivor);
             var duplicateId = context.IdOf<Customer>(duplicate);
-            if (context.Parse.GetValue(dryRun))
+            var isDryRun = context.Parse.GetValue(dryRun);
+            (Guid? MergeId, Customer Survivor, long Interactions, long Deals, long Tickets) outcome;
+            if (isDryRun)
             {
                 var preview = await context.Crm.Duplicates.PreviewMergeAsync(survivorId, duplicateId, null, cancellationToken).ConfigureAwait(false);
-                var planned = new
-                {
-                    dryRun = true,
-                    survivor = Views.Summary(preview.Survivor),
-                    duplicateId = preview.DuplicateId.Value,
-                    interactions = preview.Interactions,
-                    deals = preview.Deals,
-                    tickets = preview.Tickets,
-                };
-                if (context.IsJson)
-                {
-                    context.WriteJson(planned);
-                    return ExitCodes.Success;
-                }
-
-                context.Console.MarkupLine(
-                    $"Would merge [bold]{preview.DuplicateId.Value}[/] into [bold]{preview.Survivor.Id.Value}[/] ({Markup.Escape(preview.Survivor.DisplayName)}): " +
-                    $"{preview.Interactions} interactions, {preview.Deals} deals, {preview.Tickets} tickets would move. Nothing was written.");
-                return ExitCodes.Success;
+                outcome = (null, preview.Survivor, preview.Interactions, preview.Deals, preview.Tickets);
+            }
+            else
+            {
+                var result = await context.Crm.Duplicates.MergeAsync(survivorId, duplicateId, null, cancellationToken).ConfigureAwait(false);
+                outcome = (result.MergeId, result.Survivor, result.Interactions, result.Deals, result.Tickets);
             }
 
-            var result = await context.Crm.Duplicates.MergeAsync(survivorId, duplicateId, null, cancellationToken).ConfigureAwait(false);
-            var view = new
-            {
-                mergeId = result.MergeId,
-                survivor = Views.Summary(result.Survivor),
-                duplicateId = result.DuplicateId.Value,
-                interactions = result.Interactions,
-                deals = result.Deals,
-                tickets = result.Tickets,
-            };
+            var (mergeId, merged, interactions, deals, tickets) = outcome;
             if (context.IsJson)
             {
-                context.WriteJson(view);
+                context.WriteJson(new { dryRun = isDryRun, mergeId, survivor = Views.Summary(merged), duplicateId = duplicateId.Value, interactions, deals, tickets });
                 return ExitCodes.Success;
             }
 
-            context.Console.MarkupLine(
-                $"Merged [bold]{result.DuplicateId.Value}[/] into [bold]{result.Survivor.Id.Value}[/] ({Markup.Escape(result.Survivor.IsErased ? "(erased)" : result.Survivor.DisplayName)}): " +
-                $"{result.Interactions} interactions, {result.Deals} deals, {result.Tickets} tickets moved.");
-            context.Console.MarkupLine($"Merge id [bold]{result.MergeId}[/]; undo with [bold]crm unmerge {result.MergeId}[/].");
+            var name = Markup.Escape(merged.IsErased ? "(erased)" : merged.DisplayName);
+            if (mergeId is not { } id)
+            {
+                context.Console.MarkupLine(
+                    $"Would merge [bold]{duplicateId.Value}[/] into [bold]{merged.Id.Value}[/] ({name}): {interactions} interactions, {deals} deals, {tickets} tickets would move. Nothing was written.");
+                return ExitCodes.Success;
+            }
+
+            context.Console.MarkupLine($"Merged [bold]{duplicateId.Value}[/] into [bold]{merged.Id.Value}[/] ({name}): {interactions} interactions, {deals} deals, {tickets} tickets moved.");
+            context.Console.MarkupLine($"Merge id [bold]{id}[/]; undo with [bold]crm unmerge {id}[/].");
             return ExitCodes.Success;
         });
         return command;

@@ -194,10 +194,7 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(protector);
         var body = CrmJson.Deserialize<CustomerDocument>(document.Body, CollectionName);
-        if (body.FormatVersion != FormatVersion)
-        {
-            throw new CrmStorageException($"Customer '{document.Id}' is stored in format {body.FormatVersion}; this version of Crm.Sdk reads format {FormatVersion}.", null);
-        }
+        ThrowIfOtherFormat(body.FormatVersion, document.Id);
 
         using var fields = protector.ForRecord(CollectionName, document.Id, new RecordClaims(document.Version, document.Id, body.OwnerId), body.Sealed, body.Erased == true, DisplayNameField);
         var customFields = (body.CustomFields ?? []).Select(f => KeyValuePair.Create(f.Key, FromDocument(f.Value, document.Id, f.Key)))
@@ -234,10 +231,7 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(protector);
         var body = CrmJson.Deserialize<OwnerProbe>(document.Body, CollectionName);
-        if (body.FormatVersion != FormatVersion)
-        {
-            throw new CrmStorageException($"Customer '{document.Id}' is stored in format {body.FormatVersion}; this version of Crm.Sdk reads format {FormatVersion}.", null);
-        }
+        ThrowIfOtherFormat(body.FormatVersion, document.Id);
 
         using var fields = protector.ForRecord(CollectionName, document.Id, new RecordClaims(document.Version, document.Id, body.OwnerId), body.Sealed, body.Erased == true, DisplayNameField);
         fields.Open(DisplayNameField, body.DisplayName);
@@ -403,6 +397,14 @@ internal sealed class CustomerMapping(CustomerPolicy? policy = null, IClock? clo
         int? MatchKeys = null);
 
     private sealed record MatchKeysProbe(int? MatchKeys);
+
+    private static void ThrowIfOtherFormat(int formatVersion, Guid id)
+    {
+        if (formatVersion != FormatVersion)
+        {
+            throw new CrmStorageException($"Customer '{id}' is stored in format {formatVersion}; this version of Crm.Sdk reads format {FormatVersion}.", null);
+        }
+    }
 
     private sealed record OwnerProbe([property: JsonRequired] int FormatVersion, string? DisplayName, string? OwnerId, bool? Erased, string? Sealed);
 
