@@ -71,10 +71,10 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context, UnitOfWo
         ArgumentNullException.ThrowIfNull(draft);
         var now = context.Now();
         var interaction = context.Interactions.Attach(Interaction.Record(draft, InteractionId.New(now), now));
-        await ThrowIfDeniedOnCustomerAsync(CrmResource.Interactions, CrmAction.Create, interaction.Id.Value, interaction.CustomerId, cancellationToken).ConfigureAwait(false);
+        await ThrowIfDeniedOnCustomersAsync(CrmResource.Interactions, CrmAction.Create, [interaction], cancellationToken).ConfigureAwait(false);
         if (purpose == UnitOfWorkPurpose.Import)
         {
-            await ThrowIfDeniedOnCustomerAsync(CrmResource.Interactions, CrmAction.Import, interaction.Id.Value, interaction.CustomerId, cancellationToken).ConfigureAwait(false);
+            await ThrowIfDeniedOnCustomersAsync(CrmResource.Interactions, CrmAction.Import, [interaction], cancellationToken).ConfigureAwait(false);
             Imported(CrmResource.Interactions, interaction.Id.Value);
         }
 
@@ -256,10 +256,11 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context, UnitOfWo
     };
 
     /// <summary>
-    /// Checks an action on a record that follows its customer's owner (interactions): the customer created in this unit
-    /// of work, or the stored one. A customer that does not exist is left to the commit, which requires it.
+    /// Checks an action on records that follow their customer's owner (interactions), once per customer: the customer
+    /// created in this unit of work, or the stored one (the stored customers' owners read in one query, and kept for the
+    /// rest of the unit of work). A customer that does not exist is left to the commit, which requires it.
     /// </summary>
-    internal async Task ThrowIfDeniedOnCustomerAsync(CrmResource resource, CrmAction action, Guid recordId, CustomerId customerId, CancellationToken cancellationToken)
+    internal async Task ThrowIfDeniedOnCustomersAsync(CrmResource resource, CrmAction action, IReadOnlyCollection<Interaction> records, CancellationToken cancellationToken)
     {
         var scope = await context.Access.ScopeAsync(resource, action, cancellationToken).ConfigureAwait(false);
         if (scope.IsAll)
@@ -267,32 +268,21 @@ internal sealed class CrmUnitOfWork(CrmStore store, CrmContext context, UnitOfWo
             return;
         }
 
-        if (!_createdCustomers.TryGetValue(customerId.Value, out var owner) && !_storedCustomerOwners.TryGetValue(customerId.Value, out owner))
+        var unknown = records.Select(r => r.CustomerId.Value).Where(id => !_createdCustomers.ContainsKey(id) && !_storedCustomerOwners.ContainsKey(id)).ToHashSet();
+        if (unknown.Count > 0)
         {
-            await ReadCustomerOwnersAsync([customerId.Value], cancellationToken).ConfigureAwait(false);
-            if (!_storedCustomerOwners.TryGetValue(customerId.Value, out owner))
+            foreach (var (id, owner) in await store.CustomerOwnersAsync(unknown, cancellationToken).ConfigureAwait(false))
             {
-                return;
+                _storedCustomerOwners[id] = owner;
             }
         }
 
-        await context.Access.ThrowUnlessAllowsAsync(scope, resource, action, recordId, owner, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Reads the owners of the stored customers of <paramref name="customerIds"/> not yet known to this unit of work, in
-    /// one query: a batch of records that follow their customers' owners is then checked without a read per customer.
-    /// </summary>
-    internal Task ReadCustomerOwnersAsync(IEnumerable<Guid> customerIds, CancellationToken cancellationToken)
-    {
-        var missing = customerIds.Where(id => !_createdCustomers.ContainsKey(id) && !_storedCustomerOwners.ContainsKey(id)).ToHashSet();
-        return missing.Count == 0 ? Task.CompletedTask : ReadAsync();
-
-        async Task ReadAsync()
+        foreach (var record in records.DistinctBy(r => r.CustomerId))
         {
-            foreach (var (id, owner) in await store.CustomerOwnersAsync(missing, cancellationToken).ConfigureAwait(false))
+            var customerId = record.CustomerId.Value;
+            if (_createdCustomers.TryGetValue(customerId, out var owner) || _storedCustomerOwners.TryGetValue(customerId, out owner))
             {
-                _storedCustomerOwners[id] = owner;
+                await context.Access.ThrowUnlessAllowsAsync(scope, resource, action, record.Id.Value, owner, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -57,16 +57,7 @@ internal sealed class InteractionService(CrmStore store, CrmContext context)
         }
 
         var uow = new CrmUnitOfWork(Store, context);
-        if (!(await Access.ScopeAsync(CrmResource.Interactions, CrmAction.Create, cancellationToken).ConfigureAwait(false)).IsAll)
-        {
-            await uow.ReadCustomerOwnersAsync(interactions.Select(i => i.CustomerId.Value), cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var interaction in interactions.DistinctBy(i => i.CustomerId))
-        {
-            await uow.ThrowIfDeniedOnCustomerAsync(CrmResource.Interactions, CrmAction.Create, interaction.Id.Value, interaction.CustomerId, cancellationToken).ConfigureAwait(false);
-        }
-
+        await uow.ThrowIfDeniedOnCustomersAsync(CrmResource.Interactions, CrmAction.Create, interactions, cancellationToken).ConfigureAwait(false);
         foreach (var interaction in interactions)
         {
             uow.Add(interaction);
